@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Security;
+
+namespace Nigehban.Web.Features.Identity;
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>Sign-in for the API (bearer token) and for the browser (cookie, from the login form), and sign-out.</summary>
+public static class AuthEndpoints
+{
+    public const string GenericFailure = "The user name, password or one-time code is not correct, or the account cannot sign in.";
+
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/token", IssueToken)
+            .WithName("IssueToken").WithTags("Auth")
+            .WithSummary("Exchanges user name, password and TOTP code for a bearer token.")
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous);
+
+        app.MapPost("/account/login", SignInWithForm)
+            .WithName("SignInWithForm").ExcludeFromDescription()
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .DisableAntiforgery();
+
+        app.MapPost("/account/logout", SignOut)
+            .WithName("SignOut").ExcludeFromDescription()
+            .RequireAuthorization(Permissions.ConsoleAccess);
+
+        app.MapDelete("/api/v1/auth/token", EndToken)
+            .WithName("RevokeToken").WithTags("Auth")
+            .WithSummary("Ends the session of the bearer token used for this call.")
+            .RequireAuthorization(Permissions.ConsoleAccess);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
+        SignInRequest request, SignInStaffHandler handler, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(request, SessionKind.Bearer, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        return result is null
+            ? Problems.Unauthorized(GenericFailure)
+            : TypedResults.Ok(new TokenResponse(result.Token, result.ExpiresAt));
+    }
+
+    /// <summary>The login page posts here (a plain form, so it works before any circuit exists and can set the cookie).</summary>
+    internal static async Task<RedirectHttpResult> SignInWithForm(HttpContext http, SignInStaffHandler handler, CancellationToken cancellationToken)
+    {
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var returnUrl = SafeReturnUrl(form["returnUrl"]);
+        var result = await handler.HandleAsync(
+            new SignInRequest(form["userName"], form["password"], form["otp"]),
+            SessionKind.Cookie,
+            http.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken);
+        if (result is null)
+        {
+            return TypedResults.Redirect($"/login?failed=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        http.Response.Cookies.Append(SessionAuthenticationHandler.CookieName, result.Token, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Strict,
+            IsEssential = true,
+            Path = "/",
+        });
+        return TypedResults.Redirect(returnUrl);
+    }
+
+    internal static async Task<RedirectHttpResult> SignOut(HttpContext http, NigehbanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await EndCurrentSessionAsync(db, user, clock, cancellationToken);
+        http.Response.Cookies.Delete(SessionAuthenticationHandler.CookieName);
+        return TypedResults.Redirect("/login?signedOut=1");
+    }
+
+    internal static async Task<NoContent> EndToken(NigehbanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await EndCurrentSessionAsync(db, user, clock, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task EndCurrentSessionAsync(NigehbanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(user.Principal.FindFirst(NigehbanClaims.SessionId)?.Value, out var sessionId))
+        {
+            var session = await db.Set<StaffSession>().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            if (session is not null && session.EndedAt is null)
+            {
+                session.EndedAt = clock.GetUtcNow();
+                session.EndReason = "signed out";
+                db.Audit.Record(new AuditEntry("auth.sign-out", nameof(StaffSession), session.Id.ToString()));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Only local paths: an open redirect after login would be a phishing tool.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/console";
+}

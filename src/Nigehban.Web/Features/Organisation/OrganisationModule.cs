@@ -1,0 +1,12 @@
+namespace Nigehban.Web.Features.Organisation;
+
+public static class OrganisationModule
+{
+    public static IServiceCollection AddOrganisation(this IServiceCollection services)
+    {
+        services.AddSingleton<UnitDirectory>();
+        services.AddScoped<SyncUnitsFromForcePack>();
+        services.AddScoped<Demo.DemoSeeder>();
+        return services;
+    }
+}

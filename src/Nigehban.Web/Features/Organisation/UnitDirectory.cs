@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+
+namespace Nigehban.Web.Features.Organisation;
+
+/// <summary>One unit as the rest of the platform sees it: immutable, cached in memory.</summary>
+public sealed record UnitInfo(string Code, string Name, string Kind, string? ParentCode, string Path, int Depth, string? ShortCode);
+
+/// <summary>
+/// The force's unit tree held in memory. It is small (hundreds to a few thousand units), read on
+/// almost every request (scoping, references, pickers) and changes only when the pack does, so
+/// it is loaded from the database at start-up and replaced whole when the tree changes.
+/// </summary>
+public sealed class UnitDirectory
+{
+    private volatile Snapshot _snapshot = new([]);
+
+    public IReadOnlyList<UnitInfo> All => _snapshot.Ordered;
+
+    public UnitInfo? Find(string? code) =>
+        code is not null && _snapshot.ByCode.TryGetValue(code, out var unit) ? unit : null;
+
+    public IReadOnlyList<UnitInfo> ChildrenOf(string code) =>
+        _snapshot.Children.TryGetValue(code, out var children) ? children : [];
+
+    /// <summary>The nearest ancestor-or-self of the given kind (e.g. the district of a station).</summary>
+    public UnitInfo? AncestorOfKind(string code, string kind)
+    {
+        var unit = Find(code);
+        while (unit is not null && unit.Kind != kind)
+        {
+            unit = Find(unit.ParentCode);
+        }
+
+        return unit;
+    }
+
+    /// <summary>True when <paramref name="code"/> lies in the subtree whose root has path <paramref name="scopePath"/>.</summary>
+    public bool IsWithin(string code, string scopePath) =>
+        Find(code) is { } unit && unit.Path.StartsWith(scopePath, StringComparison.Ordinal);
+
+    internal void Replace(IEnumerable<UnitInfo> units) => _snapshot = new Snapshot([.. units]);
+
+    private sealed class Snapshot
+    {
+        public Snapshot(List<UnitInfo> ordered)
+        {
+            Ordered = ordered;
+            ByCode = ordered.ToFrozenDictionary(u => u.Code, StringComparer.OrdinalIgnoreCase);
+            Children = ordered.Where(u => u.ParentCode is not null)
+                .GroupBy(u => u.ParentCode!, StringComparer.OrdinalIgnoreCase)
+                .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<UnitInfo>)[.. g], StringComparer.OrdinalIgnoreCase);
+        }
+
+        public List<UnitInfo> Ordered { get; }
+        public FrozenDictionary<string, UnitInfo> ByCode { get; }
+        public FrozenDictionary<string, IReadOnlyList<UnitInfo>> Children { get; }
+    }
+}

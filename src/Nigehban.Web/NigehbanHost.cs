@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Nigehban.Web.Components;
+using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform;
+using Nigehban.Web.Platform.Api;
+
+namespace Nigehban.Web;
+
+/// <summary>
+/// The composition root: each module adds its services and maps its endpoints here, one line each.
+/// </summary>
+public static class NigehbanHost
+{
+    public static WebApplicationBuilder AddNigehban(this WebApplicationBuilder builder)
+    {
+        // Build output outside Development would otherwise serve empty static assets.
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1_048_576;
+        });
+
+        builder.Services.AddNigehbanPlatform(builder.Configuration, builder.Environment);
+        builder.Services.AddOrganisation();
+        builder.Services.AddStaffIdentity(builder.Configuration);
+        builder.Services.AddNigehbanUi();
+        return builder;
+    }
+
+    public static WebApplication UseNigehban(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapNigehbanPlatform();
+        app.MapOrganisation();
+        app.MapAuth();
+        app.MapStaffAdministration();
+        app.MapNigehbanUi();
+        return app;
+    }
+}
+
+internal static class RequestBodyLimits
+{
+    /// <summary>For the few endpoints (document uploads) allowed past the 1 MB default.</summary>
+    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, long bytes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequestSizeLimitMetadata(bytes));
+
+    private sealed class RequestSizeLimitMetadata(long bytes) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => bytes;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Nigehban.Web.Platform.Api;
+
+/// <summary>Every list pages: default 20, at most 100.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static async Task<PagedList<T>> CreateAsync<TSource>(
+        IQueryable<TSource> query, Expression<Func<TSource, T>> projection, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        if (page < 1)
+        {
+            throw new ValidationFailedException("page", "page starts at 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            throw new ValidationFailedException("pageSize", $"pageSize is between 1 and {MaxPageSize}.");
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).Select(projection).ToListAsync(cancellationToken);
+        return new PagedList<T>(items, page, pageSize, total);
+    }
+}

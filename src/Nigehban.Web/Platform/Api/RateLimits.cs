@@ -1,0 +1,37 @@
+using System.Threading.RateLimiting;
+
+namespace Nigehban.Web.Platform.Api;
+
+/// <summary>Rate limiting of anonymous endpoints (citizen portal, public API, login), per client address.</summary>
+public static class RateLimits
+{
+    public const string Anonymous = "anonymous";
+
+    public static IServiceCollection AddNigehbanRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permitPerMinute = configuration.GetValue("RateLimiting:AnonymousPermitPerMinute", 600);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Anonymous, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permitPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Please wait a minute and try again." },
+                });
+            };
+        });
+        return services;
+    }
+}

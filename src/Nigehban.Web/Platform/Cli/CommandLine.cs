@@ -1,0 +1,190 @@
+using Nigehban.Web.Features.Demo;
+using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
+
+namespace Nigehban.Web.Platform.Cli;
+
+/// <summary>A verb and its own arguments; everything from the first <c>--option</c> on goes to the host.</summary>
+public sealed record Verb(string Name, IReadOnlyList<string> Arguments)
+{
+    /// <summary>Verbs that need no host, no database and no force pack of their own.</summary>
+    public bool IsStandalone => Name is "force" or "help";
+}
+
+/// <summary>
+/// The executable's verbs. Exit code 0 on success; non-zero with a one-line reason otherwise.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Verbs = ["serve", "migrate", "seed", "audit", "force", "demo", "help"];
+
+    public static (Verb Verb, string[] HostArgs) Split(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-') || !Verbs.Contains(args[0]))
+        {
+            return (new Verb(args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve", []), args);
+        }
+
+        var verbArgs = new List<string>();
+        var i = 1;
+        // Verb arguments are positional words and the flags that belong to the verb (seed --demo).
+        for (; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i] != "--demo")
+            {
+                break;
+            }
+
+            verbArgs.Add(args[i]);
+        }
+
+        return (new Verb(args[0], verbArgs), args[i..]);
+    }
+
+    public static Task<int> RunStandaloneAsync(Verb verb)
+    {
+        if (verb.Name == "help")
+        {
+            PrintHelp();
+            return Task.FromResult(0);
+        }
+
+        if (verb.Arguments is ["validate", var folder])
+        {
+            try
+            {
+                var pack = ForcePackLoader.Load(folder);
+                Console.WriteLine($"valid: {pack.Name} ({pack.Code}), {pack.Units.Count} units, {pack.Languages.Count} languages, {pack.Calendar.Holidays.Count} holidays");
+                return Task.FromResult(0);
+            }
+            catch (ForcePackException ex)
+            {
+                Console.Error.WriteLine($"invalid force pack: {ex.Message}");
+                return Task.FromResult(1);
+            }
+        }
+
+        Console.Error.WriteLine("usage: force validate <folder>");
+        return Task.FromResult(2);
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, Verb verb)
+    {
+        var config = app.Configuration;
+        var cancellation = app.Lifetime.ApplicationStopping;
+        try
+        {
+            switch (verb.Name)
+            {
+                case "serve":
+                    var seedDemo = config.GetValue("Demo:Seed", true);
+                    await DatabaseInitializer.InitializeAsync(app.Services, seedDemo, cancellation);
+                    if (seedDemo)
+                    {
+                        PrintDemoLogins(app.Services);
+                    }
+
+                    await app.RunAsync();
+                    return 0;
+
+                case "migrate":
+                    await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: false, cancellation);
+                    Console.WriteLine("migrated");
+                    return 0;
+
+                case "seed" when verb.Arguments.Contains("--demo"):
+                    await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, cancellation);
+                    PrintDemoLogins(app.Services);
+                    return 0;
+
+                case "audit" when verb.Arguments is ["verify"]:
+                    return await VerifyAuditAsync(app.Services, cancellation);
+
+                case "audit" when verb.Arguments is ["checkpoint"]:
+                    await using (var scope = app.Services.CreateAsyncScope())
+                    {
+                        var checkpoint = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(cancellation);
+                        Console.WriteLine(checkpoint is null ? "no audit events yet" : $"checkpoint at sequence {checkpoint.Sequence}: {checkpoint.Hash}");
+                    }
+
+                    return 0;
+
+                case "demo" when verb.Arguments is ["otp", var userName]:
+                    return PrintCurrentOtp(app.Services, userName);
+
+                default:
+                    Console.Error.WriteLine($"unknown command '{string.Join(' ', [verb.Name, .. verb.Arguments])}'");
+                    PrintHelp();
+                    return 2;
+            }
+        }
+        catch (ForcePackException ex)
+        {
+            Console.Error.WriteLine($"cannot start: invalid force pack: {ex.Message}");
+            return 3;
+        }
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
+        if (result.Intact)
+        {
+            Console.WriteLine($"intact ({result.EventCount} events, head {result.HeadSequence})");
+            return 0;
+        }
+
+        Console.WriteLine($"broken at sequence {result.FirstBrokenSequence}: {result.Reason}");
+        return 1;
+    }
+
+    private static void PrintDemoLogins(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var accounts = seeder.ReadAccounts();
+        if (accounts.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Demo logins (also in " + seeder.AccountsFile + "):");
+        Console.WriteLine($"  {"user",-12} {"password",-18} {"role",-22} {"unit",-10} TOTP secret");
+        foreach (var a in accounts)
+        {
+            Console.WriteLine($"  {a.UserName,-12} {a.Password,-18} {a.Role,-22} {a.Unit,-10} {a.TotpSecret}");
+        }
+
+        Console.WriteLine("  One-time code for a demo user: dotnet run --project src/Nigehban.Web -- demo otp <user>");
+        Console.WriteLine();
+    }
+
+    private static int PrintCurrentOtp(IServiceProvider services, string userName)
+    {
+        using var scope = services.CreateScope();
+        var account = scope.ServiceProvider.GetRequiredService<DemoSeeder>().ReadAccounts().FirstOrDefault(a => a.UserName == userName);
+        if (account is null)
+        {
+            Console.Error.WriteLine($"no demo account '{userName}' in this instance");
+            return 1;
+        }
+
+        Console.WriteLine(scope.ServiceProvider.GetRequiredService<TotpSecrets>().CurrentCode(account.TotpSecret));
+        return 0;
+    }
+
+    private static void PrintHelp() => Console.WriteLine("""
+        usage: Nigehban.Web [verb] [--options]
+          serve                     run the platform (default); migrates and seeds demo data when Demo__Seed=true
+          migrate                   apply database migrations and sync units from the force pack
+          seed --demo               seed demo data and print the demo logins
+          audit verify              check the audit hash chain: prints 'intact' or the first broken sequence
+          audit checkpoint          record the current chain head (for truncation checks)
+          force validate <folder>   check a force pack and report the file and line of any fault
+          demo otp <user>           print the current one-time code of a demo account
+        """);
+}

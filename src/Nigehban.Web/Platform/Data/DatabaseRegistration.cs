@@ -1,0 +1,106 @@
+using System.Data.Common;
+using System.Runtime.Loader;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Nigehban.Web.Platform.Storage;
+
+namespace Nigehban.Web.Platform.Data;
+
+public static class DatabaseRegistration
+{
+    public const string SqliteMigrationsAssembly = "Nigehban.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Nigehban.Migrations.Postgres";
+
+    public static IServiceCollection AddNigehbanDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        RegisterMigrationAssemblyResolver();
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(options);
+        services.AddDbContext<NigehbanDbContext>(builder => Configure(builder, options, storage));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, StorageOptions storage)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var connectionString = options.ConnectionString ?? $"Data Source={storage.Resolve("nigehban.db")}";
+                EnsureSqliteFolder(connectionString);
+                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new InvalidOperationException("Database__ConnectionString is required when Database__Provider is Postgres.");
+                }
+
+                builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+    }
+
+    private static int _resolverRegistered;
+
+    /// <summary>
+    /// The migration assemblies reference this one, so this one cannot reference them; the build
+    /// copies them beside the app and this resolver loads them. See ADR-003.
+    /// </summary>
+    private static void RegisterMigrationAssemblyResolver()
+    {
+        if (Interlocked.Exchange(ref _resolverRegistered, 1) == 1)
+        {
+            return;
+        }
+
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            if (name.Name is not (SqliteMigrationsAssembly or PostgresMigrationsAssembly))
+            {
+                return null;
+            }
+
+            var candidate = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+        };
+    }
+
+    /// <summary>Durability first: WAL for concurrent readers, synchronous=FULL so an acknowledged write survives power loss.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+            command.ExecuteNonQuery();
+        }
+    }
+}

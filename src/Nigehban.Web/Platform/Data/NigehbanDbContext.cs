@@ -1,0 +1,99 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Security;
+
+namespace Nigehban.Web.Platform.Data;
+
+/// <summary>
+/// The one DbContext. Entities and their configurations live in their feature folders and are
+/// applied from the assembly. Two cross-cutting rules are enforced here and nowhere else:
+/// the jurisdiction filter (every <see cref="IUnitOwned"/> entity) and the audit trail
+/// (every write, appended to the hash chain in the same transaction).
+/// </summary>
+public class NigehbanDbContext(
+    DbContextOptions<NigehbanDbContext> options,
+    JurisdictionScope scope,
+    AuditTrail audit) : DbContext(options)
+{
+    /// <summary>Read by the query filter; EF parameterises it per context instance.</summary>
+    internal string ScopePath => scope.PathPrefix;
+
+    public AuditTrail Audit => audit;
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NigehbanDbContext).Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            if (typeof(IUnitOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+            {
+                modelBuilder.Entity(entityType.ClrType).HasQueryFilter(BuildScopeFilter(entityType.ClrType));
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no instant type: store UTC ticks as an integer so that ordering and range
+        // queries work in SQL. PostgreSQL uses timestamptz natively.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    private LambdaExpression BuildScopeFilter(Type entity)
+    {
+        // e => e.UnitPath.StartsWith(this.ScopePath)
+        var parameter = Expression.Parameter(entity, "e");
+        var path = Expression.Property(parameter, nameof(IUnitOwned.UnitPath));
+        var scopePath = Expression.Property(Expression.Constant(this), nameof(ScopePath));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        return Expression.Lambda(Expression.Call(path, startsWith, scopePath), parameter);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        audit.CaptureWrites(ChangeTracker);
+        if (!audit.HasPending)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The audit rows go into the same transaction as the work: if either fails, both do.
+        var ownTransaction = Database.CurrentTransaction is null;
+        var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditChain.AppendPendingAsync(this, audit, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        catch
+        {
+            audit.DiscardPending();
+            throw;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    internal Task<int> SaveWithoutAuditAsync(CancellationToken cancellationToken) => base.SaveChangesAsync(true, cancellationToken);
+}

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+
+namespace Nigehban.Web.Platform.Forces;
+
+/// <summary>
+/// Everything that makes one police force different from another, loaded from <c>forces/&lt;name&gt;/</c>.
+/// The code reads the force only through this type: nothing force-specific is compiled in.
+/// </summary>
+public sealed class ForcePack
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required string Folder { get; init; }
+    public required TimeZoneInfo TimeZone { get; init; }
+    public required IReadOnlyList<ForceLanguage> Languages { get; init; }
+    public required IReadOnlyList<string> UnitKinds { get; init; }
+
+    /// <summary>The unit kind whose short code appears in reference numbers (Punjab: district).</summary>
+    public required string ReferenceUnitKind { get; init; }
+
+    /// <summary>The kind of unit where the public is served and records are owned (Punjab: station).</summary>
+    public required string StationUnitKind { get; init; }
+
+    public required NationalIdRule NationalId { get; init; }
+    public required WorkingCalendar Calendar { get; init; }
+    public required IReadOnlyList<UnitDefinition> Units { get; init; }
+    public required string Currency { get; init; }
+
+    public string DefaultLanguage => Languages[0].Code;
+}
+
+public sealed record ForceLanguage(string Code, string Name, bool RightToLeft);
+
+/// <summary>One node of the force's hierarchy as the pack declares it.</summary>
+public sealed record UnitDefinition(string Code, string Name, string Kind, string? ParentCode, string? ShortCode, int Line);
+
+/// <summary>
+/// The force's national identity number: how it is written, how it is normalised for storage and
+/// how it is shown. Punjab's CNIC and Rwanda's 16-digit ID are two instances of this one rule.
+/// </summary>
+public sealed class NationalIdRule
+{
+    private readonly Regex _accepted;
+    private readonly Regex _normalised;
+
+    public NationalIdRule(string name, string acceptedPattern, string normalisedPattern, string displayMask, string example)
+    {
+        Name = name;
+        AcceptedPattern = acceptedPattern;
+        NormalisedPattern = normalisedPattern;
+        DisplayMask = displayMask;
+        Example = example;
+        _accepted = new Regex(acceptedPattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        _normalised = new Regex(normalisedPattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    }
+
+    public string Name { get; }
+    public string AcceptedPattern { get; }
+    public string NormalisedPattern { get; }
+    public string DisplayMask { get; }
+    public string Example { get; }
+
+    /// <summary>Returns the stored form (separators removed) or null when the input is not a valid ID.</summary>
+    public string? Normalise(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        var trimmed = input.Trim();
+        if (!_accepted.IsMatch(trimmed))
+        {
+            return null;
+        }
+
+        var compact = new string(trimmed.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
+        return _normalised.IsMatch(compact) ? compact : null;
+    }
+
+    /// <summary>Formats a stored ID with the force's mask, where '#' takes the next character.</summary>
+    public string Format(string normalised)
+    {
+        var chars = new System.Text.StringBuilder(DisplayMask.Length);
+        var i = 0;
+        foreach (var m in DisplayMask)
+        {
+            if (m == '#')
+            {
+                if (i >= normalised.Length)
+                {
+                    break;
+                }
+
+                chars.Append(normalised[i++]);
+            }
+            else
+            {
+                chars.Append(m);
+            }
+        }
+
+        if (i < normalised.Length)
+        {
+            chars.Append(normalised.AsSpan(i));
+        }
+
+        return chars.ToString();
+    }
+}

@@ -1,0 +1,313 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Nigehban.Web.Platform.Forces;
+
+/// <summary>A force pack that cannot be used, with the file and line that made it so.</summary>
+public sealed class ForcePackException(string file, int line, string message)
+    : Exception($"{file}:{line}: {message}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+}
+
+/// <summary>
+/// Reads and validates a force pack folder: <c>force.json</c> (identity, languages, ID rule),
+/// <c>calendar.json</c> (working week, holidays) and <c>units.csv</c> (the hierarchy).
+/// Every problem is reported with the file and line so the person writing a pack can fix it.
+/// </summary>
+public static class ForcePackLoader
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static ForcePack Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new ForcePackException(folder, 0, "force pack folder not found");
+        }
+
+        var forceFile = Path.Combine(folder, "force.json");
+        var manifest = ReadJson<ForceManifest>(forceFile);
+        var text = File.ReadAllText(forceFile);
+
+        Require(forceFile, text, "code", manifest.Code);
+        Require(forceFile, text, "name", manifest.Name);
+        Require(forceFile, text, "timeZone", manifest.TimeZone);
+        Require(forceFile, text, "currency", manifest.Currency);
+
+        TimeZoneInfo timeZone;
+        try
+        {
+            timeZone = TimeZoneInfo.FindSystemTimeZoneById(manifest.TimeZone!);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new ForcePackException(forceFile, LineOf(text, "timeZone"), $"unknown time zone '{manifest.TimeZone}'");
+        }
+
+        if (manifest.Languages is not { Count: > 0 })
+        {
+            throw new ForcePackException(forceFile, LineOf(text, "languages"), "at least one language is required");
+        }
+
+        if (manifest.UnitKinds is not { Count: > 0 })
+        {
+            throw new ForcePackException(forceFile, LineOf(text, "unitKinds"), "unitKinds must list the hierarchy from top to bottom");
+        }
+
+        foreach (var kindProperty in new[] { ("referenceUnitKind", manifest.ReferenceUnitKind), ("stationUnitKind", manifest.StationUnitKind) })
+        {
+            if (kindProperty.Item2 is null || !manifest.UnitKinds.Contains(kindProperty.Item2))
+            {
+                throw new ForcePackException(forceFile, LineOf(text, kindProperty.Item1), $"{kindProperty.Item1} must be one of unitKinds");
+            }
+        }
+
+        var idRule = BuildIdRule(forceFile, text, manifest.NationalId);
+        var calendar = LoadCalendar(Path.Combine(folder, manifest.Calendar ?? "calendar.json"));
+        var units = LoadUnits(Path.Combine(folder, manifest.Units ?? "units.csv"), manifest.UnitKinds);
+
+        return new ForcePack
+        {
+            Code = manifest.Code!,
+            Name = manifest.Name!,
+            Folder = Path.GetFullPath(folder),
+            TimeZone = timeZone,
+            Currency = manifest.Currency!,
+            Languages = [.. manifest.Languages.Select(l => new ForceLanguage(l.Code, l.Name, l.Rtl))],
+            UnitKinds = manifest.UnitKinds,
+            ReferenceUnitKind = manifest.ReferenceUnitKind!,
+            StationUnitKind = manifest.StationUnitKind!,
+            NationalId = idRule,
+            Calendar = calendar,
+            Units = units,
+        };
+    }
+
+    private static NationalIdRule BuildIdRule(string file, string text, NationalIdManifest? id)
+    {
+        if (id is null)
+        {
+            throw new ForcePackException(file, LineOf(text, "nationalId"), "nationalId rule is required");
+        }
+
+        try
+        {
+            var rule = new NationalIdRule(id.Name, id.Accepted, id.Normalised, id.Display, id.Example);
+            if (rule.Normalise(id.Example) is null)
+            {
+                throw new ForcePackException(file, LineOf(text, "example"), $"the example '{id.Example}' does not satisfy the national ID rule");
+            }
+
+            return rule;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ForcePackException(file, LineOf(text, "nationalId"), $"invalid pattern: {ex.Message}");
+        }
+    }
+
+    private static WorkingCalendar LoadCalendar(string file)
+    {
+        var manifest = ReadJson<CalendarManifest>(file);
+        var text = File.ReadAllText(file);
+        var days = new List<DayOfWeek>();
+        foreach (var day in manifest.WorkingDays ?? [])
+        {
+            if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var parsed))
+            {
+                throw new ForcePackException(file, LineOf(text, day), $"'{day}' is not a day of the week");
+            }
+
+            days.Add(parsed);
+        }
+
+        if (days.Count == 0)
+        {
+            throw new ForcePackException(file, LineOf(text, "workingDays"), "workingDays must name at least one day");
+        }
+
+        var holidays = new Dictionary<DateOnly, string>();
+        foreach (var holiday in manifest.Holidays ?? [])
+        {
+            if (!DateOnly.TryParseExact(holiday.Date, "yyyy-MM-dd", out var date))
+            {
+                throw new ForcePackException(file, LineOf(text, holiday.Date ?? "holidays"), $"'{holiday.Date}' is not a date (yyyy-MM-dd)");
+            }
+
+            holidays[date] = holiday.Name ?? "holiday";
+        }
+
+        return new WorkingCalendar(days, holidays);
+    }
+
+    private static List<UnitDefinition> LoadUnits(string file, IReadOnlyList<string> kinds)
+    {
+        if (!File.Exists(file))
+        {
+            throw new ForcePackException(file, 0, "file not found");
+        }
+
+        var lines = File.ReadAllLines(file);
+        if (lines.Length == 0)
+        {
+            throw new ForcePackException(file, 1, "empty file: expected a header code,name,kind,parent,short_code");
+        }
+
+        var header = SimpleCsv.Split(lines[0]);
+        int Column(string name) => header.FindIndex(h => h.Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
+            ? i
+            : throw new ForcePackException(file, 1, $"missing column '{name}'");
+        var code = Column("code");
+        var nameColumn = Column("name");
+        var kind = Column("kind");
+        var parent = Column("parent");
+        var shortCode = Column("short_code");
+
+        var units = new List<UnitDefinition>();
+        var byCode = new Dictionary<string, UnitDefinition>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var lineNumber = i + 1;
+            if (string.IsNullOrWhiteSpace(lines[i]) || lines[i].StartsWith('#'))
+            {
+                continue;
+            }
+
+            var cells = SimpleCsv.Split(lines[i]);
+            if (cells.Count != header.Count)
+            {
+                throw new ForcePackException(file, lineNumber, $"expected {header.Count} columns, found {cells.Count}");
+            }
+
+            var unit = new UnitDefinition(
+                cells[code].Trim(),
+                cells[nameColumn].Trim(),
+                cells[kind].Trim(),
+                NullIfEmpty(cells[parent]),
+                NullIfEmpty(cells[shortCode]),
+                lineNumber);
+
+            if (unit.Code.Length is 0 or > 40 || !unit.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                throw new ForcePackException(file, lineNumber, $"unit code '{unit.Code}' must be 1-40 letters, digits or '-'");
+            }
+
+            if (unit.Name.Length == 0)
+            {
+                throw new ForcePackException(file, lineNumber, $"unit '{unit.Code}' has no name");
+            }
+
+            var depth = kinds.ToList().IndexOf(unit.Kind);
+            if (depth < 0)
+            {
+                throw new ForcePackException(file, lineNumber, $"unknown kind '{unit.Kind}' (expected one of {string.Join(", ", kinds)})");
+            }
+
+            if (!byCode.TryAdd(unit.Code, unit))
+            {
+                throw new ForcePackException(file, lineNumber, $"duplicate unit code '{unit.Code}' (first on line {byCode[unit.Code].Line})");
+            }
+
+            if (unit.ParentCode is null)
+            {
+                if (depth != 0)
+                {
+                    throw new ForcePackException(file, lineNumber, $"unit '{unit.Code}' of kind '{unit.Kind}' needs a parent");
+                }
+            }
+            else if (!byCode.TryGetValue(unit.ParentCode, out var parentUnit))
+            {
+                throw new ForcePackException(file, lineNumber, $"parent '{unit.ParentCode}' is not defined above this line");
+            }
+            else if (kinds.ToList().IndexOf(parentUnit.Kind) >= depth)
+            {
+                throw new ForcePackException(file, lineNumber, $"a {unit.Kind} cannot sit under a {parentUnit.Kind}");
+            }
+
+            units.Add(unit);
+        }
+
+        if (units.Count(u => u.ParentCode is null) != 1)
+        {
+            throw new ForcePackException(file, lines.Length, "the hierarchy must have exactly one root unit");
+        }
+
+        return units;
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void Require(string file, string text, string property, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ForcePackException(file, LineOf(text, property), $"'{property}' is required");
+        }
+    }
+
+    private static T ReadJson<T>(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new ForcePackException(file, 0, "file not found");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(file), JsonOptions)
+                ?? throw new ForcePackException(file, 1, "empty document");
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            throw new ForcePackException(file, line, ex.Message.Split(" Path:", 2)[0]);
+        }
+    }
+
+    /// <summary>Line (1-based) of the first occurrence of a JSON property or value, for error messages.</summary>
+    private static int LineOf(string text, string token)
+    {
+        var index = text.IndexOf($"\"{token}\"", StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return 1;
+        }
+
+        return text.AsSpan(0, index).Count('\n') + 1;
+    }
+
+    private sealed class ForceManifest
+    {
+        public string? Code { get; set; }
+        public string? Name { get; set; }
+        public string? TimeZone { get; set; }
+        public string? Currency { get; set; }
+        public List<LanguageManifest>? Languages { get; set; }
+        public List<string>? UnitKinds { get; set; }
+        public string? ReferenceUnitKind { get; set; }
+        public string? StationUnitKind { get; set; }
+        public NationalIdManifest? NationalId { get; set; }
+        public string? Calendar { get; set; }
+        public string? Units { get; set; }
+    }
+
+    private sealed record LanguageManifest(string Code, string Name, bool Rtl);
+
+    private sealed record NationalIdManifest(string Name, string Accepted, string Normalised, string Display, string Example);
+
+    private sealed class CalendarManifest
+    {
+        public List<string>? WorkingDays { get; set; }
+        public List<HolidayManifest>? Holidays { get; set; }
+    }
+
+    private sealed record HolidayManifest(string? Date, string? Name);
+}

@@ -1,0 +1,29 @@
+namespace Nigehban.Web.Platform.Security;
+
+/// <summary>
+/// The subtree of units whose records this scope may see. It defaults to the signed-in user's
+/// home unit and to nothing at all for anyone else: anonymous and background code must say
+/// <see cref="Unrestricted"/> explicitly, with a reason, to look across the force.
+/// </summary>
+public sealed class JurisdictionScope(CurrentUser user)
+{
+    /// <summary>No unit path starts with this, so the filter matches no row.</summary>
+    internal const string Nothing = "\u0001";
+
+    private string? _override;
+
+    public string PathPrefix => _override ?? user.UnitPath ?? Nothing;
+
+    /// <summary>
+    /// Lifts the filter for system work (migrations, seeding, background jobs) and for public
+    /// look-ups that select one record by a secret key (reference plus national ID).
+    /// </summary>
+    public void Unrestricted(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        _override = "/";
+    }
+
+    /// <summary>Narrows the scope to one unit's subtree (a supervisor picking a unit, a test).</summary>
+    public void LimitTo(string unitPath) => _override = unitPath;
+}

@@ -1,0 +1,76 @@
+namespace Nigehban.Web.Platform.Security;
+
+/// <summary>
+/// Permission constants, one per resource and action. Endpoints require a permission (a policy of
+/// the same name), never a role: roles are only bundles of permissions, defined in <see cref="Roles"/>.
+/// </summary>
+public static class Permissions
+{
+    public const string ConsoleAccess = "console.access";
+    public const string StaffManage = "staff.manage";
+    public const string AuditRead = "audit.read";
+    public const string ForceManage = "force.manage";
+
+    public const string ServiceRequestsCreate = "service-requests.create";
+    public const string ServiceRequestsRead = "service-requests.read";
+    public const string ServiceRequestsProcess = "service-requests.process";
+    public const string ServiceRequestsApprove = "service-requests.approve";
+
+    public const string ComplaintsRegister = "complaints.register";
+    public const string CasesInvestigate = "cases.investigate";
+    public const string CasesSupervise = "cases.supervise";
+    public const string RecordsRead = "records.read";
+    public const string ProtectionCasesWork = "protection-cases.work";
+    public const string SafeCityOperate = "safe-city.operate";
+    public const string DashboardRead = "dashboard.read";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ConsoleAccess, StaffManage, AuditRead, ForceManage,
+        ServiceRequestsCreate, ServiceRequestsRead, ServiceRequestsProcess, ServiceRequestsApprove,
+        ComplaintsRegister, CasesInvestigate, CasesSupervise, RecordsRead, ProtectionCasesWork, SafeCityOperate, DashboardRead,
+    ];
+}
+
+/// <summary>The staff roles of the glossary and the permissions each one carries.</summary>
+public static class Roles
+{
+    public const string FrontDesk = "FrontDesk";
+    public const string InvestigatingOfficer = "InvestigatingOfficer";
+    public const string Sho = "Sho";
+    public const string ProtectionOfficer = "ProtectionOfficer";
+    public const string SafeCityOperator = "SafeCityOperator";
+    public const string Dpo = "Dpo";
+    public const string Rpo = "Rpo";
+    public const string Ig = "Ig";
+    public const string Auditor = "Auditor";
+    public const string Administrator = "Administrator";
+
+    public static IReadOnlyList<string> All { get; } =
+        [FrontDesk, InvestigatingOfficer, Sho, ProtectionOfficer, SafeCityOperator, Dpo, Rpo, Ig, Auditor, Administrator];
+
+    private static readonly string[] Command =
+    [
+        Permissions.ConsoleAccess, Permissions.DashboardRead, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove,
+        Permissions.CasesSupervise, Permissions.RecordsRead,
+    ];
+
+    private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
+    {
+        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister],
+        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.ServiceRequestsRead],
+        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardRead],
+        [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
+        [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
+        [Dpo] = Command,
+        [Rpo] = Command,
+        [Ig] = Command,
+        [Auditor] = [Permissions.ConsoleAccess, Permissions.AuditRead],
+        [Administrator] = [Permissions.ConsoleAccess, Permissions.StaffManage, Permissions.ForceManage],
+    };
+
+    public static bool IsKnown(string role) => Grants.ContainsKey(role);
+
+    public static IEnumerable<string> PermissionsOf(IEnumerable<string> roles) =>
+        roles.Where(Grants.ContainsKey).SelectMany(r => Grants[r]).Distinct(StringComparer.Ordinal);
+}
