@@ -22,9 +22,9 @@ public static class NigehbanHost
             kestrel.Limits.MaxRequestBodySize = 1_048_576;
         });
 
-        builder.Services.AddNigehbanPlatform(builder.Configuration, builder.Environment);
+        builder.Services.AddNigehbanPlatform();
         builder.Services.AddOrganisation();
-        builder.Services.AddStaffIdentity(builder.Configuration);
+        builder.Services.AddStaffIdentity();
         builder.Services.AddNigehbanUi();
         return builder;
     }

@@ -16,10 +16,9 @@ namespace Nigehban.Web.Platform;
 /// <summary>The mechanisms every module uses (DESIGN.md), registered once.</summary>
 public static class PlatformModule
 {
-    public static IServiceCollection AddNigehbanPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNigehbanPlatform(this IServiceCollection services)
     {
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        services.AddSingleton(sp => configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -28,8 +27,8 @@ public static class PlatformModule
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditCheckpoints>();
 
-        services.AddForcePack(configuration);
-        services.AddNigehbanDatabase(configuration);
+        services.AddForcePack();
+        services.AddNigehbanDatabase();
 
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -45,14 +44,14 @@ public static class PlatformModule
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
         services.AddOpenApi();
-        services.AddNigehbanRateLimits(configuration);
+        services.AddNigehbanRateLimits();
 
+        services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter("Nigehban")
             .AddPrometheusExporter());
-        _ = environment;
         return services;
     }
 

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Storage;
 
@@ -9,16 +12,14 @@ namespace Nigehban.Web.Features.Identity;
 
 public static class IdentityModule
 {
-    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var limits = configuration.GetSection(SessionLimits.Section).Get<SessionLimits>() ?? new SessionLimits();
-        services.AddSingleton(limits);
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(SessionLimits.Section).Get<SessionLimits>() ?? new SessionLimits());
 
         // Keys live outside the database: a stolen database alone does not reveal TOTP secrets.
-        services.AddDataProtection()
-            .SetApplicationName("Nigehban")
-            .PersistKeysToFileSystem(new DirectoryInfo(storage.Resolve("keys")));
+        services.AddDataProtection().SetApplicationName("Nigehban");
+        services.AddOptions<KeyManagementOptions>().Configure<StorageOptions>((options, storage) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Resolve("keys")), NullLoggerFactory.Instance));
 
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<TotpSecrets>();

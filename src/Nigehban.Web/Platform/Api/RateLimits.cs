@@ -7,9 +7,8 @@ public static class RateLimits
 {
     public const string Anonymous = "anonymous";
 
-    public static IServiceCollection AddNigehbanRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNigehbanRateLimits(this IServiceCollection services)
     {
-        var permitPerMinute = configuration.GetValue("RateLimiting:AnonymousPermitPerMinute", 600);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -17,7 +16,7 @@ public static class RateLimits
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = permitPerMinute,
+                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimiting:AnonymousPermitPerMinute", 600),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

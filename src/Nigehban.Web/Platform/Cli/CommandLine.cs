@@ -72,20 +72,13 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(WebApplication app, Verb verb)
     {
-        var config = app.Configuration;
         var cancellation = app.Lifetime.ApplicationStopping;
         try
         {
             switch (verb.Name)
             {
                 case "serve":
-                    var seedDemo = config.GetValue("Demo:Seed", true);
-                    await DatabaseInitializer.InitializeAsync(app.Services, seedDemo, cancellation);
-                    if (seedDemo)
-                    {
-                        PrintDemoLogins(app.Services);
-                    }
-
+                    // DatabaseStartup migrates and seeds before the server listens.
                     await app.RunAsync();
                     return 0;
 
@@ -144,23 +137,7 @@ public static class CommandLine
     private static void PrintDemoLogins(IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        var accounts = seeder.ReadAccounts();
-        if (accounts.Count == 0)
-        {
-            return;
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("Demo logins (also in " + seeder.AccountsFile + "):");
-        Console.WriteLine($"  {"user",-12} {"password",-18} {"role",-22} {"unit",-10} TOTP secret");
-        foreach (var a in accounts)
-        {
-            Console.WriteLine($"  {a.UserName,-12} {a.Password,-18} {a.Role,-22} {a.Unit,-10} {a.TotpSecret}");
-        }
-
-        Console.WriteLine("  One-time code for a demo user: dotnet run --project src/Nigehban.Web -- demo otp <user>");
-        Console.WriteLine();
+        DemoLogins.Print(scope.ServiceProvider.GetRequiredService<DemoSeeder>());
     }
 
     private static int PrintCurrentOtp(IServiceProvider services, string userName)

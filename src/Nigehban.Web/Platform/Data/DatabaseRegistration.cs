@@ -12,13 +12,14 @@ public static class DatabaseRegistration
     public const string SqliteMigrationsAssembly = "Nigehban.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "Nigehban.Migrations.Postgres";
 
-    public static IServiceCollection AddNigehbanDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNigehbanDatabase(this IServiceCollection services)
     {
         RegisterMigrationAssemblyResolver();
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddSingleton(options);
-        services.AddDbContext<NigehbanDbContext>(builder => Configure(builder, options, storage));
+
+        // Options are read when first resolved, not now, so hosts and tests can still change configuration.
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddDbContext<NigehbanDbContext>((sp, builder) =>
+            Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>()));
         return services;
     }
 

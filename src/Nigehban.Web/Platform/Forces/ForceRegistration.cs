@@ -6,10 +6,9 @@ public static class ForceRegistration
     /// Registers the configured force pack (<c>Force</c> = a pack name such as <c>punjab</c>, or a folder path).
     /// Loaded lazily so that verbs which do not need it (such as <c>force validate</c> of another folder) still run.
     /// </summary>
-    public static IServiceCollection AddForcePack(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddForcePack(this IServiceCollection services)
     {
-        var name = configuration["Force"] ?? "punjab";
-        services.AddSingleton(_ => ForcePackLoader.Load(LocatePack(name)));
+        services.AddSingleton(sp => ForcePackLoader.Load(LocatePack(sp.GetRequiredService<IConfiguration>()["Force"] ?? "punjab")));
         services.AddSingleton(sp => sp.GetRequiredService<ForcePack>().Calendar);
         return services;
     }

@@ -1,0 +1,2 @@
+Console.WriteLine("bench: see bench/README.md");
+return 0;

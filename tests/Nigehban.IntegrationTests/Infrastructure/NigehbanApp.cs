@@ -1,0 +1,160 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Nigehban.Web.Features.Demo;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Security;
+using Npgsql;
+using OtpNet;
+
+namespace Nigehban.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP on a real database: a temporary SQLite file, or a fresh database on the
+/// private PostgreSQL cluster the test command starts (connection in NIGEHBAN_TEST_POSTGRES).
+/// Each instance has its own data folder, so demo logins, keys and outbox files never mix.
+/// </summary>
+public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected NigehbanApp()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "nigehban-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public string DataDirectory { get; }
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The force pack to start on; a derived app can choose another.</summary>
+    public virtual string Force => "punjab";
+
+    /// <summary>Extra configuration for a derived app (a shorter idle timeout, say).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    public IReadOnlyList<DemoAccount> DemoAccounts =>
+        JsonSerializer.Deserialize<List<DemoAccount>>(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")), Json)!;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        ConnectionString = Provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(DataDirectory, "nigehban.db")}"
+            : await TestPostgres.CreateDatabaseAsync();
+        _ = Server; // starts the host: migrations, units and demo data
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider == DatabaseProvider.Postgres && ConnectionString.Length > 0)
+        {
+            await TestPostgres.DropDatabaseAsync(ConnectionString);
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open: the temp folder is cleaned by the OS.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Force", Force);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("RateLimiting:AnonymousPermitPerMinute", "100000");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public DemoAccount Demo(string userName) => DemoAccounts.Single(a => a.UserName == userName);
+
+    public static string CurrentOtp(string base32Secret) => new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp();
+
+    /// <summary>An HTTP client carrying a bearer token for the demo account.</summary>
+    public async Task<HttpClient> SignInAsync(string userName)
+    {
+        var account = Demo(userName);
+        return await SignInAsync(account.UserName, account.Password, account.TotpSecret);
+    }
+
+    public async Task<HttpClient> SignInAsync(string userName, string password, string totpSecret)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, otp = CurrentOtp(totpSecret) });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>A DbContext on the app's database with the jurisdiction filter lifted, for arranging and asserting.</summary>
+    public async Task<T> WithDbAsync<T>(Func<NigehbanDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test arrangement");
+        return await work(scope.ServiceProvider.GetRequiredService<NigehbanDbContext>());
+    }
+}
+
+public sealed class SqliteApp : NigehbanApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresApp : NigehbanApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>Creates and drops throw-away databases on the private cluster started by the test command.</summary>
+public static class TestPostgres
+{
+    public const string Variable = "NIGEHBAN_TEST_POSTGRES";
+
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable(Variable)
+        ?? throw new InvalidOperationException(
+            $"{Variable} is not set. Run the tests with scripts/test.sh, which starts a private PostgreSQL cluster and sets it.");
+
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var name = "nigehban_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
