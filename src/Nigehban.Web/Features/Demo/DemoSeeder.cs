@@ -10,6 +10,12 @@ using Nigehban.Web.Platform.Storage;
 
 namespace Nigehban.Web.Features.Demo;
 
+/// <summary>A module's demo data. Each seed is idempotent: it checks for its own data before adding any.</summary>
+public interface IDemoDataSeed
+{
+    Task SeedAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>One demo login as written to <c>data/demo-accounts.json</c>.</summary>
 public sealed record DemoAccount(string UserName, string Password, string TotpSecret, string Role, string Unit);
 
@@ -24,6 +30,7 @@ public sealed class DemoSeeder(
     UnitDirectory units,
     ForcePack force,
     StorageOptions storage,
+    IEnumerable<IDemoDataSeed> moduleSeeds,
     ILogger<DemoSeeder> logger)
 {
     private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -31,6 +38,15 @@ public sealed class DemoSeeder(
     public string AccountsFile => storage.Resolve("demo-accounts.json");
 
     public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await SeedStaffAsync(cancellationToken);
+        foreach (var seed in moduleSeeds)
+        {
+            await seed.SeedAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedStaffAsync(CancellationToken cancellationToken)
     {
         if (await db.Set<StaffAccount>().AnyAsync(cancellationToken))
         {

@@ -17,6 +17,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ValidationFailedException v => (400, "Invalid input", v.Message, v.Field),
             NotFoundException n => (404, "Not found", n.Message, n.Field),
             RuleViolationException r => (409, "Conflict", r.Message, null),
+            ForbiddenException f => (403, "Forbidden", f.Message, null),
             BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed request body", DescribeJson(json), FieldOf(json)),
             BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large", "The request body is larger than this endpoint accepts.", "body"),
             BadHttpRequestException b => (b.StatusCode, "Bad request", b.Message, null),

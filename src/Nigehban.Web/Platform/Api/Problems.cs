@@ -32,3 +32,6 @@ public sealed class NotFoundException(string field, string message) : Exception(
 
 /// <summary>A business rule forbids the operation in the current state (an illegal status change): 409.</summary>
 public sealed class RuleViolationException(string message) : Exception(message);
+
+/// <summary>The caller may see the object but not do this to it: 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

@@ -91,6 +91,20 @@ public static class ForcePackLoader
         };
     }
 
+    /// <summary>
+    /// Reads a module's own file from the pack (for example <c>services.json</c>), with the same
+    /// file-and-line errors as the core files. Modules validate their content and report faults
+    /// through <see cref="Fail"/>.
+    /// </summary>
+    public static T ReadSection<T>(ForcePack pack, string fileName) => ReadJson<T>(Path.Combine(pack.Folder, fileName));
+
+    /// <summary>A fault in a module's pack file, located at the first line mentioning <paramref name="token"/>.</summary>
+    public static ForcePackException Fail(ForcePack pack, string fileName, string token, string message)
+    {
+        var file = Path.Combine(pack.Folder, fileName);
+        return new ForcePackException(file, File.Exists(file) ? LineOf(File.ReadAllText(file), token) : 0, message);
+    }
+
     private static NationalIdRule BuildIdRule(string file, string text, NationalIdManifest? id)
     {
         if (id is null)

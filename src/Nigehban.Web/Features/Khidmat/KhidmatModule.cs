@@ -1,0 +1,27 @@
+namespace Nigehban.Web.Features.Khidmat;
+
+public static class KhidmatModule
+{
+    public static IServiceCollection AddKhidmat(this IServiceCollection services)
+    {
+        services.AddSingleton<ServiceCatalogue>();
+        services.AddScoped<ServiceRequestClock>();
+        services.AddScoped<ServiceRequestNotifications>();
+        services.AddScoped<SubmitServiceRequestHandler>();
+        services.AddScoped<TrackServiceRequestHandler>();
+        services.AddScoped<ListServiceRequestsHandler>();
+        services.AddScoped<ProcessServiceRequestHandler>();
+        services.AddScoped<RecordFeePaymentHandler>();
+        services.AddScoped<ManageQueueHandler>();
+        services.AddScoped<UploadSupportingDocumentHandler>();
+        services.AddScoped<IServiceRequestIssuer, IssueSignedDocument>();
+        services.AddScoped<VerifyDocumentHandler>();
+        services.AddScoped<RenderIssuedDocumentHandler>();
+        services.AddScoped<DocumentLinks>();
+        services.AddScoped<EscalateOverdueRequestsHandler>();
+        services.AddHostedService<OverdueRequestsWatcher>();
+        services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
+        services.AddSingleton<Platform.Documents.DocumentSigner>();
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Platform.Data;
+
+namespace Nigehban.Web.Features.Records;
+
+/// <summary>One reason a person may not be cleared: which record matched, how, and why it is flagged.</summary>
+public sealed record RecordHit(string Source, string MatchedOn, string Name, string? NationalId, string Reason);
+
+public sealed record RecordCheckResult(IReadOnlyList<RecordHit> Hits)
+{
+    public bool IsClear => Hits.Count == 0;
+
+    public string Summary => IsClear
+        ? "No record found."
+        : string.Join("; ", Hits.Select(h => $"{h.Source}: {h.Name} ({h.MatchedOn}) — {h.Reason}"));
+}
+
+/// <summary>
+/// The single way other modules ask "is this person in police records?". The records module will
+/// extend the implementation (watchlists, registrations, fuzzy names); callers do not change.
+/// </summary>
+public interface IRecordCheck
+{
+    Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? fatherName, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Searches flagged person records force-wide by national ID, and by exact name key (with father's
+/// name when both are given). Force-wide by design: a record check that stopped at the district
+/// boundary would clear a person wanted next door.
+/// </summary>
+public sealed class PersonRecordCheck(NigehbanDbContext db) : IRecordCheck
+{
+    public async Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? fatherName, CancellationToken cancellationToken)
+    {
+        var nameKey = PersonRecord.KeyOf(name);
+        var fatherKey = fatherName is null ? null : PersonRecord.KeyOf(fatherName);
+        var candidates = await db.Set<PersonRecord>()
+            .IgnoreQueryFilters() // force-wide on purpose, see the class comment
+            .AsNoTracking()
+            .Where(p => (p.IsWanted || p.IsConvicted) && (p.NationalId == nationalId || p.NameKey == nameKey))
+            .Take(50)
+            .ToListAsync(cancellationToken);
+
+        var hits = new List<RecordHit>();
+        foreach (var p in candidates)
+        {
+            string? matchedOn = p.NationalId == nationalId ? "national ID"
+                : fatherKey is null || p.FatherName is null || PersonRecord.KeyOf(p.FatherName) == fatherKey ? "name"
+                : null;
+            if (matchedOn is null)
+            {
+                continue;
+            }
+
+            var flags = string.Join(" and ", new[] { p.IsWanted ? "wanted" : null, p.IsConvicted ? "convicted" : null }.OfType<string>());
+            hits.Add(new RecordHit("criminal record", matchedOn, p.Name, p.NationalId, $"{flags}: {p.Reason ?? "no reason recorded"}"));
+        }
+
+        return new RecordCheckResult(hits);
+    }
+}

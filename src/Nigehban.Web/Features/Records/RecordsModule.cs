@@ -1,0 +1,11 @@
+namespace Nigehban.Web.Features.Records;
+
+public static class RecordsModule
+{
+    public static IServiceCollection AddRecords(this IServiceCollection services)
+    {
+        services.AddScoped<IRecordCheck, PersonRecordCheck>();
+        services.AddScoped<Demo.IDemoDataSeed, SeedDemoRecords>();
+        return services;
+    }
+}
