@@ -144,7 +144,7 @@ public static class VerificationCode
         }
 
         var compact = new string(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
-        if (compact.Length != 13 || !compact.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) || CheckCharacter.Compute(compact[..12]) != compact[12])
+        if (compact.Length != 13 || !compact[..12].All(c => Alphabet.Contains(c, StringComparison.Ordinal)) || !CheckCharacter.IsValid(compact.AsSpan(0, 12), compact[12]))
         {
             return null;
         }
@@ -196,6 +196,7 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
     public async Task<(byte[] Pdf, string FileName)> HandleAsync(string reference, string? nationalId, CancellationToken cancellationToken)
     {
         var notFound = new NotFoundException("reference", "No issued document matches this reference.");
+        var canonical = ServiceRequest.CanonicalReference(reference);
         var query = db.Set<IssuedDocument>().AsNoTracking();
         if (nationalId is not null)
         {
@@ -203,7 +204,7 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
             query = query.IgnoreQueryFilters().Where(d => d.HolderNationalId == id); // the holder's own secret pair
         }
 
-        var document = await query.FirstOrDefaultAsync(d => d.ServiceRequestReference == reference.Trim().ToUpperInvariant(), cancellationToken) ?? throw notFound;
+        var document = await query.FirstOrDefaultAsync(d => d.ServiceRequestReference == canonical, cancellationToken) ?? throw notFound;
         var service = catalogue.Find(document.ServiceCode);
         var title = service?.NameIn("en") ?? document.ServiceCode;
         var local = TimeZoneInfo.ConvertTime(document.IssuedAt, force.TimeZone);

@@ -70,8 +70,9 @@ public sealed class ListServiceRequestsHandler(NigehbanDbContext db, ServiceCata
     /// <summary>The full application, applicant included: a read of personal data, so it is audited.</summary>
     public async Task<ServiceRequestDetail> GetAsync(string reference, string language, CancellationToken cancellationToken)
     {
+        var canonical = ServiceRequest.CanonicalReference(reference);
         var r = await db.Set<ServiceRequest>().AsNoTracking().Include(x => x.Steps)
-            .FirstOrDefaultAsync(x => x.Reference == reference.Trim().ToUpperInvariant(), cancellationToken)
+            .FirstOrDefaultAsync(x => x.Reference == canonical, cancellationToken)
             ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
         var paid = await db.Set<FeePayment>().AnyAsync(p => p.ServiceRequestId == r.Id, cancellationToken);
         db.Audit.Record(new AuditEntry("service-request.read", nameof(ServiceRequest), r.Reference, UnitPath: r.UnitPath));

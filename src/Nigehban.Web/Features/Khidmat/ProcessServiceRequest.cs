@@ -81,10 +81,13 @@ public sealed class ProcessServiceRequestHandler(
         return request;
     }
 
-    public async Task<ServiceRequest> FindAsync(string reference, CancellationToken cancellationToken) =>
-        await db.Set<ServiceRequest>().Include(r => r.Steps)
-            .FirstOrDefaultAsync(r => r.Reference == reference.Trim().ToUpperInvariant(), cancellationToken)
-        ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
+    public async Task<ServiceRequest> FindAsync(string reference, CancellationToken cancellationToken)
+    {
+        var canonical = ServiceRequest.CanonicalReference(reference);
+        return await db.Set<ServiceRequest>().Include(r => r.Steps)
+            .FirstOrDefaultAsync(r => r.Reference == canonical, cancellationToken)
+            ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
+    }
 
     private async Task<string> RunRecordCheckAsync(ServiceRequest request, ServiceDefinition service, CancellationToken cancellationToken)
     {

@@ -58,7 +58,8 @@ public sealed class RecordFeePaymentHandler(NigehbanDbContext db, CurrentUser us
 {
     public async Task<PaymentReceipt> HandleAsync(string reference, RecordPaymentCommand command, CancellationToken cancellationToken)
     {
-        var request = await db.Set<ServiceRequest>().FirstOrDefaultAsync(r => r.Reference == reference.Trim().ToUpperInvariant(), cancellationToken)
+        var canonical = ServiceRequest.CanonicalReference(reference);
+        var request = await db.Set<ServiceRequest>().FirstOrDefaultAsync(r => r.Reference == canonical, cancellationToken)
             ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
         var method = command.Method ?? throw new ValidationFailedException("method", "method is required: Cash, Bank or MobileMoney.");
         if (request.FeeAmount == 0)

@@ -90,6 +90,15 @@ public sealed class ServiceRequest : IUnitOwned
 
     public bool IsOpen => Status is not (ServiceRequestStatus.Issued or ServiceRequestStatus.Rejected);
 
+    /// <summary>
+    /// The stored form of a reference as typed by a person (any case, spaces for hyphens). A reference
+    /// whose check character fails is a typo, and is answered like an unknown one: 404.
+    /// </summary>
+    public static string CanonicalReference(string reference) =>
+        Platform.References.ReferenceNumber.TryParse(reference, out var parsed)
+            ? parsed.ToString()
+            : throw new NotFoundException("reference", "No application matches this reference.");
+
     public bool CanMoveTo(ServiceRequestStatus next) => Allowed[Status].Contains(next);
 
     /// <summary>Moves the request and appends a timeline step; <paramref name="note"/> is the reason where one is required.</summary>

@@ -36,11 +36,12 @@ public sealed class TrackServiceRequestHandler(NigehbanDbContext db, ServiceCata
         }
 
         var id = force.NationalId.Normalise(nationalId) ?? throw notFound;
+        var canonical = parsed.ToString();
         var request = await db.Set<ServiceRequest>()
             .IgnoreQueryFilters() // public look-up by a secret pair (reference + national ID), see class comment
             .AsNoTracking()
             .Include(r => r.Steps)
-            .FirstOrDefaultAsync(r => r.Reference == parsed.Value && r.Applicant.NationalId == id, cancellationToken)
+            .FirstOrDefaultAsync(r => r.Reference == canonical && r.Applicant.NationalId == id, cancellationToken)
             ?? throw notFound;
 
         var service = catalogue.Find(request.ServiceCode);

@@ -107,6 +107,7 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
     private async Task<ServiceRequest> FindAsync(string reference, string? nationalId, CancellationToken cancellationToken)
     {
         var notFound = new NotFoundException("reference", "No application matches this reference.");
+        var canonical = ServiceRequest.CanonicalReference(reference);
         var query = db.Set<ServiceRequest>().AsQueryable();
         if (nationalId is not null)
         {
@@ -114,7 +115,7 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
             query = query.IgnoreQueryFilters().Where(r => r.Applicant.NationalId == id); // the applicant's own secret pair
         }
 
-        return await query.FirstOrDefaultAsync(r => r.Reference == reference.Trim().ToUpperInvariant(), cancellationToken) ?? throw notFound;
+        return await query.FirstOrDefaultAsync(r => r.Reference == canonical, cancellationToken) ?? throw notFound;
     }
 
     /// <summary>The file's real type from its signature bytes.</summary>

@@ -1,0 +1,41 @@
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Outbox;
+
+namespace Nigehban.Web.Features.Khidmat;
+
+/// <summary>
+/// The citizen's SMS (and email) on submission and on every status change, and the in-charge's alert
+/// on an SLA breach — all written to the outbox in the caller's transaction, delivered afterwards.
+/// </summary>
+public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvider clock)
+{
+    public void Submitted(ServiceRequest request, ServiceDefinition service) =>
+        ToApplicant(request, $"Nigehban: your application {request.Reference} for {service.NameIn("en")} was received. Due by {request.DueAt:yyyy-MM-dd}. Track it with your reference and ID number.");
+
+    public void StatusChanged(ServiceRequest request, ServiceDefinition service) =>
+        ToApplicant(request, request.Status switch
+        {
+            ServiceRequestStatus.Issued => $"Nigehban: your {service.NameIn("en")} ({request.Reference}) has been issued.",
+            ServiceRequestStatus.Rejected => $"Nigehban: your application {request.Reference} was not approved. Reason: {request.RejectionReason}",
+            ServiceRequestStatus.ReturnedForCorrection => $"Nigehban: your application {request.Reference} needs a correction: {request.CorrectionNote}",
+            _ => $"Nigehban: your application {request.Reference} is now: {request.Status}.",
+        });
+
+    public void Breached(ServiceRequest request) =>
+        Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{request.UnitCode}:in-charge",
+            new { type = "sla-breached", reference = request.Reference, service = request.ServiceCode, unit = request.UnitCode, dueAt = request.DueAt },
+            clock.GetUtcNow());
+
+    private void ToApplicant(ServiceRequest request, string text)
+    {
+        if (request.Applicant.Phone is { } phone)
+        {
+            Outbox.Enqueue(db, OutboxKinds.Sms, phone, new { text, reference = request.Reference }, clock.GetUtcNow());
+        }
+
+        if (request.Applicant.Email is { } email)
+        {
+            Outbox.Enqueue(db, OutboxKinds.Email, email, new { subject = $"Application {request.Reference}", text, reference = request.Reference }, clock.GetUtcNow());
+        }
+    }
+}
