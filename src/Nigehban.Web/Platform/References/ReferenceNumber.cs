@@ -5,8 +5,8 @@ namespace Nigehban.Web.Platform.References;
 
 /// <summary>
 /// The one human-readable reference of every citizen-facing item, e.g. <c>PKM-LHR-26-004213-K</c>:
-/// kind, district short code, two-digit year (force time), sequence (at least six digits) and an
-/// ISO 7064 MOD 37,36 check character over the rest, so a mistyped reference is rejected rather
+/// kind, district short code, two-digit year (force time), sequence (at least six digits) and a
+/// check character over the rest (see <see cref="CheckCharacter"/>), so a mistyped reference is rejected rather
 /// than matched to someone else's. See ADR-005.
 /// </summary>
 public sealed record ReferenceNumber : IParsable<ReferenceNumber>
