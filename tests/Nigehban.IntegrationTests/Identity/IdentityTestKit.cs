@@ -73,7 +73,8 @@ public static class IdentityTestKit
 /// </summary>
 public abstract class FakeClockApp : NigehbanApp
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts on a whole second: PostgreSQL keeps microseconds, and the tests compare stored instants.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
