@@ -6,7 +6,10 @@ using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Outbox;
+using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Sla;
 using Nigehban.Web.Platform.Storage;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
@@ -23,9 +26,9 @@ public static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<JurisdictionScope>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<AuditVerifier>();
-        services.AddScoped<AuditCheckpoints>();
+        services.AddAuditTrail();
+        services.AddReferenceNumbers();
+        services.AddSlaClocks();
 
         services.AddForcePack();
         services.AddNigehbanDatabase();
@@ -47,6 +50,8 @@ public static class PlatformModule
         services.AddNigehbanRateLimits();
 
         services.AddHostedService<DatabaseStartup>();
+        services.AddAuditCheckpointWriter();
+        services.AddOutbox();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
@@ -62,6 +67,7 @@ public static class PlatformModule
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapAuditEvents();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Api;
@@ -8,6 +9,8 @@ using Nigehban.Web.Platform.Security;
 namespace Nigehban.Web.Features.Identity;
 
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+public sealed record CurrentStaffResponse(Guid AccountId, string UserName, string DisplayName, string UnitCode, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions);
 
 /// <summary>Sign-in for the API (bearer token) and for the browser (cookie, from the login form), and sign-out.</summary>
 public static class AuthEndpoints
@@ -26,8 +29,15 @@ public static class AuthEndpoints
             .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .DisableAntiforgery();
 
+        // Anonymous on purpose: signing out must work, and clear the cookie, after the session
+        // has already expired. It only ever ends the caller's own session.
         app.MapPost("/account/logout", SignOut)
             .WithName("SignOut").ExcludeFromDescription()
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous);
+
+        app.MapGet("/api/v1/auth/me", Me)
+            .WithName("GetCurrentStaff").WithTags("Auth")
+            .WithSummary("Who the caller is: account, home unit, roles and permissions.")
             .RequireAuthorization(Permissions.ConsoleAccess);
 
         app.MapDelete("/api/v1/auth/token", EndToken)
@@ -49,6 +59,11 @@ public static class AuthEndpoints
     /// <summary>The login page posts here (a plain form, so it works before any circuit exists and can set the cookie).</summary>
     internal static async Task<RedirectHttpResult> SignInWithForm(HttpContext http, SignInStaffHandler handler, CancellationToken cancellationToken)
     {
+        if (!http.Request.HasFormContentType)
+        {
+            throw new ValidationFailedException("body", "The login form is posted as application/x-www-form-urlencoded or multipart/form-data.");
+        }
+
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
         var result = await handler.HandleAsync(
@@ -79,6 +94,16 @@ public static class AuthEndpoints
         return TypedResults.Redirect("/login?signedOut=1");
     }
 
+    /// <summary>From the claims of the session just validated: no further database work.</summary>
+    internal static Ok<CurrentStaffResponse> Me(CurrentUser user) =>
+        TypedResults.Ok(new CurrentStaffResponse(
+            user.AccountId ?? Guid.Empty,
+            user.UserName ?? string.Empty,
+            user.Principal.FindFirstValue(SessionAuthenticationHandler.DisplayNameClaim) ?? string.Empty,
+            user.UnitCode ?? string.Empty,
+            [.. user.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+            [.. user.Principal.FindAll(NigehbanClaims.Permission).Select(c => c.Value)]));
+
     internal static async Task<NoContent> EndToken(NigehbanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
         await EndCurrentSessionAsync(db, user, clock, cancellationToken);
@@ -100,9 +125,16 @@ public static class AuthEndpoints
         }
     }
 
-    /// <summary>Only local paths: an open redirect after login would be a phishing tool.</summary>
+    /// <summary>
+    /// Only local paths: an open redirect after login would be a phishing tool. Browsers read
+    /// <c>//host</c> and <c>/\host</c> as other sites and drop tabs and newlines, so none of those pass.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(returnUrl)
+        && returnUrl.Length <= 2048
+        && returnUrl[0] == '/'
+        && (returnUrl.Length == 1 || returnUrl[1] != '/')
+        && !returnUrl.Any(c => c == '\\' || char.IsControl(c))
             ? returnUrl
             : "/console";
 }

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Storage;
@@ -32,6 +35,12 @@ public static class IdentityModule
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .AddPermissionPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditDeniedAccess>();
+
+        // Blazor circuits: the principal reaches CurrentUser, and the session is rechecked every minute.
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<AuthenticationStateProvider, StaffSessionRevalidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitUserHandler>());
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Organisation;
@@ -11,7 +12,7 @@ using Nigehban.Web.Platform.Security;
 namespace Nigehban.Web.Features.Identity;
 
 public sealed record CreateStaffRequest(
-    [property: Required, RegularExpression("^[a-zA-Z0-9._-]{3,64}$", ErrorMessage = "3-64 letters, digits, '.', '_' or '-'.")] string UserName,
+    [property: Required, RegularExpression("^[a-zA-Z0-9._-]{2,64}$", ErrorMessage = "2-64 letters, digits, '.', '_' or '-'.")] string UserName,
     [property: Required, StringLength(120, MinimumLength = 2)] string DisplayName,
     [property: Required] string UnitCode,
     [property: Required, MinLength(1)] string[] Roles,
@@ -29,16 +30,22 @@ public sealed class ManageStaffHandler(
     TotpSecrets totp,
     UnitDirectory units,
     ForcePack force,
+    CurrentUser currentUser,
     TimeProvider clock)
 {
+    public const string UnlockedAction = "staff.unlocked";
+
     public async Task<MfaEnrolment> CreateAsync(CreateStaffRequest request, CancellationToken cancellationToken)
     {
+        // The endpoint validates the same attributes; pages and the seeder reach this method
+        // directly, and the password rule must hold on every path.
+        Validate(request);
         var userName = request.UserName.Trim().ToLowerInvariant();
         var unit = units.Find(request.UnitCode) ?? throw new ValidationFailedException("unitCode", $"No unit has the code '{request.UnitCode}'.");
-        var unknownRole = request.Roles.FirstOrDefault(r => !Roles.IsKnown(r));
-        if (unknownRole is not null)
+        var unknownRole = Array.FindIndex(request.Roles, r => r is null || !Roles.IsKnown(r));
+        if (unknownRole >= 0)
         {
-            throw new ValidationFailedException("roles", $"'{unknownRole}' is not a role. Roles: {string.Join(", ", Roles.All)}.");
+            throw new ValidationFailedException("roles", $"'{request.Roles[unknownRole]}' is not a role. Roles: {string.Join(", ", Roles.All)}.");
         }
 
         if (await db.Set<StaffAccount>().AnyAsync(a => a.UserName == userName, cancellationToken))
@@ -65,6 +72,14 @@ public sealed class ManageStaffHandler(
         return new MfaEnrolment(account.Id, userName, secret, TotpSecrets.ProvisioningUri(force.Name, userName, secret));
     }
 
+    public async Task<StaffSummary> GetAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var account = await db.Set<StaffAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken)
+            ?? throw new NotFoundException("id", "No staff account has this id.");
+        return Summarise(account);
+    }
+
+    /// <summary>A new secret replaces the old one at once: codes from the old enrolment fail and open sessions end.</summary>
     public async Task<MfaEnrolment> ResetMfaAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var account = await FindAsync(accountId, cancellationToken);
@@ -76,19 +91,26 @@ public sealed class ManageStaffHandler(
         return new MfaEnrolment(account.Id, account.UserName, secret, TotpSecrets.ProvisioningUri(force.Name, account.UserName, secret));
     }
 
+    /// <summary>Clears the lock; failures before the unlock no longer count towards the next one.</summary>
     public async Task UnlockAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var account = await FindAsync(accountId, cancellationToken);
         account.LockedOutAt = null;
         account.FailedAttempts = 0;
         account.FailureWindowStartedAt = null;
-        db.Audit.Record(new AuditEntry("staff.unlocked", nameof(StaffAccount), account.Id.ToString()));
+        db.Audit.Record(new AuditEntry(UnlockedAction, nameof(StaffAccount), account.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Disabling ends every open session of the account in the same transaction: the next request is refused.</summary>
     public async Task SetDisabledAsync(Guid accountId, bool disabled, CancellationToken cancellationToken)
     {
+        // An administrator who disables themselves may leave the force with nobody to undo it.
+        if (disabled && currentUser.AccountId == accountId)
+        {
+            throw new RuleViolationException("You cannot disable your own account; ask another administrator.");
+        }
+
         var account = await FindAsync(accountId, cancellationToken);
         account.IsDisabled = disabled;
         if (disabled)
@@ -115,6 +137,22 @@ public sealed class ManageStaffHandler(
             page, pageSize, cancellationToken);
     }
 
+    private static StaffSummary Summarise(StaffAccount a) =>
+        new(a.Id, a.UserName, a.DisplayName, a.HomeUnitCode, a.RoleList, a.IsDisabled, a.LockedOutAt != null, a.LastSignInAt);
+
+    private static void Validate(CreateStaffRequest request)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        {
+            var first = results[0];
+            var member = first.MemberNames.FirstOrDefault();
+            throw new ValidationFailedException(
+                member is null ? "body" : JsonNamingPolicy.CamelCase.ConvertName(member),
+                first.ErrorMessage ?? "The value is not valid.");
+        }
+    }
+
     private async Task<StaffAccount> FindAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken)
         ?? throw new NotFoundException("id", "No staff account has this id.");
@@ -128,44 +166,5 @@ public sealed class ManageStaffHandler(
             session.EndedAt = now;
             session.EndReason = reason;
         }
-    }
-}
-
-public static class StaffEndpoints
-{
-    public static IEndpointRouteBuilder MapStaffAdministration(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(Permissions.StaffManage);
-        group.MapGet("/", async (ManageStaffHandler handler, string? search, int? page, int? pageSize, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(search, page ?? 1, pageSize ?? PagedList<StaffSummary>.DefaultPageSize, ct)))
-            .WithName("ListStaff");
-        group.MapPost("/", async (CreateStaffRequest request, ManageStaffHandler handler, CancellationToken ct) =>
-            {
-                var enrolment = await handler.CreateAsync(request, ct);
-                return TypedResults.Created($"/api/v1/staff/{enrolment.AccountId}", enrolment);
-            })
-            .WithName("CreateStaff");
-        group.MapPost("/{id:guid}/mfa-reset", async (Guid id, ManageStaffHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ResetMfaAsync(id, ct)))
-            .WithName("ResetStaffMfa");
-        group.MapPost("/{id:guid}/unlock", async (Guid id, ManageStaffHandler handler, CancellationToken ct) =>
-            {
-                await handler.UnlockAsync(id, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("UnlockStaff");
-        group.MapPost("/{id:guid}/disable", async (Guid id, ManageStaffHandler handler, CancellationToken ct) =>
-            {
-                await handler.SetDisabledAsync(id, true, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("DisableStaff");
-        group.MapPost("/{id:guid}/enable", async (Guid id, ManageStaffHandler handler, CancellationToken ct) =>
-            {
-                await handler.SetDisabledAsync(id, false, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("EnableStaff");
-        return app;
     }
 }

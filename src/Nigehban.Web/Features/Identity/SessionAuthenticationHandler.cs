@@ -23,6 +23,7 @@ public sealed class SessionAuthenticationHandler(
 {
     public const string SchemeName = "NigehbanSession";
     public const string CookieName = "nigehban.session";
+    public const string DisplayNameClaim = "display_name";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -75,13 +76,16 @@ public sealed class SessionAuthenticationHandler(
         return request.Cookies.TryGetValue(CookieName, out var cookie) && !string.IsNullOrEmpty(cookie) ? cookie : null;
     }
 
-    /// <summary>Looks the session up, applies the limits and builds the principal; also used to revalidate Blazor circuits.</summary>
+    /// <summary>
+    /// Looks the session up, applies the limits and builds the principal. Reads without tracking and
+    /// writes with single UPDATEs, so the request's DbContext starts its real work clean.
+    /// </summary>
     public static async Task<ClaimsPrincipal?> ValidateAsync(NigehbanDbContext db, string token, SessionLimits limits, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var hash = SignInStaffHandler.HashToken(token);
-        var found = await db.Set<StaffSession>()
+        var found = await db.Set<StaffSession>().AsNoTracking()
             .Where(s => s.TokenHash == hash)
-            .Join(db.Set<StaffAccount>(), s => s.AccountId, a => a.Id, (s, a) => new { Session = s, Account = a })
+            .Join(db.Set<StaffAccount>().AsNoTracking(), s => s.AccountId, a => a.Id, (s, a) => new { Session = s, Account = a })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -89,29 +93,20 @@ public sealed class SessionAuthenticationHandler(
         }
 
         var (session, account) = (found.Session, found.Account);
-        var endReason = session.EndedAt is not null ? null
-            : account.IsDisabled ? "account disabled"
-            : account.LockedOutAt is not null ? "account locked"
-            : now >= session.AbsoluteExpiresAt ? "absolute limit"
-            : now - session.LastSeenAt >= limits.IdleTimeout ? "idle timeout"
-            : null;
-        if (session.EndedAt is not null)
-        {
-            return null;
-        }
-
+        var endReason = limits.ReasonToEnd(session, account, now);
         if (endReason is not null)
         {
-            session.EndedAt = now;
-            session.EndReason = endReason;
-            await db.SaveChangesAsync(cancellationToken);
+            if (session.EndedAt is null)
+            {
+                await StaffSessions.EndAsync(db, session.Id, endReason, now, cancellationToken);
+            }
+
             return null;
         }
 
         if (now - session.LastSeenAt >= limits.TouchInterval)
         {
-            session.LastSeenAt = now;
-            await db.SaveChangesAsync(cancellationToken);
+            await StaffSessions.TouchAsync(db, session.Id, now, cancellationToken);
         }
 
         return BuildPrincipal(account, session.Id);
@@ -123,7 +118,7 @@ public sealed class SessionAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, account.Id.ToString()),
             new(ClaimTypes.Name, account.UserName),
-            new("display_name", account.DisplayName),
+            new(DisplayNameClaim, account.DisplayName),
             new(NigehbanClaims.AccountId, account.Id.ToString()),
             new(NigehbanClaims.SessionId, sessionId.ToString()),
             new(NigehbanClaims.UnitCode, account.HomeUnitCode),

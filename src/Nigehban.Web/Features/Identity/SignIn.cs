@@ -10,7 +10,7 @@ namespace Nigehban.Web.Features.Identity;
 public sealed record SignInRequest(string? UserName, string? Password, string? Otp);
 
 /// <summary>A new session: <see cref="Token"/> is shown to the client once and stored only as a hash.</summary>
-public sealed record SignInResult(string Token, DateTimeOffset ExpiresAt, Guid AccountId);
+public sealed record SignInResult(string Token, DateTimeOffset ExpiresAt, Guid AccountId, Guid SessionId);
 
 /// <summary>
 /// Checks password and TOTP and opens a server-side session. Unknown user, wrong password, wrong
@@ -24,21 +24,38 @@ public sealed class SignInStaffHandler(
     SessionLimits limits,
     TimeProvider clock)
 {
+    public const string AuditAction = "auth.sign-in";
+    public const string LockedOutAction = "staff.locked-out";
+
+    /// <summary>The recorded reasons that count towards lockout (the audit trail is the failure log).</summary>
+    public const string WrongPassword = "wrong password";
+    public const string WrongCode = "wrong one-time code";
+
+    private static readonly StaffAccount Decoy = new()
+    {
+        UserName = "", DisplayName = "", PasswordHash = "", ProtectedTotpSecret = "", HomeUnitCode = "", HomeUnitPath = "", Roles = "",
+    };
+
     public async Task<SignInResult?> HandleAsync(SignInRequest request, SessionKind kind, string? ipAddress, CancellationToken cancellationToken)
     {
         var userName = request.UserName?.Trim().ToLowerInvariant();
         var now = clock.GetUtcNow();
-        var account = string.IsNullOrEmpty(userName)
+        var account = string.IsNullOrEmpty(userName) || userName.Length > 64
             ? null
             : await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.UserName == userName, cancellationToken);
 
+        // The password is hashed on every path, first, so that an unknown, disabled or locked
+        // account answers in the same time as a wrong password: timing says nothing either.
+        var password = request.Password ?? string.Empty;
         if (account is null)
         {
-            // Hash anyway so that an unknown user costs the same time as a known one.
-            hasher.HashPassword(new StaffAccount { UserName = "", DisplayName = "", PasswordHash = "", ProtectedTotpSecret = "", HomeUnitCode = "", HomeUnitPath = "", Roles = "" }, request.Password ?? string.Empty);
+            hasher.HashPassword(Decoy, password);
             return await FailAsync(null, userName, "unknown user", cancellationToken);
         }
 
+        var passwordCheck = password.Length == 0
+            ? PasswordVerificationResult.Failed
+            : hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (account.IsDisabled)
         {
             return await FailAsync(account, userName, "account disabled", cancellationToken);
@@ -49,19 +66,21 @@ public sealed class SignInStaffHandler(
             return await FailAsync(account, userName, "account locked", cancellationToken);
         }
 
-        var passwordOk = !string.IsNullOrEmpty(request.Password)
-            && hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password) != PasswordVerificationResult.Failed;
-        var otpOk = passwordOk && totp.Verify(account.ProtectedTotpSecret, request.Otp?.Trim());
-        if (!passwordOk || !otpOk)
+        if (passwordCheck == PasswordVerificationResult.Failed)
         {
-            RegisterFailure(account, now);
-            var reason = !passwordOk ? "wrong password" : "wrong one-time code";
-            if (account.LockedOutAt is not null)
-            {
-                reason += "; account locked";
-            }
+            return await RegisterFailureAsync(account, now, WrongPassword, cancellationToken);
+        }
 
-            return await FailAsync(account, userName, reason, cancellationToken);
+        // Follow-up: a code is accepted again within its validity window (replay). Refusing it
+        // needs the last used time-step stored on the account, a change of the EF model.
+        if (!totp.Verify(account.ProtectedTotpSecret, request.Otp?.Trim()))
+        {
+            return await RegisterFailureAsync(account, now, WrongCode, cancellationToken);
+        }
+
+        if (passwordCheck == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            account.PasswordHash = hasher.HashPassword(account, password);
         }
 
         account.FailedAttempts = 0;
@@ -81,29 +100,54 @@ public sealed class SignInStaffHandler(
             IpAddress = ipAddress,
         };
         db.Add(session);
-        db.Audit.Record(new AuditEntry("auth.sign-in", nameof(StaffAccount), account.Id.ToString(), Details: $"{kind} session {session.Id}", UnitPath: account.HomeUnitPath), account.Id, account.UserName);
+        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account.Id.ToString(), Details: $"{kind} session {session.Id}", UnitPath: account.HomeUnitPath), account.Id, account.UserName);
         await db.SaveChangesAsync(cancellationToken);
-        return new SignInResult(token, Earliest(now + limits.IdleTimeout, session.AbsoluteExpiresAt), account.Id);
+
+        // The session expires at the idle limit unless it is used; the absolute limit caps it.
+        return new SignInResult(token, Earliest(now + limits.IdleTimeout, session.AbsoluteExpiresAt), account.Id, session.Id);
     }
 
-    private void RegisterFailure(StaffAccount account, DateTimeOffset now)
+    /// <summary>
+    /// A sliding window: the account locks when this failure and those recorded in the last
+    /// <see cref="SessionLimits.FailureWindow"/> reach the limit. Only failures after the last
+    /// successful sign-in or unlock count. (A counter that restarts when its window runs out would
+    /// let nearly twice the limit through across a window boundary.)
+    /// </summary>
+    private async Task<SignInResult?> RegisterFailureAsync(StaffAccount account, DateTimeOffset now, string reason, CancellationToken cancellationToken)
     {
-        if (account.FailureWindowStartedAt is null || now - account.FailureWindowStartedAt > limits.FailureWindow)
-        {
-            account.FailureWindowStartedAt = now;
-            account.FailedAttempts = 0;
-        }
+        var accountId = account.Id.ToString();
+        var events = db.Set<AuditEvent>().AsNoTracking().Where(e => e.ObjectType == nameof(StaffAccount) && e.ObjectId == accountId);
+        var countFrom = await events
+            .Where(e => (e.Action == AuditAction && e.Outcome == AuditOutcome.Success) || e.Action == ManageStaffHandler.UnlockedAction)
+            .MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var windowStart = now - limits.FailureWindow;
+        var earlier = await events
+            .Where(e => e.Sequence > countFrom
+                && e.Action == AuditAction && e.Outcome == AuditOutcome.Denied
+                && (e.Details == WrongPassword || e.Details == WrongCode)
+                && e.OccurredAt > windowStart)
+            .Select(e => e.OccurredAt)
+            .ToListAsync(cancellationToken);
 
-        account.FailedAttempts++;
+        // Kept on the account for administrators to see; the decision is made from the trail above.
+        account.FailedAttempts = earlier.Count + 1;
+        account.FailureWindowStartedAt = earlier.Count == 0 ? now : earlier.Min();
+        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), accountId, AuditOutcome.Denied, reason), account.Id, account.UserName);
         if (account.FailedAttempts >= limits.MaxFailedAttempts)
         {
             account.LockedOutAt = now;
+            db.Audit.Record(
+                new AuditEntry(LockedOutAction, nameof(StaffAccount), accountId, Details: $"{account.FailedAttempts} failed sign-ins within {limits.FailureWindow}"),
+                account.Id, account.UserName);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
 
     private async Task<SignInResult?> FailAsync(StaffAccount? account, string? userName, string reason, CancellationToken cancellationToken)
     {
-        db.Audit.Record(new AuditEntry("auth.sign-in", nameof(StaffAccount), account?.Id.ToString() ?? userName, AuditOutcome.Denied, reason), account?.Id, userName);
+        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account?.Id.ToString() ?? userName, AuditOutcome.Denied, reason), account?.Id, userName);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Data;
-using Nigehban.Web.Platform.Storage;
 
 namespace Nigehban.Web.Platform.Audit;
 
@@ -19,7 +17,13 @@ public sealed class AuditVerifier(NigehbanDbContext db, AuditCheckpoints checkpo
         var expectedSequence = 1L;
         var previousHash = AuditChain.GenesisHash;
         var hashes = new Dictionary<long, string>();
-        var known = await checkpoints.ReadAllAsync(cancellationToken);
+        var (known, unreadable) = await checkpoints.ReadAllAsync(cancellationToken);
+        if (unreadable is not null)
+        {
+            // An unreadable checkpoint could hide a truncation: never report intact past it.
+            return new AuditVerification(false, 0, 0, null, unreadable);
+        }
+
         var checkpointSequences = known.Select(c => c.Sequence).ToHashSet();
 
         await foreach (var e in db.Set<AuditEvent>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -66,54 +70,4 @@ public sealed class AuditVerifier(NigehbanDbContext db, AuditCheckpoints checkpo
     }
 
     private static AuditVerification Broken(long count, long sequence, string reason) => new(false, count, count, sequence, reason);
-}
-
-/// <summary>
-/// Records the chain head in the database and in an append-only file outside it
-/// (<c>data/audit-checkpoints.jsonl</c>, which operations should ship off the machine), so that
-/// deleting the newest events is detected by <c>audit verify</c>.
-/// </summary>
-public sealed class AuditCheckpoints(NigehbanDbContext db, StorageOptions storage, TimeProvider clock)
-{
-    public string FilePath => storage.Resolve("audit-checkpoints.jsonl");
-
-    public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken)
-    {
-        var head = await db.Set<AuditEvent>().AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-        if (head is null)
-        {
-            return null;
-        }
-
-        var checkpoint = new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash, CreatedAt = clock.GetUtcNow() };
-        if (!await db.Set<AuditCheckpoint>().AnyAsync(c => c.Sequence == head.Sequence, cancellationToken))
-        {
-            db.Add(checkpoint);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        await File.AppendAllTextAsync(FilePath, JsonSerializer.Serialize(new CheckpointLine(checkpoint.Sequence, checkpoint.Hash, checkpoint.CreatedAt)) + "\n", cancellationToken);
-        return checkpoint;
-    }
-
-    public async Task<IReadOnlyList<AuditCheckpoint>> ReadAllAsync(CancellationToken cancellationToken)
-    {
-        var all = await db.Set<AuditCheckpoint>().AsNoTracking().ToListAsync(cancellationToken);
-        if (File.Exists(FilePath))
-        {
-            foreach (var line in await File.ReadAllLinesAsync(FilePath, cancellationToken))
-            {
-                if (!string.IsNullOrWhiteSpace(line) && JsonSerializer.Deserialize<CheckpointLine>(line) is { } c)
-                {
-                    all.Add(new AuditCheckpoint { Sequence = c.Sequence, Hash = c.Hash, CreatedAt = c.CreatedAt });
-                }
-            }
-        }
-
-        return all;
-    }
-
-    private sealed record CheckpointLine(long Sequence, string Hash, DateTimeOffset CreatedAt);
 }

@@ -130,7 +130,7 @@ public static class CommandLine
             return 0;
         }
 
-        Console.WriteLine($"broken at sequence {result.FirstBrokenSequence}: {result.Reason}");
+        Console.WriteLine(result.FirstBrokenSequence is { } sequence ? $"broken at sequence {sequence}: {result.Reason}" : $"broken: {result.Reason}");
         return 1;
     }
 

@@ -61,22 +61,30 @@ public class NigehbanDbContext(
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        audit.CaptureWrites(ChangeTracker);
-        if (!audit.HasPending)
+        var writes = audit.CaptureWrites(ChangeTracker);
+        if (!audit.HasPending && writes.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The audit rows go into the same transaction as the work: if either fails, both do.
+        // The audit rows go into the same transaction as the work: if either fails, both do
+        // (fail closed). Changes are accepted only after the audit rows are in, so that after a
+        // failure the tracked entities still say what was not saved.
         var ownTransaction = Database.CurrentTransaction is null;
         var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            audit.RecordWrites(writes);
             await AuditChain.AppendPendingAsync(this, audit, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
+            }
+
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
             }
 
             return written;
@@ -94,6 +102,4 @@ public class NigehbanDbContext(
             }
         }
     }
-
-    internal Task<int> SaveWithoutAuditAsync(CancellationToken cancellationToken) => base.SaveChangesAsync(true, cancellationToken);
 }

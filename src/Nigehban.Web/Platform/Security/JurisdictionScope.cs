@@ -1,3 +1,5 @@
+using Nigehban.Web.Platform.Api;
+
 namespace Nigehban.Web.Platform.Security;
 
 /// <summary>
@@ -24,6 +26,25 @@ public sealed class JurisdictionScope(CurrentUser user)
         _override = "/";
     }
 
-    /// <summary>Narrows the scope to one unit's subtree (a supervisor picking a unit, a test).</summary>
-    public void LimitTo(string unitPath) => _override = unitPath;
+    /// <summary>
+    /// Narrows the scope to one unit's subtree (a supervisor picking a unit, a test). It can only
+    /// narrow: a subtree outside the current scope answers 404, as any object outside it does.
+    /// </summary>
+    public void LimitTo(string unitPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(unitPath);
+
+        // "/PB/LHR" would also match "/PB/LHR2/...": only whole paths, which end with a slash.
+        if (!unitPath.StartsWith('/') || !unitPath.EndsWith('/'))
+        {
+            throw new ArgumentException("A unit path starts and ends with '/'.", nameof(unitPath));
+        }
+
+        if (!unitPath.StartsWith(PathPrefix, StringComparison.Ordinal))
+        {
+            throw new NotFoundException("unit", "No such unit in your jurisdiction.");
+        }
+
+        _override = unitPath;
+    }
 }

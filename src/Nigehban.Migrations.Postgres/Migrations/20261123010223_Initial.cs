@@ -49,6 +49,39 @@ namespace Nigehban.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reference_counters",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    District = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    NextValue = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reference_counters", x => new { x.Kind, x.District, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "staff_accounts",
                 columns: table => new
                 {
@@ -123,6 +156,11 @@ namespace Nigehban.Migrations.Postgres.Migrations
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_NextAttemptAt",
+                table: "outbox_messages",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_accounts_UserName",
                 table: "staff_accounts",
                 column: "UserName",
@@ -164,6 +202,12 @@ namespace Nigehban.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "reference_counters");
 
             migrationBuilder.DropTable(
                 name: "staff_accounts");

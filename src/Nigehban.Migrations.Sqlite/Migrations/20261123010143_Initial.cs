@@ -48,6 +48,39 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reference_counters",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextValue = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reference_counters", x => new { x.Kind, x.District, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "staff_accounts",
                 columns: table => new
                 {
@@ -122,6 +155,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_NextAttemptAt",
+                table: "outbox_messages",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_accounts_UserName",
                 table: "staff_accounts",
                 column: "UserName",
@@ -163,6 +201,12 @@ namespace Nigehban.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "reference_counters");
 
             migrationBuilder.DropTable(
                 name: "staff_accounts");

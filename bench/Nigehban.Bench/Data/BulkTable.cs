@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Nigehban.Bench.Data;
+
+/// <summary>
+/// One column of a bulk load: its name, its store type (for the ceiling table, which copies it)
+/// and how to read the value the database stores from a row. <see cref="Mapping"/> is EF's own
+/// type mapping when the column belongs to the app's model, so parameters are bound exactly as
+/// EF binds them.
+/// </summary>
+public sealed record BulkColumn<T>(string Name, string StoreType, bool Nullable, Func<T, object?> Value, RelationalTypeMapping? Mapping = null);
+
+/// <summary>A table and its columns, either one of the app's tables read from the EF model or a bench-owned one.</summary>
+public sealed record BulkTable<T>(string Name, IReadOnlyList<BulkColumn<T>> Columns)
+{
+    /// <summary>
+    /// The table the app's model maps <typeparamref name="T"/> to, with every column the app
+    /// writes, values converted by the model's own converters (for example SQLite's UTC ticks).
+    /// Integer keys the database generates are left to the database, as EF leaves them.
+    /// </summary>
+    public static BulkTable<T> FromModel(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var tableName = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
+        var table = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
+        var columns = new List<BulkColumn<T>>();
+        foreach (var property in entity.GetProperties())
+        {
+            if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never && (property.ClrType == typeof(int) || property.ClrType == typeof(long)))
+            {
+                continue;
+            }
+
+            var mapping = property.GetRelationalTypeMapping();
+            var getter = property.GetGetter();
+            var converter = mapping.Converter;
+            columns.Add(new BulkColumn<T>(
+                property.GetColumnName(table) ?? property.Name,
+                property.GetColumnType(),
+                property.IsNullable,
+                row =>
+                {
+                    var value = getter.GetClrValue(row!);
+                    return value is null || converter is null ? value : converter.ConvertToProvider(value);
+                },
+                mapping));
+        }
+
+        return new BulkTable<T>(tableName, columns);
+    }
+}

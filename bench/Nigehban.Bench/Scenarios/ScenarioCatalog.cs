@@ -1,0 +1,10 @@
+namespace Nigehban.Bench.Scenarios;
+
+/// <summary>Every scenario the bench knows. Later modules add theirs here (service submissions, dashboard...).</summary>
+public static class ScenarioCatalog
+{
+    public static IReadOnlyList<IScenario> Create() =>
+    [
+        new UnitsScenario(),
+    ];
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Nigehban.Web.Platform.Storage;
+
+namespace Nigehban.Web.Platform.Notifications;
+
+/// <summary>
+/// The default channel: appends one JSON line per message to <c>data/outbox/&lt;kind&gt;.jsonl</c>
+/// (<c>sms.jsonl</c>, <c>email.jsonl</c>), so the whole flow runs with no gateway and tests and
+/// demos can read what would have been sent.
+/// </summary>
+public sealed class FileNotificationChannel(StorageOptions storage, TimeProvider clock) : INotificationChannel
+{
+    public const string Name = "file";
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _fileLocks = new(StringComparer.Ordinal);
+
+    public string PathFor(string kind) => storage.Resolve("outbox", $"{kind}.jsonl");
+
+    public async Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var path = PathFor(message.Kind);
+        var line = Serialize(message, clock.GetUtcNow());
+        var fileLock = _fileLocks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await fileLock.WaitAsync(cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            // One write per line, flushed to disk before the message counts as delivered.
+            await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.Asynchronous);
+            await stream.WriteAsync(line, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            fileLock.Release();
+        }
+    }
+
+    private static byte[] Serialize(NotificationMessage message, DateTimeOffset writtenAt)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", message.Id);
+            json.WriteString("kind", message.Kind);
+            json.WriteString("recipient", message.Recipient);
+            json.WritePropertyName("payload");
+            json.WriteRawValue(message.PayloadJson);
+            json.WriteString("createdAt", message.CreatedAt);
+            json.WriteString("writtenAt", writtenAt);
+            json.WriteNumber("attempt", message.Attempt);
+            json.WriteEndObject();
+        }
+
+        buffer.Write("\n"u8);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Nigehban.Web.Platform.References;
+
+public static class ReferencesModule
+{
+    public static IServiceCollection AddReferenceNumbers(this IServiceCollection services) =>
+        services.AddScoped<AllocateReferenceNumber>();
+}

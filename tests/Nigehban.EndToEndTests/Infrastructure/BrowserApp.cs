@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Nigehban.Web.Features.Demo;
+using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Features.Organisation;
+using OtpNet;
+
+namespace Nigehban.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real Kestrel port (127.0.0.1, chosen by the OS) over a temporary SQLite
+/// database with demo data, and a headless Chromium from the machine (never downloaded).
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public BrowserApp()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "nigehban-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Chromium from the distribution; NIGEHBAN_CHROMIUM points elsewhere if needed.</summary>
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("NIGEHBAN_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public async ValueTask InitializeAsync()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open: the temp folder is cleaned by the OS.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(DataDirectory, "nigehban.db")}");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Force", "punjab");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("RateLimiting:AnonymousPermitPerMinute", "100000");
+    }
+
+    /// <summary>A fresh browser context: its own cookies, an English browser, a desktop window.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
+            JavaScriptEnabled = javaScriptEnabled,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public DemoAccount Demo(string userName) =>
+        JsonSerializer.Deserialize<List<DemoAccount>>(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")), Json)!
+            .Single(a => a.UserName == userName);
+
+    public UnitInfo Unit(string code) => Services.GetRequiredService<UnitDirectory>().Find(code)!;
+
+    public IReadOnlyList<UnitInfo> ChildrenOf(string code) => Services.GetRequiredService<UnitDirectory>().ChildrenOf(code);
+
+    /// <summary>An account of the test's own, for tests that change an account's state (failed sign-ins lock it).</summary>
+    public async Task<(string UserName, string Password, string TotpSecret)> CreateStaffAsync(string role, string unitCode)
+    {
+        var userName = "e2e-" + Guid.NewGuid().ToString("N")[..10];
+        const string password = "Correct-Horse-Battery-9";
+        await using var scope = Services.CreateAsyncScope();
+        var enrolment = await scope.ServiceProvider.GetRequiredService<ManageStaffHandler>()
+            .CreateAsync(new CreateStaffRequest(userName, "Test Officer " + userName, unitCode, [role], password), CancellationToken.None);
+        return (userName, password, enrolment.TotpSecret);
+    }
+
+    public static string CurrentOtp(string base32Secret) => new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp();
+
+    /// <summary>A six-digit code that is none of the codes the server would accept right now (it allows one step either side).</summary>
+    public static string WrongOtp(string base32Secret)
+    {
+        var totp = new Totp(Base32Encoding.ToBytes(base32Secret));
+        var now = DateTime.UtcNow;
+        var valid = new[] { -60, -30, 0, 30, 60 }.Select(s => totp.ComputeTotp(now.AddSeconds(s))).ToHashSet();
+        return Enumerable.Range(0, 10).Select(i => new string((char)('0' + i), 6)).First(c => !valid.Contains(c));
+    }
+}

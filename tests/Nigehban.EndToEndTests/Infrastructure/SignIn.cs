@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace Nigehban.EndToEndTests.Infrastructure;
+
+public static class SignIn
+{
+    /// <summary>Fills the login form as a person would and submits it.</summary>
+    public static async Task SubmitAsync(IPage page, string userName, string password, string otp)
+    {
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#otp").FillAsync(otp);
+        await page.Locator("form.signin-form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>Signs in from /login and waits until the console's circuit is live.</summary>
+    public static async Task AsAsync(IPage page, string userName, string password, string totpSecret)
+    {
+        await page.GotoAsync("/login");
+        await SubmitAsync(page, userName, password, BrowserApp.CurrentOtp(totpSecret));
+        await page.WaitForURLAsync("**/console");
+        await WaitUntilInteractiveAsync(page);
+    }
+
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+}

@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+using Nigehban.EndToEndTests.Infrastructure;
+using Shouldly;
+using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Platform.Security;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nigehban.EndToEndTests.StaffConsole;
+
+public sealed class SignInTests(BrowserApp app)
+{
+    [Fact]
+    public async Task SignIn_WithPasswordAndTotp_OpensConsoleShowingOwnUnit()
+    {
+        var dpo = app.Demo("dpo");
+        var unit = app.Unit(dpo.Unit);
+        var child = app.ChildrenOf(dpo.Unit)[0];
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/login");
+        await Expect(page.Locator(".use-notice")).ToContainTextAsync("authorised staff");
+        var noticeBeforeForm = await page.EvaluateAsync<bool>(
+            "() => !!(document.querySelector('.use-notice').compareDocumentPosition(document.querySelector('form.signin-form')) & Node.DOCUMENT_POSITION_FOLLOWING)");
+        noticeBeforeForm.ShouldBeTrue("the system-use notice must come before the sign-in form");
+        await Expect(page.Locator("#otp")).ToHaveAttributeAsync("autocomplete", "one-time-code");
+        await Expect(page.Locator("#otp")).ToHaveAttributeAsync("inputmode", "numeric");
+
+        await SignIn.SubmitAsync(page, dpo.UserName, dpo.Password, BrowserApp.CurrentOtp(dpo.TotpSecret));
+        await page.WaitForURLAsync("**/console");
+        await SignIn.WaitUntilInteractiveAsync(page);
+
+        await Expect(page.Locator("#home-unit")).ToHaveTextAsync(unit.Name);
+        await Expect(page.Locator("#working-unit")).ToHaveTextAsync(unit.Name);
+        await Expect(page.Locator("#child-units")).ToContainTextAsync(child.Name);
+        await Expect(page.Locator("#console-user-unit")).ToHaveTextAsync(unit.Name);
+        await Screenshots.SaveAsync(page, "console.png");
+
+        // A click is handled by the circuit, which must see the same user as the first render did.
+        await page.Locator("#child-units tbody tr").First.ClickAsync();
+        await Expect(page.Locator("#working-unit")).ToHaveTextAsync(child.Name);
+    }
+
+    [Fact]
+    public async Task SignIn_WithWrongTotp_ShowsGenericFailure()
+    {
+        var account = await app.CreateStaffAsync(Roles.FrontDesk, app.Demo("frontdesk").Unit);
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/login");
+        await SignIn.SubmitAsync(page, account.UserName, account.Password, BrowserApp.WrongOtp(account.TotpSecret));
+
+        await page.WaitForURLAsync("**/login?failed=1*");
+        await Expect(page.Locator("#login-failed")).ToHaveTextAsync(AuthEndpoints.GenericFailure);
+        var cookies = await page.Context.CookiesAsync();
+        cookies.ShouldNotContain(c => c.Name == SessionAuthenticationHandler.CookieName);
+    }
+
+    [Fact]
+    public async Task Console_WithoutSession_RedirectsToLoginWithReturnUrl()
+    {
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/console/staff");
+
+        await page.WaitForURLAsync("**/login?returnUrl=*");
+        new Uri(page.Url).Query.ShouldContain("returnUrl=%2Fconsole%2Fstaff");
+        await Expect(page.Locator(".use-notice")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ToUrdu_RendersConsoleAndPortalRightToLeft()
+    {
+        var io = app.Demo("io");
+        var page = await app.NewPageAsync();
+        await SignIn.AsAsync(page, io.UserName, io.Password, io.TotpSecret);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+
+        await page.Locator("#language-button").ClickAsync();
+        await page.Locator(".mud-menu-item", new PageLocatorOptions { HasText = "اردو" }).ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ur");
+        await SignIn.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator(".mud-layout.mud-application-layout-rtl, .mud-application-layout-rtl").First).ToBeAttachedAsync();
+        await Expect(page.Locator("#home-unit")).ToHaveTextAsync(app.Unit(io.Unit).Name);
+        await Screenshots.SaveAsync(page, "console-ur.png");
+
+        // The choice is a cookie, so the static portal follows it too.
+        await page.GotoAsync("/");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("پولیس خدمات، آپ کے قریب");
+    }
+}
