@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Nigehban.Web.Components;
 using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Features.Khidmat;
 using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform;
 using Nigehban.Web.Platform.Api;
 
@@ -25,6 +27,8 @@ public static class NigehbanHost
         builder.Services.AddNigehbanPlatform();
         builder.Services.AddOrganisation();
         builder.Services.AddStaffIdentity();
+        builder.Services.AddRecords();
+        builder.Services.AddKhidmat();
         builder.Services.AddNigehbanUi();
         return builder;
     }
@@ -49,6 +53,7 @@ public static class NigehbanHost
         app.MapOrganisation();
         app.MapAuth();
         app.MapStaffAdministration();
+        app.MapKhidmat();
         app.MapNigehbanUi();
         return app;
     }
