@@ -46,21 +46,21 @@ public static class KhidmatEndpoints
             .WithName("GetQueueScreen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The waiting-hall screen: waiting tokens and what each counter is serving. No personal data.");
         centres.MapGet("/tokens", async (string unit, ManageQueueHandler h, CancellationToken ct) => TypedResults.Ok(await h.TodayAsync(unit, ct)))
-            .WithName("ListTokens").RequireAuthorization(Permissions.ServiceRequestsRead);
+            .WithName("ListQueueTokens").RequireAuthorization(Permissions.ServiceRequestsRead);
         centres.MapPost("/tokens", async (string unit, IssueTokenCommand command, ManageQueueHandler h, CancellationToken ct) =>
             {
                 var token = await h.IssueAsync(unit, command, ct);
                 return TypedResults.Created($"/api/v1/centres/{unit}/tokens/{token.Id}", token);
             })
-            .WithName("IssueToken").RequireAuthorization(Permissions.ServiceRequestsCreate)
+            .WithName("IssueQueueToken").RequireAuthorization(Permissions.ServiceRequestsCreate)
             .WithSummary("Issues the next token to a citizen on arrival.");
         centres.MapPost("/counters/{number:int}/calls", async Task<Results<Ok<TokenView>, NoContent>> (string unit, int number, ManageQueueHandler h, CancellationToken ct) =>
                 await h.CallNextAsync(unit, number, ct) is { } token ? TypedResults.Ok(token) : TypedResults.NoContent())
-            .WithName("CallNextToken").RequireAuthorization(Permissions.ServiceRequestsProcess)
+            .WithName("CallNextQueueToken").RequireAuthorization(Permissions.ServiceRequestsProcess)
             .WithSummary("Calls the longest-waiting token to this counter (204 when nobody is waiting).");
         centres.MapPost("/tokens/{id:guid}/service", async (string unit, Guid id, ServeTokenCommand command, ManageQueueHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ServeAsync(unit, id, command, ct)))
-            .WithName("ServeToken").RequireAuthorization(Permissions.ServiceRequestsProcess)
+            .WithName("ServeQueueToken").RequireAuthorization(Permissions.ServiceRequestsProcess)
             .WithSummary("Marks a called token served (optionally with the application reference taken) or a no-show.");
         centres.MapPut("/counters/{number:int}", async (string unit, int number, SetCounterCommand command, ManageQueueHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.SetCounterAsync(unit, number, command, ct)))
