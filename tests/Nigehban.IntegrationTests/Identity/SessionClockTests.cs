@@ -35,8 +35,8 @@ public abstract class SessionClockTests(FakeClockApp app)
         return (token, client);
     }
 
-    private Task<HttpStatusCode> MeAsync(HttpClient client) =>
-        client.GetAsync("/api/v1/auth/me", Ct).ContinueWith(t => t.Result.StatusCode, TaskScheduler.Default);
+    private static async Task<HttpStatusCode> MeAsync(HttpClient client) =>
+        (await client.GetAsync("/api/v1/auth/me", Ct)).StatusCode;
 
     private Task<StaffSession> SessionAsync(string token)
     {

@@ -109,3 +109,28 @@ public sealed class ReferenceNumberTests
         Should.Throw<ArgumentException>(() => new ReferenceNumber(kind, district, year, sequence));
     }
 }
+
+public sealed class ReferenceNumberConversionTests
+{
+    [Fact]
+    public void Json_WritesAndReadsTheCanonicalText()
+    {
+        var reference = new ReferenceNumber("PKM", "LHR", 26, 4213);
+
+        System.Text.Json.JsonSerializer.Serialize(reference).ShouldBe("\"PKM-LHR-26-004213-8\"");
+        System.Text.Json.JsonSerializer.Deserialize<ReferenceNumber>("\" pkm-lhr-26-004213-8 \"").ShouldBe(reference);
+        Should.Throw<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<ReferenceNumber>("\"PKM-LHR-26-004213-9\""));
+    }
+
+    [Fact]
+    public void ValueConverter_StoresTheCanonicalText_WithinTheColumnLength()
+    {
+        var converter = new ReferenceNumberValueConverter();
+        var longest = new ReferenceNumber("ABCDE", "ABCDEFGH", 99, 9_999_999_999);
+
+        var stored = (string)converter.ConvertToProvider(longest)!;
+
+        stored.Length.ShouldBeLessThanOrEqualTo(ReferenceNumberValueConverter.MaxLength);
+        converter.ConvertFromProvider(stored).ShouldBe(longest);
+    }
+}

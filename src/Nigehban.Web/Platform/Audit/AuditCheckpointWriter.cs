@@ -41,9 +41,18 @@ public sealed class AuditCheckpointWriter(
         }
     }
 
+    private int _stopped;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+
+        // A host can be stopped twice at once (Run returning while its owner disposes it): one final checkpoint is enough.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(ShutdownBudget);
         await WriteCheckpointAsync(budget.Token);

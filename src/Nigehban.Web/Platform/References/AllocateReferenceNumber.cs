@@ -10,8 +10,9 @@ namespace Nigehban.Web.Platform.References;
 /// Hands out the next reference number for an item owned by a unit. The counter row is bumped
 /// with one atomic upsert (<c>INSERT ... ON CONFLICT DO UPDATE ... RETURNING</c>, which both
 /// PostgreSQL and SQLite 3.35+ run) inside the caller's transaction: two callers never get the
-/// same number, and a number whose transaction rolls back is simply never used (a gap, which is
-/// harmless: references are identifiers, not a count). See ADR-005.
+/// same number, and a bump whose transaction rolls back is undone with it. Numbers may still have
+/// gaps (an allocation made outside the storing transaction, a future change of the rule), which
+/// is harmless: references are identifiers, not a count. See ADR-005.
 /// </summary>
 /// <remarks>
 /// Call it inside the transaction that stores the item, as late as possible: the counter row of

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Nigehban.Web.Platform.References;
 
@@ -9,6 +10,7 @@ namespace Nigehban.Web.Platform.References;
 /// check character over the rest (see <see cref="CheckCharacter"/>), so a mistyped reference is rejected rather
 /// than matched to someone else's. See ADR-005.
 /// </summary>
+[JsonConverter(typeof(ReferenceNumberJsonConverter))]
 public sealed record ReferenceNumber : IParsable<ReferenceNumber>
 {
     public const int MinSequenceDigits = 6;
