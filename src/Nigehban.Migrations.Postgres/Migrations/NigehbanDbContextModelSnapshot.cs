@@ -471,7 +471,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
             modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")

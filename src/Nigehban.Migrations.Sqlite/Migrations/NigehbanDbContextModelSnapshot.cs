@@ -466,7 +466,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")

@@ -217,6 +217,10 @@ internal sealed class ServiceRequestStepConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("service_request_steps");
         builder.HasKey(s => s.Id);
+
+        // Steps are created with their id and added through the request's collection: a
+        // client-generated key would make EF take a new step for an existing one.
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.FromStatus).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.ToStatus).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.Actor).HasMaxLength(100);

@@ -11,7 +11,7 @@ using Nigehban.Web.Platform.Data;
 namespace Nigehban.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(NigehbanDbContext))]
-    [Migration("20261123013258_ServiceCentres")]
+    [Migration("20261123014041_ServiceCentres")]
     partial class ServiceCentres
     {
         /// <inheritdoc />
@@ -469,7 +469,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nigehban.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(NigehbanDbContext))]
-    [Migration("20261123013340_ServiceCentres")]
+    [Migration("20261123014125_ServiceCentres")]
     partial class ServiceCentres
     {
         /// <inheritdoc />
@@ -474,7 +474,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
             modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")
