@@ -104,6 +104,21 @@ public abstract class ServiceRequestNotificationAndSlaTests(NigehbanApp app)
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString().ShouldBe("channel");
     }
 
+    [Fact]
+    public async Task Statistics_CountReceivedAndDelivered_ForTheCallersJurisdictionOnly()
+    {
+        var dpo = await app.SignInAsync("dpo");
+        var before = await dpo.GetFromJsonAsync<JsonElement>("/api/v1/service-requests/statistics?unit=LHR", Ct);
+        var (reference, _) = await ApplyWithDocumentsAsync(app);
+        await ApplyWithDocumentsAsync(app, unit: "SKP-PS01");
+
+        var after = await dpo.GetFromJsonAsync<JsonElement>("/api/v1/service-requests/statistics?unit=LHR", Ct);
+        after.GetProperty("received").GetInt32().ShouldBe(before.GetProperty("received").GetInt32() + 1);
+        var ownDistrictOnly = await dpo.GetFromJsonAsync<JsonElement>("/api/v1/service-requests/statistics", Ct);
+        ownDistrictOnly.GetProperty("received").GetInt32().ShouldBe(after.GetProperty("received").GetInt32());
+        reference.ShouldStartWith("PKM-LHR-");
+    }
+
     private async Task EscalateAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -26,6 +26,10 @@ public static class KhidmatEndpoints
             .WithSummary("Applies for a service online (citizen) or at a counter (staff). Honours Idempotency-Key.");
         requests.MapGet("/{reference}", Get).WithName("GetServiceRequest").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("Citizens: status and timeline with ?nationalId=. Staff with service-requests.read: the whole application.");
+        requests.MapGet("/statistics", async (string? unit, DateOnly? from, DateOnly? to, ServiceDeliveryStatisticsHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.HandleAsync(unit, from, to, ct)))
+            .WithName("GetServiceDeliveryStatistics").RequireAuthorization(Permissions.ServiceRequestsRead)
+            .WithSummary("Received, delivered, overdue and breached applications by service, with turnaround and counter times, for a unit and period.");
         requests.MapGet("/", List).WithName("ListServiceRequests").RequireAuthorization(Permissions.ServiceRequestsRead)
             .WithSummary("The application queue of the caller's jurisdiction, filtered and paged.");
         requests.MapPost("/{reference}/transitions", Transition).WithName("TransitionServiceRequest").RequireAuthorization(Permissions.ServiceRequestsProcess)

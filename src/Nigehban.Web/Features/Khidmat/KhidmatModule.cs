@@ -19,6 +19,7 @@ public static class KhidmatModule
         services.AddScoped<RenderIssuedDocumentHandler>();
         services.AddScoped<DocumentLinks>();
         services.AddScoped<EscalateOverdueRequestsHandler>();
+        services.AddScoped<ServiceDeliveryStatisticsHandler>();
         services.AddHostedService<OverdueRequestsWatcher>();
         services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
