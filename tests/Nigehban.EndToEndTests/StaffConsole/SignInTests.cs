@@ -68,6 +68,31 @@ public sealed class SignInTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task UnitPicker_SelectsUnitInsideJurisdiction_AndSignOutEndsSession()
+    {
+        var rpo = app.Demo("rpo");
+        var target = app.Unit("LHR-C2");
+        var page = await app.NewPageAsync();
+        await SignIn.AsAsync(page, rpo.UserName, rpo.Password, rpo.TotpSecret);
+        await Expect(page.Locator("#working-unit")).ToHaveTextAsync(app.Unit(rpo.Unit).Name);
+
+        await page.Locator(".drawer-unit-picker input").FillAsync(target.Code);
+        await page.Locator(".mud-popover-open .unit-option", new PageLocatorOptions { HasText = target.Name }).ClickAsync();
+        await Expect(page.Locator("#working-unit")).ToHaveTextAsync(target.Name);
+
+        // Units outside the officer's subtree are not offered.
+        await page.Locator(".drawer-unit-picker input").FillAsync("SKP");
+        await Expect(page.Locator(".mud-popover-open")).ToContainTextAsync("No unit in your jurisdiction matches.");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.Locator("#account-button").ClickAsync();
+        await page.Locator(".signout-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/login?signedOut=1");
+        await page.GotoAsync("/console");
+        await page.WaitForURLAsync("**/login?returnUrl=*");
+    }
+
+    [Fact]
     public async Task LanguageSwitch_ToUrdu_RendersConsoleAndPortalRightToLeft()
     {
         var io = app.Demo("io");
