@@ -106,9 +106,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public DemoAccount Demo(string userName) =>
-        JsonSerializer.Deserialize<List<DemoAccount>>(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")), Json)!
-            .Single(a => a.UserName == userName);
+    public IReadOnlyList<DemoAccount> DemoAccounts =>
+        JsonSerializer.Deserialize<List<DemoAccount>>(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")), Json)!;
+
+    public DemoAccount Demo(string userName) => DemoAccounts.Single(a => a.UserName == userName);
 
     public UnitInfo Unit(string code) => Services.GetRequiredService<UnitDirectory>().Find(code)!;
 

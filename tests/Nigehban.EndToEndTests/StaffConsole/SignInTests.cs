@@ -16,6 +16,14 @@ public sealed class SignInTests(BrowserApp app)
         var unit = app.Unit(dpo.Unit);
         var child = app.ChildrenOf(dpo.Unit)[0];
         var page = await app.NewPageAsync();
+        var browserErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                browserErrors.Add(message.Text);
+            }
+        };
 
         await page.GotoAsync("/login");
         await Expect(page.Locator(".use-notice")).ToContainTextAsync("authorised staff");
@@ -38,6 +46,9 @@ public sealed class SignInTests(BrowserApp app)
         // A click is handled by the circuit, which must see the same user as the first render did.
         await page.Locator("#child-units tbody tr").First.ClickAsync();
         await Expect(page.Locator("#working-unit")).ToHaveTextAsync(child.Name);
+
+        // The strict content security policy (no inline script) holds for the whole console.
+        browserErrors.ShouldBeEmpty();
     }
 
     [Fact]

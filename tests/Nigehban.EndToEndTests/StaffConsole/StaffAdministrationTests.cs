@@ -24,6 +24,8 @@ public sealed class StaffAdministrationTests(BrowserApp app)
 
         await page.Locator(".console-nav a[href='/console/staff']").ClickAsync();
         await Expect(page.Locator("#staff-grid")).ToContainTextAsync(admin.UserName);
+        await page.Locator(".staff-search input").FillAsync("demo");
+        await Expect(page.Locator("#staff-grid tbody tr")).ToHaveCountAsync(app.DemoAccounts.Count);
         await Screenshots.SaveAsync(page, "staff.png");
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "New account" }).ClickAsync();
 
