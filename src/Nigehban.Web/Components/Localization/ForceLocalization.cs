@@ -39,7 +39,7 @@ public static class ForceLocalization
         return app;
     }
 
-    internal static Results<RedirectHttpResult, ProblemHttpResult> SwitchLanguage(string code, string? returnUrl, HttpContext http, ForcePack force)
+    internal static Results<RedirectHttpResult, ProblemHttpResult> SwitchLanguage(string code, string? returnUrl, HttpContext http, ForcePack force, TimeProvider clock)
     {
         var language = force.Languages.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
         if (language is null)
@@ -52,7 +52,7 @@ public static class ForceLocalization
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Code)),
             new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                Expires = clock.GetUtcNow().AddYears(1),
                 HttpOnly = true,
                 Secure = http.Request.IsHttps,
                 SameSite = SameSiteMode.Lax,
