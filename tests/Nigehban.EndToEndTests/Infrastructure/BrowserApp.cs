@@ -51,6 +51,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
 
+        // The machine running CI is small and shared: give pages and assertions time to settle.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -106,9 +108,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public DemoAccount Demo(string userName) =>
-        JsonSerializer.Deserialize<List<DemoAccount>>(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")), Json)!
-            .Single(a => a.UserName == userName);
+    public IReadOnlyList<DemoAccount> DemoAccounts =>
+        JsonSerializer.Deserialize<List<DemoAccount>>(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")), Json)!;
+
+    public DemoAccount Demo(string userName) => DemoAccounts.Single(a => a.UserName == userName);
 
     public UnitInfo Unit(string code) => Services.GetRequiredService<UnitDirectory>().Find(code)!;
 

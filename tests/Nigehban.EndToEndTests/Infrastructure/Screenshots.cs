@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace Nigehban.EndToEndTests.Infrastructure;
 
 /// <summary>
-/// The README's pictures come from these tests: with NIGEHBAN_SCREENSHOTS set to a folder
-/// (scripts/screenshots.sh sets docs/images), a test saves what it has just asserted.
+/// The README's pictures come from these tests: with NIGEHBAN_SCREENSHOTS set to a folder, a test
+/// saves what it has just asserted. Refresh them with
+/// <c>NIGEHBAN_SCREENSHOTS=$PWD/docs/images dotnet test --project tests/Nigehban.EndToEndTests</c>.
 /// </summary>
 public static class Screenshots
 {

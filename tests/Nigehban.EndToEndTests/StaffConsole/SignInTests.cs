@@ -16,6 +16,14 @@ public sealed class SignInTests(BrowserApp app)
         var unit = app.Unit(dpo.Unit);
         var child = app.ChildrenOf(dpo.Unit)[0];
         var page = await app.NewPageAsync();
+        var browserErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                browserErrors.Add(message.Text);
+            }
+        };
 
         await page.GotoAsync("/login");
         await Expect(page.Locator(".use-notice")).ToContainTextAsync("authorised staff");
@@ -38,6 +46,9 @@ public sealed class SignInTests(BrowserApp app)
         // A click is handled by the circuit, which must see the same user as the first render did.
         await page.Locator("#child-units tbody tr").First.ClickAsync();
         await Expect(page.Locator("#working-unit")).ToHaveTextAsync(child.Name);
+
+        // The strict content security policy (no inline script) holds for the whole console.
+        browserErrors.ShouldBeEmpty();
     }
 
     [Fact]
@@ -65,6 +76,31 @@ public sealed class SignInTests(BrowserApp app)
         await page.WaitForURLAsync("**/login?returnUrl=*");
         new Uri(page.Url).Query.ShouldContain("returnUrl=%2Fconsole%2Fstaff");
         await Expect(page.Locator(".use-notice")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task UnitPicker_SelectsUnitInsideJurisdiction_AndSignOutEndsSession()
+    {
+        var rpo = app.Demo("rpo");
+        var target = app.Unit("LHR-C2");
+        var page = await app.NewPageAsync();
+        await SignIn.AsAsync(page, rpo.UserName, rpo.Password, rpo.TotpSecret);
+        await Expect(page.Locator("#working-unit")).ToHaveTextAsync(app.Unit(rpo.Unit).Name);
+
+        await page.Locator(".drawer-unit-picker input").FillAsync(target.Code);
+        await page.Locator(".mud-popover-open .unit-option", new PageLocatorOptions { HasText = target.Name }).ClickAsync();
+        await Expect(page.Locator("#working-unit")).ToHaveTextAsync(target.Name);
+
+        // Units outside the officer's subtree are not offered.
+        await page.Locator(".drawer-unit-picker input").FillAsync("SKP");
+        await Expect(page.Locator(".mud-popover-open")).ToContainTextAsync("No unit in your jurisdiction matches.");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.Locator("#account-button").ClickAsync();
+        await page.Locator(".signout-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/login?signedOut=1");
+        await page.GotoAsync("/console");
+        await page.WaitForURLAsync("**/login?returnUrl=*");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Forces;
 
@@ -38,7 +39,7 @@ public static class ForceLocalization
         return app;
     }
 
-    internal static Results<RedirectHttpResult, ProblemHttpResult> SwitchLanguage(string code, string? returnUrl, HttpContext http, ForcePack force)
+    internal static Results<RedirectHttpResult, ProblemHttpResult> SwitchLanguage(string code, string? returnUrl, HttpContext http, ForcePack force, TimeProvider clock)
     {
         var language = force.Languages.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
         if (language is null)
@@ -51,7 +52,7 @@ public static class ForceLocalization
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Code)),
             new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                Expires = clock.GetUtcNow().AddYears(1),
                 HttpOnly = true,
                 Secure = http.Request.IsHttps,
                 SameSite = SameSiteMode.Lax,
@@ -63,7 +64,22 @@ public static class ForceLocalization
 
     /// <summary>The link to switch to <paramref name="code"/> and come back to <paramref name="returnUrl"/>.</summary>
     public static string SwitchUrl(string code, string returnUrl) =>
-        $"/culture/{Uri.EscapeDataString(code)}?returnUrl={Uri.EscapeDataString(LocalUrl(returnUrl))}";
+        $"/culture/{Uri.EscapeDataString(code)}?returnUrl={Uri.EscapeDataString(WithoutCultureQuery(LocalUrl(returnUrl)))}";
+
+    /// <summary>A <c>?culture=</c> left in the return URL would override the language just chosen.</summary>
+    private static string WithoutCultureQuery(string url)
+    {
+        var start = url.IndexOf('?', StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return url;
+        }
+
+        var kept = QueryHelpers.ParseQuery(url[start..])
+            .Where(p => !p.Key.Equals("culture", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("ui-culture", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
+        return QueryHelpers.AddQueryString(url[..start], kept);
+    }
 
     /// <summary>The language the current request or circuit is rendered in, as the pack declares it.</summary>
     public static ForceLanguage Current(ForcePack force)
