@@ -24,32 +24,39 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
 
     public ClosedLoopLoad Load => new(http, options.Clients, options.Warmup, options.Duration, options.Seed);
 
+    /// <summary>At least this long per side before the first round (longer when <c>--warmup</c> is).</summary>
+    public static readonly TimeSpan PrimingTime = TimeSpan.FromSeconds(5);
+
     public void Log(string message) => Console.WriteLine($"  {message}");
 
     /// <summary>
-    /// Measures the ceiling, then the figure, <c>--rounds</c> times in alternation, and keeps for
-    /// each side the round with the median throughput. Alternating spreads whatever else the
-    /// machine is doing over both sides instead of letting it land on one.
+    /// Primes both sides, then measures the ceiling and right after it the figure, <c>--rounds</c>
+    /// times, and keeps the round whose ratio is the median. Each pair is measured back to back,
+    /// so whatever else the machine is doing weighs on both sides of a ratio alike.
     /// </summary>
     public async Task<BenchResult> CompareAsync(string name, Func<ClosedLoopLoad, Task<Measurement>> ceiling, Func<ClosedLoopLoad, Task<Measurement>> measured)
     {
-        var ceilings = new List<Measurement>();
-        var figures = new List<Measurement>();
+        // One unrecorded pass of each first: the runtime keeps recompiling hot code (tiered JIT,
+        // dynamic PGO) for several seconds under load, and the first window would pay for it.
+        var priming = new ClosedLoopLoad(http, options.Clients, TimeSpan.Zero, TimeSpan.FromTicks(Math.Max(options.Warmup.Ticks, PrimingTime.Ticks)), options.Seed);
+        await ceiling(priming);
+        await measured(priming);
+
+        var rounds = new List<BenchResult>();
         for (var round = 0; round < options.Rounds; round++)
         {
-            ceilings.Add(await ceiling(Load));
-            figures.Add(await measured(Load));
-            Log($"{name} round {round + 1}: {ResultTable.Rate(figures[^1])} / {ResultTable.Rate(ceilings[^1])}");
+            var c = await ceiling(Load);
+            var m = await measured(Load);
+            rounds.Add(new BenchResult(name, m, c));
+            Log($"{name} round {round + 1}: {ResultTable.Rate(m)} / {ResultTable.Rate(c)} = {rounds[^1].Ratio:0.00}");
         }
 
-        return new BenchResult(name, Median(figures), Median(ceilings));
-    }
-
-    /// <summary>The median round, carrying the errors of all rounds: one failed request anywhere spoils the figure.</summary>
-    private static Measurement Median(List<Measurement> rounds) =>
-        rounds.OrderBy(m => m.PerSecond).ElementAt(rounds.Count / 2) with
+        // The errors of every round are kept: one failed request anywhere spoils the figure.
+        var median = rounds.OrderBy(r => r.Ratio).ElementAt(rounds.Count / 2);
+        return median with
         {
-            Errors = rounds.Sum(m => m.Errors),
-            FirstError = rounds.Select(m => m.FirstError).FirstOrDefault(e => e is not null),
+            Measured = median.Measured with { Errors = rounds.Sum(r => r.Measured.Errors), FirstError = rounds.Select(r => r.Measured.FirstError).FirstOrDefault(e => e is not null) },
+            Ceiling = median.Ceiling with { Errors = rounds.Sum(r => r.Ceiling.Errors), FirstError = rounds.Select(r => r.Ceiling.FirstError).FirstOrDefault(e => e is not null) },
         };
+    }
 }
