@@ -32,6 +32,7 @@ public static class NigehbanHost
 
     public static WebApplication UseNigehban(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())

@@ -72,6 +72,9 @@ public static class PlatformModule
         services.AddValidation();
         services.AddOpenApi();
         services.AddNigehbanRateLimits();
+        services.AddNigehbanForwardedHeaders();
+        // Sent only over HTTPS and never in Development (NigehbanHost); a year, as browsers' preload rules expect.
+        services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
