@@ -80,6 +80,8 @@ public static class PlatformModule
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
+            // Not part of the instrumentation above: throttled citizens and unhandled exceptions are worth a graph.
+            .AddMeter("Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics")
             .AddMeter("Nigehban")
             .AddPrometheusExporter());
         return services;

@@ -64,7 +64,7 @@ public abstract class ApiSurfaceTests(NigehbanApp app)
 
         // The exporter caches a scrape for a short while; a request made just before may need one more scrape.
         var text = string.Empty;
-        for (var attempt = 0; attempt < 20 && !text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal); attempt++)
+        for (var attempt = 0; attempt < 20 && !text.Contains("aspnetcore_rate_limiting_requests", StringComparison.Ordinal); attempt++)
         {
             await Task.Delay(attempt == 0 ? 0 : 200, Ct);
             var response = await client.GetAsync("/metrics", Ct);
@@ -75,6 +75,7 @@ public abstract class ApiSurfaceTests(NigehbanApp app)
 
         text.ShouldContain("# TYPE http_server_request_duration_seconds histogram");
         text.ShouldContain("http_route=\"/api/v1/units/{code}\"");
+        text.ShouldContain("# TYPE aspnetcore_rate_limiting_requests_total counter");
     }
 
     [Theory]
