@@ -25,6 +25,9 @@ public abstract class CommandLineTests : IDisposable
     [Fact]
     public async Task Migrate_Exits0_IsRepeatable_AndSeedsNoDemoAccounts()
     {
+        // The app finds its migrations beside itself (ADR-003): the build must have put them there.
+        File.Exists(Path.Combine(AppContext.BaseDirectory, $"Nigehban.Migrations.{Provider}.dll")).ShouldBeTrue();
+
         var run = await App.RunAsync("migrate");
         var again = await App.RunAsync("migrate");
 
@@ -169,10 +172,15 @@ public sealed class CommandLineTests_Sqlite : CommandLineTests
     {
         App.Environment["Force"] = BrokenPack(out var line);
 
-        var run = await App.RunAsync("migrate");
+        var migrate = await App.RunAsync("migrate");
+        var serve = await App.RunAsync("--urls", "http://127.0.0.1:0");
 
-        run.ExitCode.ShouldNotBe(0);
-        run.Error.ShouldContain($"units.csv:{line}: ");
+        foreach (var run in new[] { migrate, serve })
+        {
+            run.ExitCode.ShouldBe(3, run.ToString());
+            run.Error.ShouldContain($"cannot start: invalid force pack: ");
+            run.Error.ShouldContain($"units.csv:{line}: ");
+        }
     }
 
     [Fact]

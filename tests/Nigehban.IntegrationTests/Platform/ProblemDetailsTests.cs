@@ -30,6 +30,24 @@ public abstract class ProblemDetailsTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task ProtectedEndpoint_Returns401ProblemDetails_WithoutToken()
+    {
+        var response = await app.CreateClient().GetAsync("/api/v1/staff", Ct);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ProtectedEndpoint_Returns403ProblemDetails_WithoutPermission()
+    {
+        var frontDesk = await app.SignInAsync("frontdesk");
+
+        var response = await frontDesk.GetAsync("/api/v1/staff", Ct);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task TokenRequest_Returns400NamingField_WhenFieldHasWrongType()
     {
         var response = await PostJsonAsync("/api/v1/auth/token", """{"userName": 5, "password": "x", "otp": "123456"}""");

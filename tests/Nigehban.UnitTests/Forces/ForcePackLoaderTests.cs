@@ -257,3 +257,24 @@ public sealed class ForcePackLoaderTests : IDisposable
         return error;
     }
 }
+
+public sealed class ForceRegistrationTests
+{
+    [Fact]
+    public void LocatePack_FindsShippedPackByName()
+    {
+        var folder = ForceRegistration.LocatePack("rwanda");
+
+        Path.GetFileName(folder).ShouldBe("rwanda");
+        File.Exists(Path.Combine(folder, "force.json")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void LocatePack_NamesAvailablePacks_WhenNameIsMistyped()
+    {
+        var error = Should.Throw<ForcePackException>(() => ForceRegistration.LocatePack("punjabb"));
+
+        error.Message.ShouldContain("'punjabb'");
+        error.Message.ShouldContain("punjab, rwanda");
+    }
+}
