@@ -90,7 +90,7 @@ public static class PlatformModule
     public static IEndpointRouteBuilder MapNigehbanPlatform(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar", options => options.WithTitle("Nigehban API")).AllowAnonymous();
+        app.MapScalarApiReference("/scalar", options => options.WithTitle("Nigehban API").DisableDefaultFonts()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();

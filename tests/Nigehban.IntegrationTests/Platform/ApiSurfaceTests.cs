@@ -37,6 +37,7 @@ public abstract class ApiSurfaceTests(NigehbanApp app)
         var html = await response.Content.ReadAsStringAsync(Ct);
         html.ShouldContain("openapi/v1.json");
         html.ShouldNotContain("cdn.", Case.Insensitive); // no network is assumed: the script is served locally
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain("unsafe-eval");
         (await client.GetAsync("/scalar/scalar.js", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
