@@ -18,6 +18,7 @@ public sealed class BenchOptions
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
     public int Clients { get; init; } = 32;
     public int Repeats { get; init; } = 3;
+    public int Rounds { get; init; } = 1;
     public bool Regenerate { get; init; }
 
     public static BenchOptions Parse(string[] args)
@@ -51,7 +52,7 @@ public sealed class BenchOptions
             }
         }
 
-        var known = new[] { "--scale", "--seed", "--provider", "--connection", "--data-dir", "--scenario", "--duration", "--warmup", "--clients", "--persons", "--repeat" };
+        var known = new[] { "--scale", "--seed", "--provider", "--connection", "--data-dir", "--scenario", "--duration", "--warmup", "--clients", "--persons", "--repeat", "--rounds" };
         var unknown = values.Keys.FirstOrDefault(k => !known.Contains(k));
         if (unknown is not null)
         {
@@ -79,6 +80,7 @@ public sealed class BenchOptions
             Warmup = values.TryGetValue("--warmup", out var warmup) ? ParseDuration("--warmup", warmup) : TimeSpan.FromSeconds(3),
             Clients = values.TryGetValue("--clients", out var clients) ? PositiveInt("--clients", clients) : 32,
             Repeats = values.TryGetValue("--repeat", out var repeat) ? PositiveInt("--repeat", repeat) : 3,
+            Rounds = values.TryGetValue("--rounds", out var rounds) ? PositiveInt("--rounds", rounds) : 1,
             Regenerate = flags.Contains("--regenerate"),
         };
     }

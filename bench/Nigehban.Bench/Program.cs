@@ -55,6 +55,7 @@ static int Usage(TextWriter writer, int exitCode)
           --clients N                  concurrent closed-loop clients (default 32)
           --duration 10s               measured window per figure (default 10s)
           --warmup 3s                  warm-up before each window (default 3s)
+          --rounds N                   run: alternate ceiling and figure N times, keep the median round (default 1)
           --repeat N                   generation: alternate ceiling and table N times, keep medians (default 3)
           --regenerate                 run: regenerate even when the data is already there
         """);

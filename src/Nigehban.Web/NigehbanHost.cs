@@ -16,6 +16,7 @@ public static class NigehbanHost
 {
     public static WebApplicationBuilder AddNigehban(this WebApplicationBuilder builder)
     {
+        builder.AddNigehbanSettings();
         // Build output outside Development would otherwise serve empty static assets.
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -35,6 +36,7 @@ public static class NigehbanHost
 
     public static WebApplication UseNigehban(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())

@@ -122,33 +122,30 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
     /// <summary>
     /// The same rows, the same way, first into a fresh plain table (dropped again, so both start
     /// from the same free space), then into the real one; <c>repeats</c> times over, emptying the
-    /// real table in between, and the median of each side kept. One pass on a shared machine is
-    /// at the mercy of whatever else runs; the median of a few alternating passes is not.
+    /// real table in between, keeping the pass whose ratio is the median. One pass on a shared
+    /// machine is at the mercy of whatever else runs; the median of a few back-to-back pairs is not.
     /// </summary>
     private async Task<(TimeSpan Measured, TimeSpan Ceiling)> MeasureAsync<T>(BulkLoader loader, BulkTable<T> table, IReadOnlyCollection<T> rows, int times, CancellationToken cancellationToken)
     {
         var ceilingName = $"bench_ceiling_{table.Name}";
-        var measured = new List<TimeSpan>();
-        var ceiling = new List<TimeSpan>();
+        var passes = new List<(TimeSpan Measured, TimeSpan Ceiling)>();
         // A few hundred rows take milliseconds, mostly the commit's flush: more passes for a steadier median.
         times = rows.Count < 10_000 ? Math.Max(times, 9) : times;
         for (var i = 0; i < times; i++)
         {
             await loader.CreatePlainTableAsync(table, ceilingName, cancellationToken);
-            ceiling.Add(await TimeAsync(() => loader.LoadAsync(table with { Name = ceilingName }, rows, cancellationToken)));
+            var ceiling = await TimeAsync(() => loader.LoadAsync(table with { Name = ceilingName }, rows, cancellationToken));
             await loader.DropTableAsync(ceilingName, cancellationToken);
             if (i > 0)
             {
                 await loader.EmptyTableAsync(table.Name, cancellationToken);
             }
 
-            measured.Add(await TimeAsync(() => loader.LoadAsync(table, rows, cancellationToken)));
+            passes.Add((await TimeAsync(() => loader.LoadAsync(table, rows, cancellationToken)), ceiling));
         }
 
-        return (Median(measured), Median(ceiling));
+        return passes.OrderBy(p => p.Ceiling / p.Measured).ElementAt(passes.Count / 2);
     }
-
-    private static TimeSpan Median(List<TimeSpan> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>
     /// One untimed pass of the same rows into a scratch table, dropped at once: the code paths are

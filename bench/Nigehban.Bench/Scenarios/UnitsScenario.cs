@@ -55,10 +55,12 @@ public sealed class UnitsScenario : IScenario
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var bareUri = context.Url(BarePath);
-        var load = context.Load;
-        var bare = await load.GetAsync("bare", _ => bareUri, cancellationToken);
-        var units = await load.GetAsync("units/{code}", random => _unitUris[random.Next(_unitUris.Length)], cancellationToken);
-        return [new BenchResult("units/{code}", units, bare)];
+        return
+        [
+            await context.CompareAsync("units/{code}",
+                load => load.GetAsync("bare", _ => bareUri, cancellationToken),
+                load => load.GetAsync("units/{code}", random => _unitUris[random.Next(_unitUris.Length)], cancellationToken)),
+        ];
     }
 
     /// <summary>A unit-shaped JSON document padded to the given size, so both endpoints move the same bytes.</summary>

@@ -1,7 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
@@ -19,6 +21,35 @@ namespace Nigehban.Web.Platform;
 /// <summary>The mechanisms every module uses (DESIGN.md), registered once.</summary>
 public static class PlatformModule
 {
+    /// <summary>
+    /// The content root is the working directory, so that <c>data/</c> and other relative paths
+    /// resolve where the command is typed. appsettings.json travels beside the binary instead: when
+    /// the working directory has none, read the one beside the binary, at the same precedence
+    /// (environment variables and the command line still override it).
+    /// </summary>
+    public static WebApplicationBuilder AddNigehbanSettings(this WebApplicationBuilder builder)
+    {
+        var sources = builder.Configuration.Sources;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is JsonConfigurationSource { Path: { } path } json
+                && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
+                && !File.Exists(Path.Combine(builder.Environment.ContentRootPath, path))
+                && File.Exists(Path.Combine(AppContext.BaseDirectory, path)))
+            {
+                sources[i] = new JsonConfigurationSource
+                {
+                    FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+                    Path = path,
+                    Optional = json.Optional,
+                    ReloadOnChange = json.ReloadOnChange,
+                };
+            }
+        }
+
+        return builder;
+    }
+
     public static IServiceCollection AddNigehbanPlatform(this IServiceCollection services)
     {
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
@@ -38,16 +69,15 @@ public static class PlatformModule
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
-        });
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Apply);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
         services.AddOpenApi();
         services.AddNigehbanRateLimits();
+        services.AddNigehbanForwardedHeaders();
+        // Sent only over HTTPS and never in Development (NigehbanHost); a year, as browsers' preload rules expect.
+        services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
         services.AddHostedService<DatabaseStartup>();
         services.AddAuditCheckpointWriter();
@@ -55,6 +85,8 @@ public static class PlatformModule
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
+            // Not part of the instrumentation above: throttled citizens and unhandled exceptions are worth a graph.
+            .AddMeter("Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics")
             .AddMeter("Nigehban")
             .AddPrometheusExporter());
         return services;
@@ -63,7 +95,7 @@ public static class PlatformModule
     public static IEndpointRouteBuilder MapNigehbanPlatform(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar", options => options.WithTitle("Nigehban API")).AllowAnonymous();
+        app.MapScalarApiReference("/scalar", options => options.WithTitle("Nigehban API").DisableDefaultFonts()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
@@ -71,15 +103,25 @@ public static class PlatformModule
         return app;
     }
 
+    /// <summary>
+    /// Ready means the database answers and carries this build's schema: an empty or replaced
+    /// database (SQLite creates a missing file on open) is as useless as an unreachable one.
+    /// </summary>
     private sealed class DatabaseReadyCheck(NigehbanDbContext db) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
-                return await db.Database.CanConnectAsync(cancellationToken)
+                if (!await db.Database.CanConnectAsync(cancellationToken))
+                {
+                    return HealthCheckResult.Unhealthy("database unreachable");
+                }
+
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+                return pending == 0
                     ? HealthCheckResult.Healthy()
-                    : HealthCheckResult.Unhealthy("database unreachable");
+                    : HealthCheckResult.Unhealthy($"database schema is behind this build: {pending} migrations not applied");
             }
             catch (Exception ex)
             {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Nigehban.Web.Platform.Api;
 
-/// <summary>Every list pages: default 20, at most 100.</summary>
+/// <summary>Every list pages: default 20, at most 100. Out-of-range paging is a 400 naming the parameter.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
     public const int DefaultPageSize = 20;
@@ -23,7 +23,14 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).Select(projection).ToListAsync(cancellationToken);
+        // Computed in 64 bits: page=2147483647 must give an empty page, not an overflowed offset.
+        var skip = (long)(page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new PagedList<T>([], page, pageSize, total);
+        }
+
+        var items = await query.Skip((int)skip).Take(pageSize).Select(projection).ToListAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
 }

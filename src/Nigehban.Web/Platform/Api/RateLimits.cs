@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 
 namespace Nigehban.Web.Platform.Api;
 
-/// <summary>Rate limiting of anonymous endpoints (citizen portal, public API, login), per client address.</summary>
+/// <summary>
+/// Rate limiting of anonymous endpoints (citizen portal, public API, login), per client address.
+/// An endpoint opts in with <c>RequireRateLimiting(RateLimits.Anonymous)</c>. Behind a reverse
+/// proxy the client address is the proxy's unless forwarded headers are configured (docs/OPERATIONS.md).
+/// </summary>
 public static class RateLimits
 {
     public const string Anonymous = "anonymous";
@@ -22,12 +27,16 @@ public static class RateLimits
                 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Please wait a minute and try again." },
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many requests from this address. Try again in {seconds} seconds." },
                 });
             };
         });

@@ -7,10 +7,13 @@ using Nigehban.Web.Platform.Forces;
 namespace Nigehban.Web.Platform.Cli;
 
 /// <summary>A verb and its own arguments; everything from the first <c>--option</c> on goes to the host.</summary>
-public sealed record Verb(string Name, IReadOnlyList<string> Arguments)
+public sealed record Verb(string Name, IReadOnlyList<string> Arguments, bool IsKnown = true)
 {
-    /// <summary>Verbs that need no host, no database and no force pack of their own.</summary>
-    public bool IsStandalone => Name is "force" or "help";
+    /// <summary>
+    /// Verbs that need no host, no database and no force pack of their own. An unknown verb is
+    /// refused here too, before a host is built or a data folder created.
+    /// </summary>
+    public bool IsStandalone => !IsKnown || Name is "force" or "help";
 }
 
 /// <summary>
@@ -22,9 +25,19 @@ public static class CommandLine
 
     public static (Verb Verb, string[] HostArgs) Split(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-') || !Verbs.Contains(args[0]))
+        if (args.Length > 0 && args[0] is "--help" or "-h" or "-?")
         {
-            return (new Verb(args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve", []), args);
+            return (new Verb("help", []), args[1..]);
+        }
+
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return (new Verb("serve", []), args);
+        }
+
+        if (!Verbs.Contains(args[0]))
+        {
+            return (new Verb(args[0], args[1..], IsKnown: false), []);
         }
 
         var verbArgs = new List<string>();
@@ -45,9 +58,16 @@ public static class CommandLine
 
     public static Task<int> RunStandaloneAsync(Verb verb)
     {
+        if (!verb.IsKnown)
+        {
+            Console.Error.WriteLine($"unknown command '{verb.Name}'");
+            PrintHelp(Console.Error);
+            return Task.FromResult(2);
+        }
+
         if (verb.Name == "help")
         {
-            PrintHelp();
+            PrintHelp(Console.Out);
             return Task.FromResult(0);
         }
 
@@ -109,7 +129,7 @@ public static class CommandLine
 
                 default:
                     Console.Error.WriteLine($"unknown command '{string.Join(' ', [verb.Name, .. verb.Arguments])}'");
-                    PrintHelp();
+                    PrintHelp(Console.Error);
                     return 2;
             }
         }
@@ -118,6 +138,31 @@ public static class CommandLine
             Console.Error.WriteLine($"cannot start: invalid force pack: {ex.Message}");
             return 3;
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"{verb.Name}: cancelled");
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            // One line a person can act on (an unreachable database, a bad connection string), not a stack trace.
+            Console.Error.WriteLine($"{verb.Name} failed: {Describe(ex)}");
+            return 1;
+        }
+    }
+
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var e = exception; e is not null && messages.Count < 3; e = e.InnerException)
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
+        return string.Join(" -> ", messages);
     }
 
     private static async Task<int> VerifyAuditAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -154,7 +199,7 @@ public static class CommandLine
         return 0;
     }
 
-    private static void PrintHelp() => Console.WriteLine("""
+    private static void PrintHelp(TextWriter writer) => writer.WriteLine("""
         usage: Nigehban.Web [verb] [--options]
           serve                     run the platform (default); migrates and seeds demo data when Demo__Seed=true
           migrate                   apply database migrations and sync units from the force pack

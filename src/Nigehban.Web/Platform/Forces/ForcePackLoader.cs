@@ -24,6 +24,9 @@ public static class ForcePackLoader
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // A missing or null value where the manifest types say one is required is reported with its line.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public static ForcePack Load(string folder)
@@ -57,6 +60,15 @@ public static class ForcePackLoader
             throw new ForcePackException(forceFile, LineOf(text, "languages"), "at least one language is required");
         }
 
+        var languageCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var language in manifest.Languages)
+        {
+            if (language.Code.Length is < 2 or > 10 || !languageCodes.Add(language.Code))
+            {
+                throw new ForcePackException(forceFile, LineOf(text, language.Code), $"language code '{language.Code}' must be a distinct language tag such as 'en' or 'ur'");
+            }
+        }
+
         if (manifest.UnitKinds is not { Count: > 0 })
         {
             throw new ForcePackException(forceFile, LineOf(text, "unitKinds"), "unitKinds must list the hierarchy from top to bottom");
@@ -72,7 +84,7 @@ public static class ForcePackLoader
 
         var idRule = BuildIdRule(forceFile, text, manifest.NationalId);
         var calendar = LoadCalendar(Path.Combine(folder, manifest.Calendar ?? "calendar.json"));
-        var units = LoadUnits(Path.Combine(folder, manifest.Units ?? "units.csv"), manifest.UnitKinds);
+        var units = LoadUnits(Path.Combine(folder, manifest.Units ?? "units.csv"), manifest.UnitKinds, manifest.ReferenceUnitKind!);
 
         return new ForcePack
         {
@@ -156,13 +168,17 @@ public static class ForcePackLoader
                 throw new ForcePackException(file, LineOf(text, holiday.Date ?? "holidays"), $"'{holiday.Date}' is not a date (yyyy-MM-dd)");
             }
 
-            holidays[date] = holiday.Name ?? "holiday";
+            // A repeated date is usually last year's line copied without changing the year.
+            if (!holidays.TryAdd(date, holiday.Name ?? "holiday"))
+            {
+                throw new ForcePackException(file, LineOf(text, holiday.Date!, occurrence: 2), $"holiday {holiday.Date} is listed twice");
+            }
         }
 
         return new WorkingCalendar(days, holidays);
     }
 
-    private static List<UnitDefinition> LoadUnits(string file, IReadOnlyList<string> kinds)
+    private static List<UnitDefinition> LoadUnits(string file, IReadOnlyList<string> kinds, string referenceKind)
     {
         if (!File.Exists(file))
         {
@@ -187,6 +203,8 @@ public static class ForcePackLoader
 
         var units = new List<UnitDefinition>();
         var byCode = new Dictionary<string, UnitDefinition>(StringComparer.OrdinalIgnoreCase);
+        var byShortCode = new Dictionary<string, UnitDefinition>(StringComparer.OrdinalIgnoreCase);
+        UnitDefinition? root = null;
         for (var i = 1; i < lines.Length; i++)
         {
             var lineNumber = i + 1;
@@ -236,6 +254,13 @@ public static class ForcePackLoader
                 {
                     throw new ForcePackException(file, lineNumber, $"unit '{unit.Code}' of kind '{unit.Kind}' needs a parent");
                 }
+
+                if (root is not null)
+                {
+                    throw new ForcePackException(file, lineNumber, $"the hierarchy has one root unit ('{root.Code}' on line {root.Line}); '{unit.Code}' needs a parent");
+                }
+
+                root = unit;
             }
             else if (!byCode.TryGetValue(unit.ParentCode, out var parentUnit))
             {
@@ -246,12 +271,26 @@ public static class ForcePackLoader
                 throw new ForcePackException(file, lineNumber, $"a {unit.Kind} cannot sit under a {parentUnit.Kind}");
             }
 
+            // Reference numbers carry the short code of this kind of unit (PKM-LHR-...): it must exist and be unique.
+            if (unit.Kind == referenceKind)
+            {
+                if (unit.ShortCode is null || unit.ShortCode.Length is < 2 or > 4 || !unit.ShortCode.All(char.IsAsciiLetterUpper))
+                {
+                    throw new ForcePackException(file, lineNumber, $"{referenceKind} '{unit.Code}' needs a short_code of 2-4 capital letters (it appears in reference numbers)");
+                }
+
+                if (!byShortCode.TryAdd(unit.ShortCode, unit))
+                {
+                    throw new ForcePackException(file, lineNumber, $"short_code '{unit.ShortCode}' is already used by '{byShortCode[unit.ShortCode].Code}' on line {byShortCode[unit.ShortCode].Line}");
+                }
+            }
+
             units.Add(unit);
         }
 
-        if (units.Count(u => u.ParentCode is null) != 1)
+        if (root is null)
         {
-            throw new ForcePackException(file, lines.Length, "the hierarchy must have exactly one root unit");
+            throw new ForcePackException(file, Math.Max(lines.Length, 1), "the hierarchy has no root unit (a unit with no parent)");
         }
 
         return units;
@@ -286,16 +325,23 @@ public static class ForcePackLoader
         }
     }
 
-    /// <summary>Line (1-based) of the first occurrence of a JSON property or value, for error messages.</summary>
-    private static int LineOf(string text, string token)
+    /// <summary>Line (1-based) of an occurrence of a quoted JSON property or value, for error messages.</summary>
+    private static int LineOf(string text, string token, int occurrence = 1)
     {
-        var index = text.IndexOf($"\"{token}\"", StringComparison.Ordinal);
-        if (index < 0)
+        var quoted = $"\"{token}\"";
+        var index = -1;
+        for (var found = 0; found < occurrence; found++)
         {
-            return 1;
+            var next = text.IndexOf(quoted, index + 1, StringComparison.Ordinal);
+            if (next < 0)
+            {
+                break;
+            }
+
+            index = next;
         }
 
-        return text.AsSpan(0, index).Count('\n') + 1;
+        return index < 0 ? 1 : text.AsSpan(0, index).Count('\n') + 1;
     }
 
     private sealed class ForceManifest
@@ -313,7 +359,7 @@ public static class ForcePackLoader
         public string? Units { get; set; }
     }
 
-    private sealed record LanguageManifest(string Code, string Name, bool Rtl);
+    private sealed record LanguageManifest(string Code, string Name, bool Rtl = false);
 
     private sealed record NationalIdManifest(string Name, string Accepted, string Normalised, string Display, string Example);
 

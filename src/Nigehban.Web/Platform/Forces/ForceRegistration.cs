@@ -21,7 +21,8 @@ public static class ForceRegistration
             return nameOrPath;
         }
 
-        foreach (var root in new[] { Path.Combine(Directory.GetCurrentDirectory(), "forces"), Path.Combine(AppContext.BaseDirectory, "forces") })
+        string[] roots = [Path.Combine(Directory.GetCurrentDirectory(), "forces"), Path.Combine(AppContext.BaseDirectory, "forces")];
+        foreach (var root in roots)
         {
             var candidate = Path.Combine(root, nameOrPath);
             if (Directory.Exists(candidate))
@@ -30,6 +31,18 @@ public static class ForceRegistration
             }
         }
 
-        return nameOrPath;
+        if (Directory.Exists(nameOrPath))
+        {
+            return nameOrPath; // the loader names the missing force.json
+        }
+
+        // A typo in Force= should say what exists rather than "folder not found".
+        var available = roots.Where(Directory.Exists)
+            .SelectMany(Directory.GetDirectories)
+            .Where(d => File.Exists(Path.Combine(d, "force.json")))
+            .Select(Path.GetFileName)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        throw new ForcePackException(nameOrPath, 0, $"no force pack folder or name '{nameOrPath}' (packs available: {string.Join(", ", available)})");
     }
 }
