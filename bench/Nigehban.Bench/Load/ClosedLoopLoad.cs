@@ -29,8 +29,6 @@ public sealed class ClosedLoopLoad(HttpClient http, int clients, TimeSpan warmup
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    public HttpClient Http => http;
-
     /// <summary>Runs GETs to the URIs <paramref name="next"/> picks (each worker has its own deterministic random stream).</summary>
     public Task<Measurement> GetAsync(string label, Func<DeterministicRandom, Uri> next, CancellationToken cancellationToken) =>
         RunAsync(label, async (random, token) =>

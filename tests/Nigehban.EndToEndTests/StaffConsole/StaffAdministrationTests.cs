@@ -37,6 +37,8 @@ public sealed class StaffAdministrationTests(BrowserApp app)
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Front desk officer" }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Generate a password" }).ClickAsync();
+        // The circuit fills the field after a round trip: wait for it rather than read it at once.
+        await Expect(page.Locator("#new-password")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".{16}"));
         var password = await page.Locator("#new-password").InputValueAsync();
         password.Length.ShouldBe(16);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create account" }).ClickAsync();
