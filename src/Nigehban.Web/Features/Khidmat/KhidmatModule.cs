@@ -1,3 +1,5 @@
+using Nigehban.Web.Features.Khidmat.Pages.Console;
+
 namespace Nigehban.Web.Features.Khidmat;
 
 public static class KhidmatModule
@@ -23,6 +25,7 @@ public static class KhidmatModule
         services.AddHostedService<OverdueRequestsWatcher>();
         services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
+        services.AddKhidmatConsole();
         return services;
     }
 }

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nigehban.EndToEndTests.Infrastructure;
+using Nigehban.Web.Features.Records;
+using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Security;
+using Shouldly;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nigehban.EndToEndTests.StaffConsole;
+
+public sealed class ApplicationProcessingTests(BrowserApp app)
+{
+    [Fact]
+    public async Task OnlineApplication_IsCheckedAtTheDesk_ApprovedBySho_AndIssuedAfterTheFee()
+    {
+        var station = app.Demo("frontdesk").Unit;
+        var name = KhidmatCitizen.NewName();
+        var reference = await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, station, name);
+        var deskAccount = await app.CreateStaffAsync(Roles.FrontDesk, station);
+        var shoAccount = await app.CreateStaffAsync(Roles.Sho, station);
+
+        // The front desk finds the application in the queue by its reference and opens it.
+        var desk = await app.NewPageAsync();
+        await SignIn.AsAsync(desk, deskAccount.UserName, deskAccount.Password, deskAccount.TotpSecret);
+        await desk.Locator(".console-nav a[href='/console/applications']").ClickAsync();
+        await Expect(desk.Locator("#applications-page")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(desk.Locator("#applications-grid a[data-testid='application-link']").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(desk, "console-applications.png");
+        await desk.Locator("#queue-search").FillAsync(reference);
+        var row = desk.Locator($"#applications-grid a[data-reference='{reference}']");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(desk.Locator("#applications-grid tbody tr")).ToHaveCountAsync(1);
+        await row.ClickAsync();
+
+        await desk.WaitForURLAsync($"**/console/applications/{reference}");
+        var detail = desk.Locator("#application-detail");
+        await Expect(detail).ToHaveAttributeAsync("data-status", "Submitted");
+        await Expect(desk.Locator("#applicant-name")).ToHaveTextAsync(name);
+        await Expect(desk.Locator("#documents li.document-supplied")).ToHaveCountAsync(2);
+        await Expect(desk.Locator("#fee-unpaid")).ToBeVisibleAsync();
+
+        await desk.Locator("[data-testid='action-DocumentsChecked']").ClickAsync();
+        await Expect(detail).ToHaveAttributeAsync("data-status", "DocumentsChecked");
+        await desk.Locator("[data-testid='action-RecordChecked']").ClickAsync();
+        await Expect(detail).ToHaveAttributeAsync("data-status", "RecordChecked");
+        await Expect(desk.Locator("#record-check")).ToHaveAttributeAsync("data-hit", "false");
+
+        // Approval is not the front desk's: no button offers it.
+        await Expect(desk.Locator("[data-testid='action-Approved']")).ToHaveCountAsync(0);
+        await Expect(desk.Locator("#no-actions")).ToBeVisibleAsync();
+
+        // The SHO, in a browser of their own, approves.
+        var sho = await app.NewPageAsync();
+        await SignIn.AsAsync(sho, shoAccount.UserName, shoAccount.Password, shoAccount.TotpSecret);
+        await sho.GotoAsync($"/console/applications/{reference}");
+        var shoDetail = sho.Locator("#application-detail");
+        await Expect(shoDetail).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(shoDetail).ToHaveAttributeAsync("data-status", "RecordChecked");
+        await Expect(sho.Locator("#timeline .timeline-step")).ToHaveCountAsync(3);
+        await Expect(sho.Locator("[data-testid='action-Rejected']")).ToBeVisibleAsync();
+        await sho.Locator("[data-testid='action-Approved']").ClickAsync();
+        await Expect(shoDetail).ToHaveAttributeAsync("data-status", "Approved");
+
+        // Back at the desk: the fee in cash, then the document is issued.
+        await desk.ReloadAsync();
+        await Expect(detail).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(detail).ToHaveAttributeAsync("data-status", "Approved");
+        await desk.Locator("[data-testid='record-payment']").ClickAsync();
+        await Expect(desk.Locator("#payment-amount")).ToContainTextAsync("500");
+        await desk.Locator("[data-testid='payment-confirm']").ClickAsync();
+        await Expect(desk.Locator("#fee-paid")).ToBeVisibleAsync();
+
+        await desk.Locator("[data-testid='action-Issued']").ClickAsync();
+        await Expect(detail).ToHaveAttributeAsync("data-status", "Issued");
+        await Expect(desk.Locator("#application-status")).ToContainTextAsync("Issued");
+        var download = desk.Locator("#download-document");
+        await Expect(download).ToBeVisibleAsync();
+
+        // The link is the API's, and the console's cookie is enough to fetch the PDF.
+        var href = await download.GetAttributeAsync("href");
+        href.ShouldBe($"/api/v1/service-requests/{reference}/document");
+        var pdf = await desk.APIRequest.GetAsync(href!);
+        pdf.Status.ShouldBe(200);
+        pdf.Headers["content-type"].ShouldStartWith("application/pdf");
+        (await pdf.BodyAsync()).Take(5).ShouldBe("%PDF-"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task RecordCheckHit_IsShownToTheApprovingOfficer_WithItsReason()
+    {
+        // The first demo person is wanted (SeedDemoRecords); applying under their national ID must raise the alarm.
+        var station = app.Demo("frontdesk").Unit;
+        var force = app.Services.GetRequiredService<ForcePack>();
+        var wanted = SeedDemoRecords.People[0];
+        var reference = await KhidmatCitizen.ApplyForCharacterCertificateAsync(
+            app, station, wanted.Name, SeedDemoRecords.DemoNationalId(force.NationalId, 0), wanted.FatherName);
+        var shoAccount = await app.CreateStaffAsync(Roles.Sho, station);
+
+        var sho = await app.NewPageAsync();
+        await SignIn.AsAsync(sho, shoAccount.UserName, shoAccount.Password, shoAccount.TotpSecret);
+        await sho.GotoAsync($"/console/applications/{reference}");
+        var detail = sho.Locator("#application-detail");
+        await Expect(detail).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(detail).ToHaveAttributeAsync("data-status", "Submitted");
+        await Expect(sho.Locator("#record-check")).ToHaveCountAsync(0);
+
+        await sho.Locator("[data-testid='action-DocumentsChecked']").ClickAsync();
+        await Expect(detail).ToHaveAttributeAsync("data-status", "DocumentsChecked");
+        await sho.Locator("[data-testid='action-RecordChecked']").ClickAsync();
+        await Expect(detail).ToHaveAttributeAsync("data-status", "RecordChecked");
+
+        var alert = sho.Locator("#record-check");
+        await Expect(alert).ToHaveAttributeAsync("data-hit", "true");
+        await Expect(alert).ToContainTextAsync(wanted.Reason);
+        await Expect(alert).ToContainTextAsync("national ID");
+        await Expect(sho.Locator("[data-testid='action-Approved']")).ToBeVisibleAsync();
+        await Expect(sho.Locator("[data-testid='action-Rejected']")).ToBeVisibleAsync();
+
+        // The picture for the README: without the confirmations still floating over the page.
+        await Expect(sho.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Screenshots.SaveAsync(sho, "console-application.png");
+    }
+
+    [Fact]
+    public async Task ApplicationDetail_OfUnknownReference_SaysNotFound()
+    {
+        var station = app.Demo("frontdesk").Unit;
+        var deskAccount = await app.CreateStaffAsync(Roles.FrontDesk, station);
+        var page = await app.NewPageAsync();
+        await SignIn.AsAsync(page, deskAccount.UserName, deskAccount.Password, deskAccount.TotpSecret);
+
+        await page.GotoAsync("/console/applications/PKM-XXX-26-000000-Z");
+
+        await Expect(page.Locator("#application-detail")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(page.Locator("#application-not-found")).ToBeVisibleAsync();
+    }
+}
