@@ -82,7 +82,16 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         var pdf = await desk.APIRequest.GetAsync(href!);
         pdf.Status.ShouldBe(200);
         pdf.Headers["content-type"].ShouldStartWith("application/pdf");
-        (await pdf.BodyAsync()).Take(5).ShouldBe("%PDF-"u8.ToArray());
+        var pdfBytes = await pdf.BodyAsync();
+        pdfBytes.Take(5).ShouldBe("%PDF-"u8.ToArray());
+
+        // The QR on the printed certificate, scanned by a citizen's phone, opens the public verify page.
+        var scanned = await QrFromPdf.DecodeAsync(pdfBytes);
+        scanned.ShouldStartWith(app.BaseAddress.ToString().TrimEnd('/') + "/verify/");
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync(scanned);
+        await Expect(citizen.Locator("main")).ToContainTextAsync("valid", new() { IgnoreCase = true });
+        await Expect(citizen.Locator("main")).Not.ToContainTextAsync("forged", new() { IgnoreCase = true });
     }
 
     [Fact]
