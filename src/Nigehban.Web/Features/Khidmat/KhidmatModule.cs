@@ -1,3 +1,5 @@
+using Nigehban.Web.Features.Khidmat.Pages.Portal;
+
 namespace Nigehban.Web.Features.Khidmat;
 
 public static class KhidmatModule
@@ -22,6 +24,7 @@ public static class KhidmatModule
         services.AddHostedService<OverdueRequestsWatcher>();
         services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
+        services.AddKhidmatPortal();
         return services;
     }
 }
