@@ -1,4 +1,5 @@
 using Nigehban.Web.Features.Khidmat.Pages.Console;
+using Nigehban.Web.Features.Khidmat.Pages.Portal;
 
 namespace Nigehban.Web.Features.Khidmat;
 
@@ -26,6 +27,7 @@ public static class KhidmatModule
         services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
         services.AddKhidmatConsole();
+        services.AddKhidmatPortal();
         return services;
     }
 }
