@@ -11,11 +11,14 @@ namespace Nigehban.EndToEndTests.StaffConsole;
 public sealed class ApplicationProcessingTests(BrowserApp app)
 {
     [Fact]
-    public async Task OnlineApplication_IsCheckedAtTheDesk_ApprovedBySho_AndIssuedAfterTheFee()
+    public async Task CitizenAppliesOnThePortal_DeskAndShoProcess_AndTheCertificatesQrVerifiesAsValid()
     {
+        // A citizen applies on the portal, in a browser of their own.
         var station = app.Demo("frontdesk").Unit;
         var name = KhidmatCitizen.NewName();
-        var reference = await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, station, name);
+        var nationalId = KhidmatCitizen.NewCnic();
+        var citizen = await app.NewPageAsync();
+        var reference = await PortalApplicant.ApplyForCharacterCertificateAsync(citizen, station, nationalId, name);
         var deskAccount = await app.CreateStaffAsync(Roles.FrontDesk, station);
         var shoAccount = await app.CreateStaffAsync(Roles.Sho, station);
 
@@ -88,7 +91,6 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         // The QR on the printed certificate, scanned by a citizen's phone, opens the public verify page.
         var scanned = await QrFromPdf.DecodeAsync(pdfBytes);
         scanned.ShouldStartWith(app.BaseAddress.ToString().TrimEnd('/') + "/verify/");
-        var citizen = await app.NewPageAsync();
         await citizen.GotoAsync(scanned);
         await Expect(citizen.Locator("#verdict")).ToHaveAttributeAsync("data-status", "valid");
     }
