@@ -48,13 +48,14 @@ public static class BenchCommands
         await app.StartAsync(cancellationToken);
         try
         {
-            using var http = ClosedLoopLoad.CreateClient(BenchHost.BaseAddress(app), options.Clients);
-            var context = new BenchContext(options, plan, target, app.Services, http);
-            Console.WriteLine($"app serving on {http.BaseAddress}; {options.Clients} clients, {Seconds(options.Warmup)} warm-up, {Seconds(options.Duration)} measured per figure");
+            var clientsOf = scenarios.ToDictionary(s => s, s => options.ClientsGiven ? options.Clients : s.DefaultClients ?? options.Clients);
+            using var http = ClosedLoopLoad.CreateClient(BenchHost.BaseAddress(app), clientsOf.Values.Max());
+            Console.WriteLine($"app serving on {http.BaseAddress}; {Seconds(options.Warmup)} warm-up, {Seconds(options.Duration)} measured per figure");
             var results = new List<BenchResult>();
             foreach (var scenario in scenarios)
             {
-                Console.WriteLine($"{scenario.Name}: {scenario.Measures}");
+                var context = new BenchContext(options.WithClients(clientsOf[scenario]), plan, target, app.Services, http);
+                Console.WriteLine($"{scenario.Name} ({clientsOf[scenario]} clients): {scenario.Measures}");
                 await scenario.SetupAsync(context, cancellationToken);
                 results.AddRange(await scenario.RunAsync(context, cancellationToken));
             }

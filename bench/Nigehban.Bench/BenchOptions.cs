@@ -17,9 +17,20 @@ public sealed class BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
     public int Clients { get; init; } = 32;
+
+    /// <summary>Whether <c>--clients</c> was given; when not, a scenario may use its own default.</summary>
+    public bool ClientsGiven { get; init; }
     public int Repeats { get; init; } = 3;
     public int Rounds { get; init; } = 1;
     public bool Regenerate { get; init; }
+
+    /// <summary>These options with another number of clients (a scenario's own default).</summary>
+    public BenchOptions WithClients(int clients) => clients == Clients ? this : new BenchOptions
+    {
+        Verb = Verb, Scale = Scale, Seed = Seed, Provider = Provider, Connection = Connection, DataDirectory = DataDirectory,
+        Scenario = Scenario, Duration = Duration, Warmup = Warmup, Clients = clients, ClientsGiven = ClientsGiven,
+        Repeats = Repeats, Rounds = Rounds, Regenerate = Regenerate,
+    };
 
     public static BenchOptions Parse(string[] args)
     {
@@ -79,6 +90,7 @@ public sealed class BenchOptions
             Duration = values.TryGetValue("--duration", out var duration) ? ParseDuration("--duration", duration) : TimeSpan.FromSeconds(10),
             Warmup = values.TryGetValue("--warmup", out var warmup) ? ParseDuration("--warmup", warmup) : TimeSpan.FromSeconds(3),
             Clients = values.TryGetValue("--clients", out var clients) ? PositiveInt("--clients", clients) : 32,
+            ClientsGiven = values.ContainsKey("--clients"),
             Repeats = values.TryGetValue("--repeat", out var repeat) ? PositiveInt("--repeat", repeat) : 3,
             Rounds = values.TryGetValue("--rounds", out var rounds) ? PositiveInt("--rounds", rounds) : 1,
             Regenerate = flags.Contains("--regenerate"),

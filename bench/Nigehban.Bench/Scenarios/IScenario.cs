@@ -15,6 +15,9 @@ public interface IScenario
     /// <summary>One line for <c>help</c> and the report: what is measured, against which ceiling.</summary>
     string Measures { get; }
 
+    /// <summary>The number of clients when <c>--clients</c> is not given (null: the bench's default).</summary>
+    int? DefaultClients => null;
+
     /// <summary>
     /// Called before the app starts: map the ceiling endpoints this scenario needs onto the same
     /// app (for example a bare endpoint), so both sides cross the same server.

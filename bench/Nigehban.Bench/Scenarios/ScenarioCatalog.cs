@@ -1,10 +1,12 @@
 namespace Nigehban.Bench.Scenarios;
 
-/// <summary>Every scenario the bench knows. Later modules add theirs here (service submissions, dashboard...).</summary>
+/// <summary>Every scenario the bench knows. Later modules add theirs here (dashboard...).</summary>
 public static class ScenarioCatalog
 {
     public static IReadOnlyList<IScenario> Create() =>
     [
         new UnitsScenario(),
+        new SubmissionScenario(),
+        new TrackingScenario(),
     ];
 }
