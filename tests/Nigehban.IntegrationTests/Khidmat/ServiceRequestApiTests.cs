@@ -155,7 +155,7 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         var text = string.Join(" ", UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(Ct)).GetPages().Select(p => p.Text));
-        var code = Regex.Match(text, @"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}").Value;
+        var code = Regex.Match(text, @"verify/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5})").Groups[1].Value;
         code.ShouldNotBeNullOrEmpty(text);
 
         var verification = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{code}/verification", Ct);

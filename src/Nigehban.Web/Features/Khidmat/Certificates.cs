@@ -83,6 +83,9 @@ public sealed class IssueSignedDocument(NigehbanDbContext db, DocumentSigner sig
 {
     public Task IssueAsync(ServiceRequest request, ServiceDefinition service, CancellationToken cancellationToken)
     {
+        // Signed to the microsecond: PostgreSQL keeps no finer time, and the signature must survive the round trip.
+        var now = clock.Now;
+        var issuedAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
         var document = new IssuedDocument
         {
             Id = Guid.CreateVersion7(),
@@ -94,7 +97,7 @@ public sealed class IssueSignedDocument(NigehbanDbContext db, DocumentSigner sig
             HolderName = request.Applicant.Name,
             HolderFatherName = request.Applicant.FatherName,
             HolderNationalId = request.Applicant.NationalId,
-            IssuedAt = clock.Now,
+            IssuedAt = issuedAt,
             IssuedBy = http.HttpContext?.User.Identity?.Name ?? "system",
             Statement = StatementFor(request, service),
             Signature = string.Empty,
