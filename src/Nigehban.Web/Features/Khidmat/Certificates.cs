@@ -83,9 +83,8 @@ public sealed class IssueSignedDocument(NigehbanDbContext db, DocumentSigner sig
 {
     public Task IssueAsync(ServiceRequest request, ServiceDefinition service, CancellationToken cancellationToken)
     {
-        // Signed to the microsecond: PostgreSQL keeps no finer time, and the signature must survive the round trip.
-        var now = clock.Now;
-        var issuedAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+        // Signed over the stored form of the time, so the signature survives PostgreSQL's round trip.
+        var issuedAt = clock.Now.ToMicroseconds();
         var document = new IssuedDocument
         {
             Id = Guid.CreateVersion7(),

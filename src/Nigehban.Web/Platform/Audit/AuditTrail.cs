@@ -32,7 +32,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
     {
         _pending.Add(new AuditEvent
         {
-            OccurredAt = ToMicroseconds(clock.GetUtcNow()),
+            OccurredAt = clock.GetUtcNow().ToMicroseconds(),
             ActorId = actorId ?? user.AccountId,
             ActorName = Truncate(Clean(actorName ?? user.UserName ?? "anonymous"), 100),
             Action = entry.Action,
@@ -108,9 +108,6 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
     internal void DiscardPending() => _pending.Clear();
 
     internal void MarkWritten() => _pending.Clear();
-
-    /// <summary>PostgreSQL keeps microseconds: hash exactly what the database will give back.</summary>
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 
