@@ -8,6 +8,7 @@ public static class KhidmatModule
     public static IServiceCollection AddKhidmat(this IServiceCollection services)
     {
         services.AddSingleton<ServiceCatalogue>();
+        services.AddHostedService<LoadServiceCatalogueAtStart>();
         services.AddScoped<ServiceRequestClock>();
         services.AddScoped<ServiceRequestNotifications>();
         services.AddScoped<SubmitServiceRequestHandler>();

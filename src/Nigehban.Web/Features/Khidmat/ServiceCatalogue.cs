@@ -1,5 +1,5 @@
-using System.Globalization;
 using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.Khidmat;
 
@@ -60,7 +60,7 @@ public sealed class ServiceCatalogue
                 throw ForcePackLoader.Fail(force, FileName, s.Code, $"service '{s.Code}' has a negative fee");
             }
 
-            if (!SlaText.IsValid(s.Sla))
+            if (!Deadline.TryParse(s.Sla, out _))
             {
                 throw ForcePackLoader.Fail(force, FileName, s.Code, $"service '{s.Code}': sla '{s.Sla}' must look like '24h' or '5wd'");
             }
@@ -123,11 +123,17 @@ public sealed class ServiceCatalogue
     }
 }
 
-/// <summary>Shape check of SLA strings until the SLA mechanism parses them ("24h", "5wd").</summary>
-internal static class SlaText
+/// <summary>
+/// Reads the catalogue when the host starts, so a fault in <c>services.json</c> stops start-up with
+/// its file and line instead of surfacing on the first request.
+/// </summary>
+internal sealed class LoadServiceCatalogueAtStart(IServiceProvider services) : IHostedService
 {
-    public static bool IsValid(string? sla) =>
-        sla is { Length: >= 2 }
-        && (sla.EndsWith("wd", StringComparison.Ordinal) ? int.TryParse(sla[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d > 0
-            : sla.EndsWith('h') && int.TryParse(sla[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h > 0);
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<ServiceCatalogue>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
