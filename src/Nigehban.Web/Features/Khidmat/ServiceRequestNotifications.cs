@@ -1,4 +1,6 @@
+using System.Globalization;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Outbox;
 
 namespace Nigehban.Web.Features.Khidmat;
@@ -7,10 +9,10 @@ namespace Nigehban.Web.Features.Khidmat;
 /// The citizen's SMS (and email) on submission and on every status change, and the in-charge's alert
 /// on an SLA breach — all written to the outbox in the caller's transaction, delivered afterwards.
 /// </summary>
-public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvider clock)
+public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvider clock, ForcePack force)
 {
     public void Submitted(ServiceRequest request, ServiceDefinition service) =>
-        ToApplicant(request, $"Nigehban: your application {request.Reference} for {service.NameIn("en")} was received. Due by {request.DueAt:yyyy-MM-dd}. Track it with your reference and ID number.");
+        ToApplicant(request, $"Nigehban: your application {request.Reference} for {service.NameIn("en")} was received. Due by {LocalDeadline(request.DueAt, force.TimeZone)}. Track it with your reference and ID number.");
 
     public void StatusChanged(ServiceRequest request, ServiceDefinition service) =>
         ToApplicant(request, request.Status switch
@@ -25,6 +27,18 @@ public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvid
         Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{request.UnitCode}:in-charge",
             new { type = "sla-breached", reference = request.Reference, service = request.ServiceCode, unit = request.UnitCode, dueAt = request.DueAt },
             clock.GetUtcNow());
+
+    /// <summary>
+    /// The deadline as the citizen reads it, in the force's time zone: a working-day deadline ends at
+    /// local midnight, so it is named by the day it ends ("2026-11-27"), an hours deadline by its time.
+    /// </summary>
+    internal static string LocalDeadline(DateTimeOffset dueAt, TimeZoneInfo timeZone)
+    {
+        var local = TimeZoneInfo.ConvertTime(dueAt, timeZone);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? local.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
 
     private void ToApplicant(ServiceRequest request, string text)
     {
