@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Nigehban.Web.Platform.Audit;
@@ -11,15 +12,40 @@ namespace Nigehban.Web.Platform.Security;
 /// to console pages are not recorded: they are the ordinary way to reach the login page. The
 /// response itself is left to the default handler.
 /// </summary>
-public sealed class AuditDeniedAccess : IAuthorizationMiddlewareResultHandler
+/// <remarks>
+/// Anonymous 401s cost the caller nothing and us an audit row each, so they are limited per client
+/// address (the anonymous rate limit, <c>RateLimiting:AnonymousPermitPerMinute</c>): past it the caller
+/// gets 429 and one <see cref="ThrottledAction"/> event per window records that the flood happened.
+/// </remarks>
+public sealed class AuditDeniedAccess(IConfiguration configuration) : IAuthorizationMiddlewareResultHandler, IDisposable
 {
     public const string Action = "access.denied";
+    public const string ThrottledAction = "access.denied.throttled";
 
     private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    private readonly PartitionedRateLimiter<string> _anonymousDenials = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = configuration.GetValue("RateLimiting:AnonymousPermitPerMinute", 600),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    /// <summary>Addresses already recorded as throttled in their current window: one event per flood, not one per request.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _throttledUntil = new(StringComparer.Ordinal);
+
+    public void Dispose() => _anonymousDenials.Dispose();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         var authenticated = context.User.Identity?.IsAuthenticated == true;
+        if (authorizeResult.Challenged && !authenticated && context.Request.Path.StartsWithSegments("/api")
+            && !await WithinAnonymousLimitAsync(context))
+        {
+            return;
+        }
+
         if (authorizeResult.Forbidden || (authorizeResult.Challenged && !authenticated && context.Request.Path.StartsWithSegments("/api")))
         {
             var db = context.RequestServices.GetRequiredService<NigehbanDbContext>();
@@ -36,6 +62,36 @@ public sealed class AuditDeniedAccess : IAuthorizationMiddlewareResultHandler
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    private async Task<bool> WithinAnonymousLimitAsync(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        using var lease = _anonymousDenials.AttemptAcquire(address);
+        if (lease.IsAcquired)
+        {
+            return true;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        if (!_throttledUntil.TryGetValue(address, out var until) || until <= now)
+        {
+            _throttledUntil[address] = now.AddMinutes(1);
+            var db = context.RequestServices.GetRequiredService<NigehbanDbContext>();
+            db.Audit.Record(new AuditEntry(ThrottledAction, "client-address", address, AuditOutcome.Denied,
+                "Anonymous requests to protected API endpoints over the per-address limit: refused with 429 and not recorded one by one for a minute."));
+            await db.SaveChangesAsync(context.RequestAborted);
+        }
+
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = "60";
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Too many unauthenticated requests from this address. Try again in 60 seconds." },
+        });
+        return false;
     }
 
     private static string Describe(HttpContext context, AuthorizationPolicy policy)
