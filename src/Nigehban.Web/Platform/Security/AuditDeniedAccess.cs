@@ -76,6 +76,18 @@ public sealed class AuditDeniedAccess(IConfiguration configuration) : IAuthoriza
         var now = DateTimeOffset.UtcNow;
         if (!_throttledUntil.TryGetValue(address, out var until) || until <= now)
         {
+            if (_throttledUntil.Count > 10_000)
+            {
+                // Many addresses flooding at once: forget the windows that have ended so the map stays small.
+                foreach (var (key, end) in _throttledUntil)
+                {
+                    if (end <= now)
+                    {
+                        _throttledUntil.TryRemove(key, out _);
+                    }
+                }
+            }
+
             _throttledUntil[address] = now.AddMinutes(1);
             var db = context.RequestServices.GetRequiredService<NigehbanDbContext>();
             db.Audit.Record(new AuditEntry(ThrottledAction, "client-address", address, AuditOutcome.Denied,
