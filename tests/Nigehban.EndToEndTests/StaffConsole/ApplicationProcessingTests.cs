@@ -144,4 +144,32 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         await Expect(page.Locator("#application-detail")).ToHaveAttributeAsync("data-interactive", "true");
         await Expect(page.Locator("#application-not-found")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task OpenDetailPage_FollowsWhatAnotherOfficerDoes_WithoutAReload()
+    {
+        var station = app.Demo("frontdesk").Unit;
+        var reference = await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, station, KhidmatCitizen.NewName(), KhidmatCitizen.NewCnic(), "Test Father");
+        var watcherAccount = await app.CreateStaffAsync(Roles.Sho, station);
+        var actorAccount = await app.CreateStaffAsync(Roles.FrontDesk, station);
+
+        var watcher = await app.NewPageAsync();
+        await SignIn.AsAsync(watcher, watcherAccount.UserName, watcherAccount.Password, watcherAccount.TotpSecret);
+        await watcher.GotoAsync($"/console/applications/{reference}");
+        var watched = watcher.Locator("#application-detail");
+        await Expect(watched).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(watched).ToHaveAttributeAsync("data-status", "Submitted");
+        var stepsBefore = await watcher.Locator("#timeline .timeline-step").CountAsync();
+
+        var actor = await app.NewPageAsync();
+        await SignIn.AsAsync(actor, actorAccount.UserName, actorAccount.Password, actorAccount.TotpSecret);
+        await actor.GotoAsync($"/console/applications/{reference}");
+        await Expect(actor.Locator("#application-detail")).ToHaveAttributeAsync("data-interactive", "true");
+        await actor.Locator("[data-testid='action-DocumentsChecked']").ClickAsync();
+        await Expect(actor.Locator("#application-detail")).ToHaveAttributeAsync("data-status", "DocumentsChecked");
+
+        // The watcher's page checks every 10 seconds; it must follow without being reloaded.
+        await Expect(watched).ToHaveAttributeAsync("data-status", "DocumentsChecked", new() { Timeout = 25_000 });
+        await Expect(watcher.Locator("#timeline .timeline-step")).ToHaveCountAsync(stepsBefore + 1);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Api;
@@ -68,6 +69,26 @@ public sealed class ListServiceRequestsHandler(NigehbanDbContext db, ServiceCata
     }
 
     /// <summary>The full application, applicant included: a read of personal data, so it is audited.</summary>
+    /// <summary>
+    /// A stamp that changes whenever anyone acts on the application (a status change, a document, a
+    /// payment). It carries no personal data, so reading it is not audited: an open detail page polls
+    /// it and reloads (an audited read) only when it changes.
+    /// </summary>
+    public async Task<string?> ChangeStampAsync(string reference, CancellationToken cancellationToken)
+    {
+        var canonical = ServiceRequest.CanonicalReference(reference);
+        var stamp = await db.Set<ServiceRequest>().AsNoTracking()
+            .Where(x => x.Reference == canonical)
+            .Select(x => new
+            {
+                x.Version,
+                Documents = db.Set<SupportingDocument>().Count(d => d.ServiceRequestId == x.Id),
+                Payments = db.Set<FeePayment>().Count(p => p.ServiceRequestId == x.Id),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return stamp is null ? null : string.Create(CultureInfo.InvariantCulture, $"{stamp.Version}/{stamp.Documents}/{stamp.Payments}");
+    }
+
     public async Task<ServiceRequestDetail> GetAsync(string reference, string language, CancellationToken cancellationToken)
     {
         var canonical = ServiceRequest.CanonicalReference(reference);
