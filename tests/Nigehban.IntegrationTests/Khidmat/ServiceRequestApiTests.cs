@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Features.Khidmat;
 using Shouldly;
 using static Nigehban.IntegrationTests.Khidmat.KhidmatFixtures;
 
@@ -252,8 +254,27 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
 
     private Task<int> CountRequestsAsync() =>
         app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<Nigehban.Web.Features.Khidmat.ServiceRequest>()));
+
+    [Fact]
+    public async Task ReplayedUpload_OfTheSameFile_IsStoredOnce_AndAnsweredWithTheStoredCopy()
+    {
+        var (reference, nationalId) = await ApplyWithDocumentsAsync(app);
+        var citizen = app.CreateClient();
+
+        var replay = await PostDocumentAsync(citizen, reference, "photo", SmallPng, "photo.png", nationalId);
+        ((int)replay.StatusCode).ShouldBe(201);
+        var corrected = await PostDocumentAsync(citizen, reference, "photo", [.. SmallPng, 0], "photo-2.png", nationalId);
+        ((int)corrected.StatusCode).ShouldBe(201);
+
+        var photos = await app.WithDbAsync(db => db.Set<SupportingDocument>()
+            .Where(d => d.DocumentCode == "photo" && db.Set<ServiceRequest>().Any(r => r.Id == d.ServiceRequestId && r.Reference == reference))
+            .Select(d => new { d.Id, d.FileName })
+            .ToListAsync(Ct));
+        photos.Count.ShouldBe(2, "the replay adds nothing; a different file is a new copy");
+        var replayed = await replay.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        photos.ShouldContain(p => p.Id == replayed.GetProperty("id").GetGuid() && p.FileName == "photo.png");
+    }
 }
 
 public sealed class ServiceRequestApiTests_Sqlite(SqliteApp app) : ServiceRequestApiTests(app);
-
 public sealed class ServiceRequestApiTests_Postgres(PostgresApp app) : ServiceRequestApiTests(app);

@@ -79,6 +79,20 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
         var contentType = Sniff(bytes)
             ?? throw new ValidationFailedException("file", "Only PDF, JPEG and PNG documents are accepted (the content is checked, not the name).");
 
+        // A replayed upload (a resubmitted portal form, a client retrying after a lost response) of the
+        // same file for the same document is answered with the copy already stored, not stored twice.
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        // The request was found within the caller's reach (their jurisdiction, or the citizen's own
+        // reference + ID pair); its documents are looked up by its id, so the unit filter is not needed.
+        var stored = await db.Set<SupportingDocument>().IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.ServiceRequestId == request.Id && d.DocumentCode == documentCode && d.Sha256 == sha256)
+            .Select(d => new SupportingDocumentView(d.Id, d.DocumentCode, d.FileName, d.ContentType, d.Size, d.UploadedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (stored is not null)
+        {
+            return stored;
+        }
+
         var document = new SupportingDocument
         {
             Id = Guid.CreateVersion7(),
@@ -87,7 +101,7 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
             FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 200 } name ? name : "document",
             ContentType = contentType,
             Size = bytes.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Sha256 = sha256,
             Content = bytes,
             UploadedAt = clock.Now,
             UnitPath = request.UnitPath,
