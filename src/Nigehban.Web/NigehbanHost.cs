@@ -58,6 +58,7 @@ public static class NigehbanHost
         app.MapAuth();
         app.MapStaffAdministration();
         app.MapKhidmat();
+        app.MapDashboard();
         app.MapNigehbanUi();
         return app;
     }
