@@ -15,7 +15,7 @@ namespace Nigehban.IntegrationTests.Audit;
 /// A fresh app on its own database and data folder, for tests that break the audit trail on
 /// purpose or need their own configuration. Dispose it when done.
 /// </summary>
-public sealed class PrivateApp(
+public class PrivateApp(
     DatabaseProvider provider,
     IReadOnlyDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null) : NigehbanApp

@@ -47,8 +47,12 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
         ConnectionString = Provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.Combine(DataDirectory, "nigehban.db")}"
             : await TestPostgres.CreateDatabaseAsync();
+        await BeforeStartAsync();
         _ = Server; // starts the host: migrations, units and demo data
     }
+
+    /// <summary>Runs on the empty database before the host starts (to arrange a database from an older version, say).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     public override async ValueTask DisposeAsync()
     {
