@@ -22,6 +22,7 @@ public abstract class AuditApiTests(NigehbanApp app)
     {
         using var _ = await app.SignInAsync("frontdesk");
         using var auditor = await app.SignInAsync("auditor");
+        await app.SealPendingAsync();
 
         var page = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit-events?actor=FrontDesk&action=auth.sign-in", Ct);
 
@@ -31,8 +32,9 @@ public abstract class AuditApiTests(NigehbanApp app)
         var items = page.GetProperty("items").EnumerateArray().ToList();
         items.ShouldNotBeEmpty();
         items.ShouldAllBe(e => e.GetProperty("actorName").GetString() == "frontdesk" && e.GetProperty("action").GetString() == "auth.sign-in");
-        var sequences = items.Select(e => e.GetProperty("sequence").GetInt64()).ToList();
-        sequences.ShouldBe(sequences.OrderDescending().ToList());
+        var ids = items.Select(e => e.GetProperty("id").GetInt64()).ToList();
+        ids.ShouldBe(ids.OrderDescending().ToList());
+        items[0].GetProperty("sequence").GetInt64().ShouldBeGreaterThan(0);
         items[0].GetProperty("hash").GetString()!.Length.ShouldBe(64);
     }
 
@@ -112,22 +114,25 @@ public abstract class AuditApiTests(NigehbanApp app)
     }
 
     [Theory]
-    [InlineData("""UPDATE audit_events SET "Details" = 'rewritten' WHERE "Sequence" = 1""")]
-    [InlineData("""DELETE FROM audit_events WHERE "Sequence" = 1""")]
+    [InlineData("""UPDATE audit_events SET "Details" = 'rewritten' WHERE "Id" = 1""")]
+    [InlineData("""DELETE FROM audit_events WHERE "Id" = 1""")]
+    [InlineData("""UPDATE audit_seals SET "Hash" = 'rewritten' WHERE "Sequence" = 1""")]
+    [InlineData("""DELETE FROM audit_seals WHERE "Sequence" = 1""")]
     [InlineData("""UPDATE audit_checkpoints SET "Hash" = 'rewritten'""")]
     [InlineData("""DELETE FROM audit_checkpoints""")]
     public async Task App_CannotUpdateOrDeleteAuditRows(string sql)
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            // A checkpoint row must exist for the checkpoint statements to reach the guard.
+            // A seal and a checkpoint row must exist for their statements to reach the guard (writing a checkpoint seals first).
             await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(Ct);
         }
 
         var error = await Should.ThrowAsync<Exception>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql, Ct)));
 
         error.Message.ShouldContain("append-only");
-        (await app.WithDbAsync(db => db.Set<AuditEvent>().AnyAsync(e => e.Sequence == 1 && e.Details != "rewritten", Ct))).ShouldBeTrue();
+        (await app.WithDbAsync(db => db.Set<AuditEvent>().AnyAsync(e => e.Id == 1 && e.Details != "rewritten", Ct))).ShouldBeTrue();
+        (await app.WithDbAsync(db => db.Set<AuditSeal>().AnyAsync(s => s.Sequence == 1 && s.Hash != "rewritten", Ct))).ShouldBeTrue();
     }
 }
 
@@ -135,11 +140,14 @@ public sealed class AuditApiTests_Sqlite(SqliteApp app) : AuditApiTests(app);
 
 public sealed class AuditApiTests_Postgres(PostgresApp app) : AuditApiTests(app)
 {
-    [Fact]
-    public async Task App_CannotTruncateAuditRows()
+    [Theory]
+    [InlineData("TRUNCATE audit_events")]
+    [InlineData("TRUNCATE audit_seals")]
+    [InlineData("TRUNCATE audit_checkpoints")]
+    public async Task App_CannotTruncateAuditRows(string sql)
     {
         // SQLite has no TRUNCATE; its DELETE is covered by the shared tests.
-        var error = await Should.ThrowAsync<Exception>(() => App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("TRUNCATE audit_events", TestContext.Current.CancellationToken)));
+        var error = await Should.ThrowAsync<Exception>(() => App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken)));
 
         error.Message.ShouldContain("append-only");
     }

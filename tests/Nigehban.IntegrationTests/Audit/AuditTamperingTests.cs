@@ -41,18 +41,18 @@ public abstract class AuditTamperingTests(DatabaseProvider provider)
     {
         await using var app = await PrivateApp.StartAsync(provider);
         await app.UseTheSystemAsync();
-        var target = await app.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Action == "auth.sign-in" && e.Outcome == AuditOutcome.Denied)
-            .Select(e => e.Sequence).SingleAsync());
-        (await app.HeadAsync()).ShouldBeGreaterThan(target);
+        var target = await DeniedSignInAsync(app);
+        var seal = await app.SealOfAsync(target.Id);
+        (await app.HeadAsync()).ShouldBeGreaterThan(seal.Sequence);
         (await app.VerifyAsync()).Intact.ShouldBeTrue();
 
-        // The attacker hides the failed sign-in: outcome rewritten, hash left as it was.
+        // The attacker hides the failed sign-in: outcome rewritten, seal left as it was.
         await app.DropAppendOnlyGuardAsync();
-        await app.ExecuteSqlAsync($"""UPDATE audit_events SET "Outcome" = 'Success', "Details" = NULL WHERE "Sequence" = {target}""");
+        await app.ExecuteSqlAsync($"""UPDATE audit_events SET "Outcome" = 'Success', "Details" = NULL WHERE "Id" = {target.Id}""");
         var result = await app.VerifyAsync();
 
         result.Intact.ShouldBeFalse();
-        result.FirstBrokenSequence.ShouldBe(target);
+        result.FirstBrokenSequence.ShouldBe(seal.Sequence);
         result.Reason!.ShouldContain("altered");
     }
 
@@ -61,30 +61,36 @@ public abstract class AuditTamperingTests(DatabaseProvider provider)
     {
         await using var app = await PrivateApp.StartAsync(provider);
         await app.UseTheSystemAsync();
-        var target = await app.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Action == "auth.sign-in" && e.Outcome == AuditOutcome.Denied).SingleAsync());
+        var target = await DeniedSignInAsync(app);
+        var seal = await app.SealOfAsync(target.Id);
 
-        // A cleverer attacker recomputes the edited row's own hash; the next row still points at the old one.
+        // A cleverer attacker recomputes the edited event's seal; the next seal still points at the old hash.
         target.Outcome = AuditOutcome.Success;
-        var rehashed = AuditChain.ComputeHash(target);
+        var rehashed = AuditChain.ComputeHash(target, seal.Sequence, seal.PreviousHash);
         await app.DropAppendOnlyGuardAsync();
-        await app.ExecuteSqlAsync($"""UPDATE audit_events SET "Outcome" = 'Success', "Hash" = '{rehashed}' WHERE "Sequence" = {target.Sequence}""");
+        await app.ExecuteSqlAsync($"""
+            UPDATE audit_events SET "Outcome" = 'Success' WHERE "Id" = {target.Id};
+            UPDATE audit_seals SET "Hash" = '{rehashed}' WHERE "Sequence" = {seal.Sequence};
+            """);
         var result = await app.VerifyAsync();
 
         result.Intact.ShouldBeFalse();
-        result.FirstBrokenSequence.ShouldBe(target.Sequence + 1);
+        result.FirstBrokenSequence.ShouldBe(seal.Sequence + 1);
         result.Reason!.ShouldContain("link");
     }
 
     [Fact]
-    public async Task Deleting_ARowInTheMiddle_IsCaught_AtThatSequence()
+    public async Task Deleting_AnEventAndItsSeal_InTheMiddle_IsCaught_AtThatSequence()
     {
         await using var app = await PrivateApp.StartAsync(provider);
         await app.UseTheSystemAsync();
-        var head = await app.HeadAsync();
-        var target = head / 2;
+        var target = await app.HeadAsync() / 2;
 
         await app.DropAppendOnlyGuardAsync();
-        await app.ExecuteSqlAsync($"""DELETE FROM audit_events WHERE "Sequence" = {target}""");
+        await app.ExecuteSqlAsync($"""
+            DELETE FROM audit_events WHERE "Id" = (SELECT "EventId" FROM audit_seals WHERE "Sequence" = {target});
+            DELETE FROM audit_seals WHERE "Sequence" = {target};
+            """);
         var result = await app.VerifyAsync();
 
         result.Intact.ShouldBeFalse();
@@ -93,7 +99,41 @@ public abstract class AuditTamperingTests(DatabaseProvider provider)
     }
 
     [Fact]
-    public async Task Truncating_TheNewestRows_AfterACheckpoint_IsCaught()
+    public async Task Deleting_OnlyTheEvent_IsCaught_AtItsSeal()
+    {
+        await using var app = await PrivateApp.StartAsync(provider);
+        await app.UseTheSystemAsync();
+        var target = await app.HeadAsync() / 2;
+
+        await app.DropAppendOnlyGuardAsync();
+        await app.ExecuteSqlAsync($"""DELETE FROM audit_events WHERE "Id" = (SELECT "EventId" FROM audit_seals WHERE "Sequence" = {target})""");
+        var result = await app.VerifyAsync();
+
+        result.Intact.ShouldBeFalse();
+        result.FirstBrokenSequence.ShouldBe(target);
+        result.Reason!.ShouldContain("missing");
+    }
+
+    [Fact]
+    public async Task Deleting_OnlyASeal_InTheMiddle_IsCaught_AtThatSequence()
+    {
+        await using var app = await PrivateApp.StartAsync(provider);
+        await app.UseTheSystemAsync();
+        var target = await app.HeadAsync() / 2;
+
+        await app.DropAppendOnlyGuardAsync();
+        await app.ExecuteSqlAsync($"""DELETE FROM audit_seals WHERE "Sequence" = {target}""");
+        var result = await app.VerifyAsync();
+
+        result.Intact.ShouldBeFalse();
+        result.FirstBrokenSequence.ShouldBe(target);
+        result.Reason!.ShouldContain("missing");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Truncating_TheNewestRows_AfterACheckpoint_IsCaught(bool eventsToo)
     {
         await using var app = await PrivateApp.StartAsync(provider);
         await app.UseTheSystemAsync();
@@ -101,8 +141,10 @@ public abstract class AuditTamperingTests(DatabaseProvider provider)
         checkpoint.ShouldNotBeNull();
         var cut = checkpoint.Sequence - 2;
 
+        // Removing the newest seals (and, or not, their events).
         await app.DropAppendOnlyGuardAsync();
-        await app.ExecuteSqlAsync($"""DELETE FROM audit_events WHERE "Sequence" >= {cut}""");
+        await app.ExecuteSqlAsync((eventsToo ? $"""DELETE FROM audit_events WHERE "Id" IN (SELECT "EventId" FROM audit_seals WHERE "Sequence" >= {cut});""" : "")
+            + $"""DELETE FROM audit_seals WHERE "Sequence" >= {cut}""");
         var result = await app.VerifyAsync();
 
         // What is left is a perfect chain; only the checkpoint shows rows are gone.
@@ -224,8 +266,11 @@ public abstract class AuditTamperingTests(DatabaseProvider provider)
         var result = await app.VerifyAsync();
         result.Intact.ShouldBeTrue(result.Reason);
         result.HeadSequence.ShouldBe(before + 50 * 2 + 50);
-        var parallel = await app.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Action == "test.parallel").Select(e => e.ObjectId).ToListAsync());
-        parallel.Order().ShouldBe(Enumerable.Range(0, 50).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order());
+        result.Unsealed.ShouldBe(0);
+        var parallel = await app.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Action == "test.parallel")
+            .Select(e => new { e.ObjectId, Seals = db.Set<AuditSeal>().Count(s => s.EventId == e.Id) }).ToListAsync());
+        parallel.Select(p => p.ObjectId).Order().ShouldBe(Enumerable.Range(0, 50).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order());
+        parallel.ShouldAllBe(p => p.Seals == 1);
     }
 
     [Fact]
@@ -256,6 +301,9 @@ public abstract class AuditTamperingTests(DatabaseProvider provider)
 
         (await app.WithDbAsync(db => db.Set<AuditCheckpoint>().Select(c => c.Sequence).ToListAsync())).ShouldBe([head]);
     }
+
+    private static Task<AuditEvent> DeniedSignInAsync(PrivateApp app) =>
+        app.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking().Where(e => e.Action == "auth.sign-in" && e.Outcome == AuditOutcome.Denied).SingleAsync());
 }
 
 public sealed class AuditTamperingTests_Sqlite() : AuditTamperingTests(DatabaseProvider.Sqlite);

@@ -15,7 +15,7 @@ namespace Nigehban.IntegrationTests.Audit;
 /// A fresh app on its own database and data folder, for tests that break the audit trail on
 /// purpose or need their own configuration. Dispose it when done.
 /// </summary>
-public sealed class PrivateApp(
+public class PrivateApp(
     DatabaseProvider provider,
     IReadOnlyDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null) : NigehbanApp
@@ -46,7 +46,15 @@ public sealed class PrivateApp(
     /// <summary>Raw SQL through the app's own connection, as the app's database role.</summary>
     public Task<int> ExecuteSqlAsync(string sql) => WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
 
+    /// <summary>Seals what is committed (as the running sealer would a moment later), then verifies.</summary>
     public async Task<AuditVerification> VerifyAsync()
+    {
+        await SealPendingAsync();
+        return await VerifyAsIsAsync();
+    }
+
+    /// <summary>Verifies without sealing first.</summary>
+    public async Task<AuditVerification> VerifyAsIsAsync()
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
@@ -58,14 +66,26 @@ public sealed class PrivateApp(
         return await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(CancellationToken.None);
     }
 
-    public async Task<long> HeadAsync() =>
-        await WithDbAsync(db => db.Set<AuditEvent>().MaxAsync(e => (long?)e.Sequence)) ?? 0;
+    /// <summary>The chain's head once everything committed is sealed.</summary>
+    public async Task<long> HeadAsync()
+    {
+        await SealPendingAsync();
+        return await WithDbAsync(db => db.Set<AuditSeal>().MaxAsync(s => (long?)s.Sequence)) ?? 0;
+    }
+
+    /// <summary>The seal of an event, once everything committed is sealed.</summary>
+    public async Task<AuditSeal> SealOfAsync(long eventId)
+    {
+        await SealPendingAsync();
+        return await WithDbAsync(db => db.Set<AuditSeal>().AsNoTracking().SingleAsync(s => s.EventId == eventId));
+    }
 
     /// <summary>Removes the append-only guard, as a database administrator could.</summary>
     public Task DropAppendOnlyGuardAsync() => ExecuteSqlAsync(Provider == DatabaseProvider.Postgres
-        ? "ALTER TABLE audit_events DISABLE TRIGGER USER; ALTER TABLE audit_checkpoints DISABLE TRIGGER USER;"
+        ? "ALTER TABLE audit_events DISABLE TRIGGER USER; ALTER TABLE audit_seals DISABLE TRIGGER USER; ALTER TABLE audit_checkpoints DISABLE TRIGGER USER;"
         : """
           DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;
+          DROP TRIGGER audit_seals_no_update; DROP TRIGGER audit_seals_no_delete;
           DROP TRIGGER audit_checkpoints_no_update; DROP TRIGGER audit_checkpoints_no_delete;
           """);
 

@@ -264,7 +264,7 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
         var id = staff.Id.ToString();
         var actions = await app.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking()
             .Where(e => e.ObjectId == id && e.ActorName == "admin")
-            .OrderBy(e => e.Sequence)
+            .OrderBy(e => e.Id)
             .Select(e => e.Action)
             .ToListAsync(Ct));
 

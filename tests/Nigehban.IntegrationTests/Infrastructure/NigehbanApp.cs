@@ -47,8 +47,12 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
         ConnectionString = Provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.Combine(DataDirectory, "nigehban.db")}"
             : await TestPostgres.CreateDatabaseAsync();
+        await BeforeStartAsync();
         _ = Server; // starts the host: migrations, units and demo data
     }
+
+    /// <summary>Runs on the empty database before the host starts (to arrange a database from an older version, say).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     public override async ValueTask DisposeAsync()
     {
@@ -105,6 +109,10 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
         return client;
     }
+
+    /// <summary>Seals every committed audit event now, as the app's sealer does a moment after each commit (ADR-011).</summary>
+    public Task<int> SealPendingAsync() =>
+        Services.GetRequiredService<Nigehban.Web.Platform.Audit.AuditSealer>().SealPendingAsync(CancellationToken.None);
 
     /// <summary>A DbContext on the app's database with the jurisdiction filter lifted, for arranging and asserting.</summary>
     public async Task<T> WithDbAsync<T>(Func<NigehbanDbContext, Task<T>> work)

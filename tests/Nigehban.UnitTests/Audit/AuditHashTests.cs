@@ -5,9 +5,12 @@ namespace Nigehban.UnitTests.Audit;
 
 public sealed class AuditHashTests
 {
+    private const long Sequence = 42;
+    private static readonly string Previous = new('a', 64);
+
     private static AuditEvent Sample() => new()
     {
-        Sequence = 42,
+        Id = 7,
         OccurredAt = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero),
         ActorId = Guid.Parse("0193a0b4-0000-7000-8000-000000000001"),
         ActorName = "frontdesk",
@@ -18,22 +21,26 @@ public sealed class AuditHashTests
         Outcome = AuditOutcome.Success,
         IpAddress = "127.0.0.1",
         Details = "changed: LastSignInAt",
-        PreviousHash = new string('a', 64),
-        Hash = string.Empty,
     };
 
+    private static string HashOf(AuditEvent e, long sequence = Sequence, string? previous = null) =>
+        AuditChain.ComputeHash(e, sequence, previous ?? Previous);
+
     public static TheoryData<string> Fields =>
-        ["Sequence", "OccurredAt", "ActorId", "ActorName", "Action", "ObjectType", "ObjectId", "UnitPath", "Outcome", "IpAddress", "Details", "PreviousHash"];
+        ["Sequence", "EventId", "OccurredAt", "ActorId", "ActorName", "Action", "ObjectType", "ObjectId", "UnitPath", "Outcome", "IpAddress", "Details", "PreviousHash"];
 
     [Theory]
     [MemberData(nameof(Fields))]
     public void ComputeHash_Changes_WhenAnyFieldChanges(string field)
     {
-        var original = Sample();
+        var original = HashOf(Sample());
         var altered = Sample();
+        var sequence = Sequence;
+        var previous = Previous;
         switch (field)
         {
-            case "Sequence": altered.Sequence++; break;
+            case "Sequence": sequence++; break;
+            case "EventId": altered.Id++; break;
             case "OccurredAt": altered.OccurredAt = altered.OccurredAt.AddTicks(10); break;
             case "ActorId": altered.ActorId = Guid.Empty; break;
             case "ActorName": altered.ActorName = "frontdesk2"; break;
@@ -44,10 +51,10 @@ public sealed class AuditHashTests
             case "Outcome": altered.Outcome = AuditOutcome.Denied; break;
             case "IpAddress": altered.IpAddress = "10.0.0.1"; break;
             case "Details": altered.Details = "changed: Roles"; break;
-            case "PreviousHash": altered.PreviousHash = new string('b', 64); break;
+            case "PreviousHash": previous = new string('b', 64); break;
         }
 
-        AuditChain.ComputeHash(altered).ShouldNotBe(AuditChain.ComputeHash(original));
+        HashOf(altered, sequence, previous).ShouldNotBe(original);
     }
 
     [Fact]
@@ -61,8 +68,8 @@ public sealed class AuditHashTests
         joined.ObjectType = "StaffAccount\u001f123";
         joined.ObjectId = string.Empty;
 
-        AuditChain.ComputeHash(moved).ShouldNotBe(AuditChain.ComputeHash(original));
-        AuditChain.ComputeHash(joined).ShouldNotBe(AuditChain.ComputeHash(original));
+        HashOf(moved).ShouldNotBe(HashOf(original));
+        HashOf(joined).ShouldNotBe(HashOf(original));
     }
 
     [Fact]
@@ -73,14 +80,22 @@ public sealed class AuditHashTests
         var empty = Sample();
         empty.Details = string.Empty;
 
-        AuditChain.ComputeHash(missing).ShouldNotBe(AuditChain.ComputeHash(empty));
+        HashOf(missing).ShouldNotBe(HashOf(empty));
     }
 
     [Fact]
-    public void ComputeHash_IsStable()
+    public void ComputeHash_IsPinned()
     {
         // Chains already written must verify after any refactoring: a change to the encoding fails here first.
-        AuditChain.ComputeHash(Sample()).ShouldBe(AuditChain.ComputeHash(Sample()));
-        AuditChain.ComputeHash(Sample()).Length.ShouldBe(64);
+        // The values were computed by an independent implementation of the encoding described in ADR-004 and ADR-011.
+        HashOf(Sample()).ShouldBe("6c62d0f92db870035eacb8bf880b5237a1dbe50d5d11ee1deea46ad19f079b20");
+    }
+
+    [Fact]
+    public void ComputeLegacyHash_IsTheEncodingOfEventsChainedBeforeSeals()
+    {
+        // nigehban-audit-v1: no event id (it was the sequence), otherwise the same fields.
+        AuditChain.ComputeLegacyHash(Sample(), Sequence, Previous).ShouldBe("74a6bc1db4100cb09f9b4b32759708095e8af4517c956cef1666df62d61b01e6");
+        AuditChain.ComputeLegacyHash(Sample(), Sequence, Previous).ShouldNotBe(HashOf(Sample()));
     }
 }

@@ -119,10 +119,10 @@ public sealed class SignInStaffHandler(
         var events = db.Set<AuditEvent>().AsNoTracking().Where(e => e.ObjectType == nameof(StaffAccount) && e.ObjectId == accountId);
         var countFrom = await events
             .Where(e => (e.Action == AuditAction && e.Outcome == AuditOutcome.Success) || e.Action == ManageStaffHandler.UnlockedAction)
-            .MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+            .MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         var windowStart = now - limits.FailureWindow;
         var earlier = await events
-            .Where(e => e.Sequence > countFrom
+            .Where(e => e.Id > countFrom
                 && e.Action == AuditAction && e.Outcome == AuditOutcome.Denied
                 && (e.Details == WrongPassword || e.Details == WrongCode)
                 && e.OccurredAt > windowStart)

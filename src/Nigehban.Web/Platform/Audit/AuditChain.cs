@@ -10,12 +10,12 @@ using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Platform.Audit;
 
-/// <summary>Appends to and verifies the SHA-256 hash chain of audit events. See ADR-004.</summary>
+/// <summary>Writes audit events and computes the links of their hash chain. See ADR-004 and ADR-011.</summary>
 public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Arbitrary constant naming the PostgreSQL advisory lock that serialises chain appends.</summary>
+    /// <summary>Arbitrary constant naming the PostgreSQL advisory lock that serialises sealing passes (not the work).</summary>
     internal const long ChainLockKey = 7_307_001;
 
     /// <summary>Rows per INSERT statement: well under SQLite's limit of 32,766 parameters.</summary>
@@ -23,8 +23,9 @@ public static class AuditChain
 
     /// <summary>
     /// Called at the end of a unit of work, inside its transaction, after the business rows are
-    /// written: the chain lock is held for the head read and one insert (and the commit that
-    /// follows), not for the request.
+    /// written. Inserts the pending events and nothing else: no lock and no read of the chain, so
+    /// audited writes do not wait for each other. <see cref="AuditSealer"/> links them into the
+    /// chain after they commit.
     /// </summary>
     /// <remarks>
     /// The rows are inserted with SQL built from the EF model rather than through the change
@@ -32,22 +33,12 @@ public static class AuditChain
     /// this insert fails, a retried SaveChanges writes the business rows again instead of
     /// believing they were saved.
     /// </remarks>
-    internal static async Task AppendPendingAsync(NigehbanDbContext db, AuditTrail trail, CancellationToken cancellationToken)
+    internal static async Task InsertPendingAsync(NigehbanDbContext db, AuditTrail trail, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Audit events are appended only inside the transaction of the work they describe.");
+            ?? throw new InvalidOperationException("Audit events are written only inside the transaction of the work they describe.");
         var table = AuditTable.Of(db);
-        var (sequence, previous) = await LockAndReadHeadAsync(db, table, transaction, cancellationToken);
-
         var pending = trail.Pending;
-        foreach (var e in pending)
-        {
-            e.Sequence = ++sequence;
-            e.PreviousHash = previous;
-            e.Hash = ComputeHash(e);
-            previous = e.Hash;
-        }
-
         for (var start = 0; start < pending.Count; start += RowsPerStatement)
         {
             var rows = pending.Skip(start).Take(RowsPerStatement).ToList();
@@ -59,39 +50,65 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// PostgreSQL: take the advisory transaction lock and read the head in one round trip. The
-    /// head query is a separate statement, so under READ COMMITTED it sees every chain append
-    /// committed before the lock was granted (PostgreSQL makes a commit visible before it releases
-    /// the committing transaction's locks). SQLite: the transaction already holds the database's
-    /// single write lock (EF begins it IMMEDIATE), so reading the head is enough.
+    /// Start-up, after migrating: events written before ADR-011 carry their own link (the event's id
+    /// was its position in the chain). Each gets the seal that says the same (sequence = id, the same
+    /// previous hash and hash, verified with <see cref="ComputeLegacyHash"/>), so the old chain stays
+    /// verifiable and new seals continue it. Idempotent; instances starting together insert each seal once.
+    /// On PostgreSQL the event id became an identity column whose generator starts at 1: it is moved
+    /// past the highest existing id.
     /// </summary>
-    private static async Task<(long Sequence, string Hash)> LockAndReadHeadAsync(
-        NigehbanDbContext db, AuditTable table, DbTransaction transaction, CancellationToken cancellationToken)
+    internal static async Task AdoptLegacyChainAsync(NigehbanDbContext db, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        var head = $"SELECT {table.Sequence}, {table.Hash} FROM {table.Name} ORDER BY {table.Sequence} DESC LIMIT 1";
-        command.CommandText = db.IsPostgres ? $"SELECT pg_advisory_xact_lock({ChainLockKey}); {head};" : head + ";";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO audit_seals ("Sequence", "EventId", "PreviousHash", "Hash", "SealedAt")
+            SELECT e."Id", e."Id", e."PreviousHash", e."Hash", e."OccurredAt" FROM audit_events e
+            WHERE e."Hash" IS NOT NULL AND e."PreviousHash" IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s."EventId" = e."Id")
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
         if (db.IsPostgres)
         {
-            await reader.NextResultAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("""
+                DO $$
+                DECLARE
+                  generator text := pg_get_serial_sequence('audit_events', 'Id');
+                  highest bigint := (SELECT max("Id") FROM audit_events);
+                BEGIN
+                  IF highest IS NOT NULL AND coalesce(pg_sequence_last_value(generator::regclass), 0) < highest THEN
+                    PERFORM setval(generator, highest);
+                  END IF;
+                END $$;
+                """, cancellationToken);
         }
-
-        return await reader.ReadAsync(cancellationToken)
-            ? (reader.GetInt64(0), reader.GetString(1))
-            : (0, GenesisHash);
     }
 
     /// <summary>
-    /// SHA-256 over a canonical encoding of every field and the previous hash. Each field is
+    /// The hash of the seal that puts <paramref name="e"/> at <paramref name="sequence"/> after a
+    /// link whose hash is <paramref name="previousHash"/>: SHA-256 over a canonical encoding of the
+    /// position, the event's id and every field of the event, and the previous hash. Each field is
     /// length-prefixed (null written as '-'), so no edit can move text from one field to the next
     /// or turn an empty value into a missing one and keep the same hash.
     /// </summary>
-    public static string ComputeHash(AuditEvent e)
+    public static string ComputeHash(AuditEvent e, long sequence, string previousHash) =>
+        Hash(Canonical("nigehban-audit-v2", sequence, e.Id, e, previousHash));
+
+    /// <summary>
+    /// The encoding of events chained before ADR-011 (<c>nigehban-audit-v1</c>), when the event's
+    /// id was its position; kept so that those events still verify. It covers the same facts as
+    /// <see cref="ComputeHash"/> for a seal whose sequence equals its event's id.
+    /// </summary>
+    public static string ComputeLegacyHash(AuditEvent e, long sequence, string previousHash) =>
+        Hash(Canonical("nigehban-audit-v1", sequence, null, e, previousHash));
+
+    private static string Canonical(string version, long sequence, long? eventId, AuditEvent e, string previousHash)
     {
-        var canonical = new StringBuilder(512).Append("nigehban-audit-v1");
-        Field(canonical, e.Sequence.ToString(CultureInfo.InvariantCulture));
+        var canonical = new StringBuilder(512).Append(version);
+        Field(canonical, sequence.ToString(CultureInfo.InvariantCulture));
+        if (eventId is { } id)
+        {
+            Field(canonical, id.ToString(CultureInfo.InvariantCulture));
+        }
+
         Field(canonical, e.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
         Field(canonical, e.ActorId?.ToString("N"));
         Field(canonical, e.ActorName);
@@ -102,9 +119,11 @@ public static class AuditChain
         Field(canonical, e.Outcome.ToString());
         Field(canonical, e.IpAddress);
         Field(canonical, e.Details);
-        Field(canonical, e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+        Field(canonical, previousHash);
+        return canonical.ToString();
     }
+
+    private static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 
     private static void Field(StringBuilder canonical, string? value)
     {
@@ -129,15 +148,14 @@ public static class AuditChain
             var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
             Name = sql.DelimitIdentifier(store.Name, store.Schema);
-            _columns = [.. entity.GetProperties().Select(p => (p, sql.DelimitIdentifier(p.GetColumnName(store)!)))];
+            // The id is the database's to assign; the legacy link columns stay null for new events.
+            _columns = [.. entity.GetProperties()
+                .Where(p => p.Name is not (nameof(AuditEvent.Id) or nameof(AuditEvent.PreviousHash) or nameof(AuditEvent.Hash)))
+                .Select(p => (p, sql.DelimitIdentifier(p.GetColumnName(store)!)))];
             _columnList = string.Join(", ", _columns.Select(c => c.Column));
-            Sequence = _columns.Single(c => c.Property.Name == nameof(AuditEvent.Sequence)).Column;
-            Hash = _columns.Single(c => c.Property.Name == nameof(AuditEvent.Hash)).Column;
         }
 
         public string Name { get; }
-        public string Sequence { get; }
-        public string Hash { get; }
 
         // One instance per provider: the model differs between SQLite and PostgreSQL.
         private static readonly Dictionary<string, AuditTable> Cache = [];

@@ -10,19 +10,20 @@ namespace Nigehban.Web.Platform.Audit;
 /// (<c>data/audit-checkpoints.jsonl</c>, which operations should ship off the machine), so that
 /// deleting the newest events is detected by <c>audit verify</c>.
 /// </summary>
-public sealed class AuditCheckpoints(NigehbanDbContext db, StorageOptions storage, TimeProvider clock, ILogger<AuditCheckpoints> logger)
+public sealed class AuditCheckpoints(NigehbanDbContext db, AuditSealer sealer, StorageOptions storage, TimeProvider clock, ILogger<AuditCheckpoints> logger)
 {
     private static readonly SemaphoreSlim FileLock = new(1, 1);
 
     public string FilePath => storage.Resolve("audit-checkpoints.jsonl");
 
     /// <summary>
-    /// Records the current head unless it is already recorded (an idle system adds nothing).
-    /// Returns the checkpoint of the current head, or null while the chain is empty.
+    /// Seals what is committed, then records the chain head unless it is already recorded (an idle
+    /// system adds nothing). Returns the checkpoint of the current head, or null while the chain is empty.
     /// </summary>
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken)
     {
-        var head = await db.Set<AuditEvent>().AsNoTracking().OrderByDescending(e => e.Sequence)
+        await sealer.SealPendingAsync(cancellationToken);
+        var head = await db.Set<AuditSeal>().AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         if (head is null)
         {

@@ -5,6 +5,8 @@ public static class AuditModule
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditSealSignal>();
+        services.AddSingleton<AuditSealer>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditCheckpoints>();
         services.AddScoped<ListAuditEventsHandler>();
@@ -12,7 +14,12 @@ public static class AuditModule
         return services;
     }
 
-    /// <summary>Background work; registered after the database start-up so it runs on a migrated database.</summary>
+    /// <summary>
+    /// Background work; registered after the database start-up so it runs on a migrated database.
+    /// The sealer is registered after the checkpoint writer so that it stops first (hosts stop in
+    /// reverse order): the final checkpoint then covers the final seals.
+    /// </summary>
     public static IServiceCollection AddAuditCheckpointWriter(this IServiceCollection services) =>
-        services.AddHostedService<AuditCheckpointWriter>();
+        services.AddHostedService<AuditCheckpointWriter>()
+            .AddHostedService<AuditSealerService>();
 }

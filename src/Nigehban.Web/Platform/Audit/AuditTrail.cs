@@ -17,9 +17,10 @@ public sealed record AuditEntry(
 /// <summary>
 /// Collects the audit events of one unit of work. Writes are captured automatically from the
 /// change tracker; reads of protected data, logins and denials are recorded by the code that
-/// performs them. Everything pending is chained when the DbContext saves.
+/// performs them. Everything pending is written when the DbContext saves, and sealed into the
+/// chain after the commit (ADR-011).
 /// </summary>
-public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
+public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealSignal? sealSignal = null)
 {
     private readonly List<AuditEvent> _pending = [];
 
@@ -57,7 +58,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Entity is AuditEvent or AuditCheckpoint or INotAudited)
+                || entry.Entity is AuditEvent or AuditSeal or AuditCheckpoint or INotAudited)
             {
                 continue;
             }
@@ -108,6 +109,9 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
     internal void DiscardPending() => _pending.Clear();
 
     internal void MarkWritten() => _pending.Clear();
+
+    /// <summary>The transaction holding this trail's events committed: seal them now rather than at the next poll.</summary>
+    internal void Committed() => sealSignal?.Wake();
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 

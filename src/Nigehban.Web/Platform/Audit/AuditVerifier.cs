@@ -3,15 +3,26 @@ using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Platform.Audit;
 
-public sealed record AuditVerification(bool Intact, long EventCount, long HeadSequence, long? FirstBrokenSequence, string? Reason);
+/// <summary>
+/// The outcome of a verification. <see cref="EventCount"/> counts sealed events (the chain's
+/// length, equal to <see cref="HeadSequence"/> when intact); <see cref="Unsealed"/> counts committed
+/// events still waiting for their seal, which is normal for a moment after each write.
+/// </summary>
+public sealed record AuditVerification(bool Intact, long EventCount, long HeadSequence, long? FirstBrokenSequence, string? Reason, long Unsealed = 0);
 
 /// <summary>
-/// Walks the chain in sequence order: every sequence number present (no deletions), every link
-/// pointing at its predecessor's hash, every hash matching its fields (no edits), and every recorded
-/// checkpoint still on the chain (no truncation of the newest rows).
+/// Walks the chain of seals in sequence order: every sequence number present (no deletions), every
+/// link pointing at its predecessor's hash, every sealed event present and matching the hash (no
+/// edits), no event sealed twice, every recorded checkpoint still on the chain (no truncation of the
+/// newest rows), and no event left unsealed for longer than <c>Audit:SealGrace</c> (default one
+/// minute; an event the sealer never linked is as unprotected as a deleted seal). See ADR-011.
 /// </summary>
-public sealed class AuditVerifier(NigehbanDbContext db, AuditCheckpoints checkpoints)
+public sealed class AuditVerifier(NigehbanDbContext db, AuditCheckpoints checkpoints, IConfiguration configuration, TimeProvider clock)
 {
+    public static readonly TimeSpan DefaultSealGrace = TimeSpan.FromMinutes(1);
+
+    private TimeSpan SealGrace => configuration.GetValue<TimeSpan?>("Audit:SealGrace") is { } grace && grace >= TimeSpan.Zero ? grace : DefaultSealGrace;
+
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         var expectedSequence = 1L;
@@ -25,30 +36,43 @@ public sealed class AuditVerifier(NigehbanDbContext db, AuditCheckpoints checkpo
         }
 
         var checkpointSequences = known.Select(c => c.Sequence).ToHashSet();
+        var chain =
+            from s in db.Set<AuditSeal>().AsNoTracking()
+            join e in db.Set<AuditEvent>().AsNoTracking() on s.EventId equals e.Id into sealedEvents
+            from e in sealedEvents.DefaultIfEmpty()
+            orderby s.Sequence
+            select new { Seal = s, Event = e };
 
-        await foreach (var e in db.Set<AuditEvent>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var link in chain.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (e.Sequence != expectedSequence)
+            var (s, e) = (link.Seal, link.Event);
+            if (s.Sequence != expectedSequence)
             {
-                return Broken(expectedSequence - 1, expectedSequence, $"sequence {expectedSequence} is missing (next present is {e.Sequence})");
+                return Broken(expectedSequence - 1, expectedSequence, $"sequence {expectedSequence} is missing (next present is {s.Sequence})");
             }
 
-            if (e.PreviousHash != previousHash)
+            if (s.PreviousHash != previousHash)
             {
-                return Broken(expectedSequence - 1, e.Sequence, "link does not point at the previous event's hash");
+                return Broken(expectedSequence - 1, s.Sequence, "link does not point at the previous seal's hash");
             }
 
-            if (AuditChain.ComputeHash(e) != e.Hash)
+            if (e is null)
             {
-                return Broken(expectedSequence - 1, e.Sequence, "event content does not match its hash (altered)");
+                return Broken(expectedSequence - 1, s.Sequence, $"event {s.EventId} sealed here is missing (deleted)");
             }
 
-            if (checkpointSequences.Contains(e.Sequence))
+            if (AuditChain.ComputeHash(e, s.Sequence, s.PreviousHash) != s.Hash
+                && !(s.Sequence == e.Id && AuditChain.ComputeLegacyHash(e, s.Sequence, s.PreviousHash) == s.Hash))
             {
-                hashes[e.Sequence] = e.Hash;
+                return Broken(expectedSequence - 1, s.Sequence, $"event {e.Id} does not match its seal's hash (altered)");
             }
 
-            previousHash = e.Hash;
+            if (checkpointSequences.Contains(s.Sequence))
+            {
+                hashes[s.Sequence] = s.Hash;
+            }
+
+            previousHash = s.Hash;
             expectedSequence++;
         }
 
@@ -62,11 +86,29 @@ public sealed class AuditVerifier(NigehbanDbContext db, AuditCheckpoints checkpo
 
             if (hashes.TryGetValue(checkpoint.Sequence, out var hash) && hash != checkpoint.Hash)
             {
-                return Broken(head, checkpoint.Sequence, "event differs from the checkpoint recorded for it");
+                return Broken(head, checkpoint.Sequence, "seal differs from the checkpoint recorded for it");
             }
         }
 
-        return new AuditVerification(true, head, head, null, null);
+        // The unique index forbids this; someone who dropped it could seal an event twice.
+        var duplicate = await db.Set<AuditSeal>().AsNoTracking()
+            .Where(s => db.Set<AuditSeal>().Any(t => t.EventId == s.EventId && t.Sequence < s.Sequence))
+            .MinAsync(s => (long?)s.Sequence, cancellationToken);
+        if (duplicate is { } again)
+        {
+            return Broken(head, again, "seals an event that an earlier seal already sealed");
+        }
+
+        var unsealed = db.Set<AuditEvent>().AsNoTracking().Where(e => !db.Set<AuditSeal>().Any(s => s.EventId == e.Id));
+        var oldest = await unsealed.OrderBy(e => e.OccurredAt).Select(e => new { e.Id, e.OccurredAt }).FirstOrDefaultAsync(cancellationToken);
+        var waiting = oldest is null ? 0 : await unsealed.LongCountAsync(cancellationToken);
+        if (oldest is not null && clock.GetUtcNow() - oldest.OccurredAt > SealGrace)
+        {
+            return new AuditVerification(false, head, head, null,
+                $"event {oldest.Id} of {oldest.OccurredAt:O} is not sealed ({waiting} unsealed; the sealer is not running, or a seal was removed)", waiting);
+        }
+
+        return new AuditVerification(true, head, head, null, null, waiting);
     }
 
     private static AuditVerification Broken(long count, long sequence, string reason) => new(false, count, count, sequence, reason);

@@ -8,8 +8,10 @@ namespace Nigehban.Web.Platform.Audit;
 /// <summary>Filters of the audit list. <c>To</c> is exclusive; an <c>Action</c> ending in '*' matches by prefix (<c>auth.*</c>).</summary>
 public sealed record AuditEventQuery(DateTimeOffset? From, DateTimeOffset? To, string? Actor, string? Action, int Page = 1, int PageSize = PagedList<AuditEventResponse>.DefaultPageSize);
 
+/// <summary>An event with its seal; <c>Sequence</c>, <c>PreviousHash</c> and <c>Hash</c> are null for the moment between its commit and its seal.</summary>
 public sealed record AuditEventResponse(
-    long Sequence,
+    long Id,
+    long? Sequence,
     DateTimeOffset OccurredAt,
     Guid? ActorId,
     string? ActorName,
@@ -20,11 +22,11 @@ public sealed record AuditEventResponse(
     AuditOutcome Outcome,
     string? IpAddress,
     string? Details,
-    string PreviousHash,
-    string Hash);
+    string? PreviousHash,
+    string? Hash);
 
 /// <summary>
-/// The auditor's view of the trail, newest first. Reading the trail is itself recorded on it:
+/// The auditor's view of the trail, newest first (in the order events were written). Reading the trail is itself recorded on it:
 /// who looked at what is part of what an auditor of the auditors needs.
 /// </summary>
 public sealed class ListAuditEventsHandler(NigehbanDbContext db)
@@ -69,10 +71,17 @@ public sealed class ListAuditEventsHandler(NigehbanDbContext db)
             }
         }
 
+        var sealedEvents =
+            from e in events
+            join s in db.Set<AuditSeal>().AsNoTracking() on e.Id equals s.EventId into seals
+            from s in seals.DefaultIfEmpty()
+            orderby e.Id descending
+            select new { Event = e, Seal = s };
         var page = await PagedList<AuditEventResponse>.CreateAsync(
-            events.OrderByDescending(e => e.Sequence),
-            e => new AuditEventResponse(e.Sequence, e.OccurredAt, e.ActorId, e.ActorName, e.Action, e.ObjectType, e.ObjectId,
-                e.UnitPath, e.Outcome, e.IpAddress, e.Details, e.PreviousHash, e.Hash),
+            sealedEvents,
+            x => new AuditEventResponse(x.Event.Id, x.Seal == null ? null : x.Seal.Sequence, x.Event.OccurredAt, x.Event.ActorId, x.Event.ActorName,
+                x.Event.Action, x.Event.ObjectType, x.Event.ObjectId, x.Event.UnitPath, x.Event.Outcome, x.Event.IpAddress, x.Event.Details,
+                x.Seal == null ? null : x.Seal.PreviousHash, x.Seal == null ? null : x.Seal.Hash),
             query.Page, query.PageSize, cancellationToken);
 
         db.Audit.Record(new AuditEntry("audit-events.read", Details: Describe(query)));

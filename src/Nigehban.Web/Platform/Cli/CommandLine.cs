@@ -184,7 +184,7 @@ public static class CommandLine
         var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
         if (result.Intact)
         {
-            Console.WriteLine($"intact ({result.EventCount} events, head {result.HeadSequence})");
+            Console.WriteLine($"intact ({result.EventCount} events sealed, head {result.HeadSequence}, {result.Unsealed} awaiting their seal)");
             return 0;
         }
 

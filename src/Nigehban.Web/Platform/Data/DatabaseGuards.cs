@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Nigehban.Web.Platform.Data;
 
 /// <summary>
-/// Database-level rules the application itself cannot be trusted to keep: audit events and audit
-/// checkpoints can be inserted but never updated or deleted. Applied after every migration run
+/// Database-level rules the application itself cannot be trusted to keep: audit events, their seals
+/// and audit checkpoints can be inserted but never updated or deleted. Applied after every migration run
 /// (idempotent), so they survive regenerated migrations.
 /// </summary>
 /// <remarks>
@@ -31,6 +31,12 @@ public static class DatabaseGuards
                 CREATE OR REPLACE TRIGGER audit_events_no_truncate
                   BEFORE TRUNCATE ON audit_events
                   FOR EACH STATEMENT EXECUTE FUNCTION nigehban_audit_is_append_only();
+                CREATE OR REPLACE TRIGGER audit_seals_append_only
+                  BEFORE UPDATE OR DELETE ON audit_seals
+                  FOR EACH ROW EXECUTE FUNCTION nigehban_audit_is_append_only();
+                CREATE OR REPLACE TRIGGER audit_seals_no_truncate
+                  BEFORE TRUNCATE ON audit_seals
+                  FOR EACH STATEMENT EXECUTE FUNCTION nigehban_audit_is_append_only();
                 CREATE OR REPLACE TRIGGER audit_checkpoints_append_only
                   BEFORE UPDATE OR DELETE ON audit_checkpoints
                   FOR EACH ROW EXECUTE FUNCTION nigehban_audit_is_append_only();
@@ -46,6 +52,10 @@ public static class DatabaseGuards
                 BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
                 CREATE TRIGGER IF NOT EXISTS audit_events_no_delete BEFORE DELETE ON audit_events
                 BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+                CREATE TRIGGER IF NOT EXISTS audit_seals_no_update BEFORE UPDATE ON audit_seals
+                BEGIN SELECT RAISE(ABORT, 'audit_seals is append-only'); END;
+                CREATE TRIGGER IF NOT EXISTS audit_seals_no_delete BEFORE DELETE ON audit_seals
+                BEGIN SELECT RAISE(ABORT, 'audit_seals is append-only'); END;
                 CREATE TRIGGER IF NOT EXISTS audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
                 BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
                 CREATE TRIGGER IF NOT EXISTS audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints

@@ -9,7 +9,7 @@ namespace Nigehban.Web.Platform.Data;
 /// The one DbContext. Entities and their configurations live in their feature folders and are
 /// applied from the assembly. Two cross-cutting rules are enforced here and nowhere else:
 /// the jurisdiction filter (every <see cref="IUnitOwned"/> entity) and the audit trail
-/// (every write, appended to the hash chain in the same transaction).
+/// (every write, its audit event inserted in the same transaction and sealed into the hash chain after it commits).
 /// </summary>
 public class NigehbanDbContext(
     DbContextOptions<NigehbanDbContext> options,
@@ -80,10 +80,11 @@ public class NigehbanDbContext(
             // Dashboard rollups: one call, same transaction (see ADR-009).
             await Features.Dashboard.RollupWriter.ApplyAsync(this, cancellationToken);
 
-            await AuditChain.AppendPendingAsync(this, audit, cancellationToken);
+            await AuditChain.InsertPendingAsync(this, audit, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
+                audit.Committed();
             }
 
             if (acceptAllChangesOnSuccess)
