@@ -29,6 +29,10 @@ public readonly record struct DashboardPeriod(DateOnly From, DateOnly To)
         return new(firstOfThisMonth.AddMonths(-months), firstOfThisMonth.AddDays(-1));
     }
 
+    /// <summary>The current month so far and the <paramref name="months"/> − 1 before it.</summary>
+    public static DashboardPeriod ThisAndPreviousMonths(DateOnly today, int months) =>
+        new(new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months), today);
+
     public static DateOnly Today(TimeProvider clock, TimeZoneInfo timeZone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), timeZone).DateTime);
 }

@@ -14,7 +14,7 @@ public sealed record ServiceDeliveryReport(DashboardPeriod Period, ServiceDelive
 
 /// <summary>
 /// The public service-delivery record: applications received and delivered and the share delivered
-/// by the deadline, over the last 12 whole months, for the force and per district. Anonymous, so
+/// by the deadline, over the last 12 months (this month so far and the 11 before it), for the force and per district. Anonymous, so
 /// it reads the rollups with the jurisdiction filter lifted — in a scope of its own, for these
 /// three aggregate, non-sensitive metrics only (no suppressed metric, no record, no person).
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class ReadServiceDeliveryHandler(IServiceScopeFactory scopes, Unit
             return null;
         }
 
-        var period = DashboardPeriod.LastWholeMonths(DashboardPeriod.Today(clock, force.TimeZone), 12);
+        var period = DashboardPeriod.ThisAndPreviousMonths(DashboardPeriod.Today(clock, force.TimeZone), 12);
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<JurisdictionScope>()
             .Unrestricted("public service-delivery page: force-wide aggregate counts of non-sensitive metrics");
