@@ -117,19 +117,17 @@ public sealed class DashboardTests(BrowserApp app)
         shown.Count.ShouldBe(app.ChildrenOf(district).Count);
 
         var csv = await DownloadAsync(page, "[data-testid=export-children-csv]");
-        var lines = Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].Split(',');
-        var receivedColumn = Array.IndexOf(header, "Applications received");
+        var lines = Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(CsvCells).ToList();
+        var receivedColumn = lines[0].IndexOf("Applications received");
         receivedColumn.ShouldBeGreaterThan(1);
-        lines.Length.ShouldBe(shown.Count + 1);
-        foreach (var line in lines.Skip(1))
+        lines.Count.ShouldBe(shown.Count + 1);
+        foreach (var cells in lines.Skip(1))
         {
-            var cells = line.Split(',');
             var unit = cells[1];
             cells[receivedColumn].ShouldBe(shown[unit].Replace(",", "", StringComparison.Ordinal), unit);
         }
 
-        lines.Skip(1).Sum(l => long.Parse(l.Split(',')[receivedColumn], CultureInfo.InvariantCulture))
+        lines.Skip(1).Sum(l => long.Parse(l[receivedColumn], CultureInfo.InvariantCulture))
             .ShouldBe(long.Parse(await page.Locator($"#kpi-{Received}").GetAttributeAsync("data-value") ?? "0", CultureInfo.InvariantCulture));
 
         var xlsx = await DownloadAsync(page, "[data-testid=export-children-xlsx]");
@@ -150,7 +148,7 @@ public sealed class DashboardTests(BrowserApp app)
         await SignIn.AsAsync(page, dpo.UserName, dpo.Password, dpo.TotpSecret);
         await page.GotoAsync("/culture/ur?returnUrl=%2Fconsole%2Fdashboard");
         await page.WaitForURLAsync("**/console/dashboard");
-        await SignIn.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator("#dashboard-page")).ToHaveAttributeAsync("data-interactive", "true");
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.Locator("#dashboard-page h1")).ToHaveTextAsync("ڈیش بورڈ");
@@ -198,6 +196,39 @@ public sealed class DashboardTests(BrowserApp app)
     {
         var value = await tile.GetAttributeAsync("data-value");
         return string.IsNullOrEmpty(value) ? 0 : long.Parse(value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One CSV line (RFC 4180 quoting; the export never breaks a line inside a cell).</summary>
+    private static List<string> CsvCells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                cell.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return cells;
     }
 
     private static async Task<byte[]> DownloadAsync(IPage page, string selector)
