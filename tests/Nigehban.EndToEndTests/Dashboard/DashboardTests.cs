@@ -37,7 +37,9 @@ public sealed class DashboardTests(BrowserApp app)
         // No reload: the alert arrives over the circuit and the figures follow it.
         await Expect(dashboard.Locator($"#alert-list li[data-reference='{reference}']")).ToBeVisibleAsync();
         await Expect(dashboard.Locator($"#kpi-{Received}")).ToHaveAttributeAsync("data-value", (before + 1).ToString(CultureInfo.InvariantCulture));
+        await Expect(dashboard.Locator($"#kpi-{Received} .kpi-change")).ToHaveTextAsync("+1");
         await Expect(dashboard.Locator($"#alert-list li[data-reference='{reference}'] .alert-where")).ToContainTextAsync(app.Unit(station).Name);
+        await dashboard.Locator("#trend-card").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(dashboard, "dashboard-alert.png");
     }
 
@@ -70,6 +72,8 @@ public sealed class DashboardTests(BrowserApp app)
         await Expect(page.Locator("#district-map path.district")).ToHaveCountAsync(42);
         await Expect(page.Locator("#children-table tbody tr")).ToHaveCountAsync(app.ChildrenOf(province).Count);
         await Screenshots.SaveAsync(page, "dashboard.png");
+        await page.Locator("#map-card").ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "dashboard-map.png");
 
         // Map: a district opens its own dashboard.
         await page.Locator("#district-map path.district[data-unit='MLT']").ClickAsync();

@@ -59,9 +59,10 @@ public static class DashboardDisplay
             return (now - before).ToString("+0.#;-0.#;0", CultureInfo.CurrentCulture) + " pp";
         }
 
+        // From nothing, a relative change means nothing: say how many more.
         if (before == 0)
         {
-            return now == 0 ? "0%" : null;
+            return now.ToString("+#,0.#;-#,0.#;0", CultureInfo.CurrentCulture);
         }
 
         return ((now - before) / before * 100).ToString("+0;-0;0", CultureInfo.CurrentCulture) + "%";

@@ -22,11 +22,19 @@ public static class DashboardTables
 
     public static readonly string[] Names = [Children, Breakdown, Series];
 
-    /// <summary>Metrics shown as columns, in the catalogue's order, limited to those the answer carries.</summary>
+    // The figures a commander reads first lead; any other metric (a new module's) follows in catalogue order.
+    private static readonly string[] Leading =
+    [
+        ServiceRequestMetrics.Received, ServiceRequestMetrics.Delivered, ServiceRequestMetrics.Overdue, ServiceRequestMetrics.DeadlineKept,
+        ServiceRequestMetrics.Turnaround, ServiceRequestMetrics.Rejected, ServiceRequestMetrics.RecordCheckHits,
+    ];
+
+    /// <summary>Metrics shown as columns and tiles, limited to those the answer carries.</summary>
     public static IReadOnlyList<string> MetricKeys(IEnumerable<IReadOnlyDictionary<string, MetricValue>> answers)
     {
         var present = answers.SelectMany(a => a.Keys).ToHashSet(StringComparer.Ordinal);
-        return [.. MetricCatalog.All.Select(m => m.Key).Where(present.Contains)];
+        return [.. MetricCatalog.All.Select(m => m.Key).Where(present.Contains)
+            .OrderBy(k => Array.IndexOf(Leading, k) is var i and >= 0 ? i : Leading.Length)];
     }
 
     public static DashboardTable ForChildren(DashboardSummary summary, IStringLocalizer text)
