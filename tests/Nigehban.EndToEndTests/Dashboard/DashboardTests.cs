@@ -37,7 +37,7 @@ public sealed class DashboardTests(BrowserApp app)
         // No reload: the alert arrives over the circuit and the figures follow it.
         await Expect(dashboard.Locator($"#alert-list li[data-reference='{reference}']")).ToBeVisibleAsync();
         await Expect(dashboard.Locator($"#kpi-{Received}")).ToHaveAttributeAsync("data-value", (before + 1).ToString(CultureInfo.InvariantCulture));
-        await Expect(dashboard.Locator($"#kpi-{Received} .kpi-change")).ToHaveTextAsync("+1");
+        await Expect(dashboard.Locator($"#kpi-{Received} .kpi-change")).ToHaveTextAsync("+1"); // nothing in the previous 30 days here
         await Expect(dashboard.Locator($"#alert-list li[data-reference='{reference}'] .alert-where")).ToContainTextAsync(app.Unit(station).Name);
         await dashboard.Locator("#trend-card").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(dashboard, "dashboard-alert.png");
