@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Platform.Audit;
+using Shouldly;
+using static Nigehban.IntegrationTests.Khidmat.KhidmatFixtures;
+
+namespace Nigehban.IntegrationTests.Dashboard;
+
+/// <summary>Table downloads: the same figures as the summary API, the caller's jurisdiction only, bad input named, audited. And the public page.</summary>
+public abstract class DashboardExportTests(NigehbanApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Range => $"from={DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-40):yyyy-MM-dd}&to={DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1):yyyy-MM-dd}";
+
+    [Fact]
+    public async Task ChildrenCsv_SumsToTheSummaryApi_AndIsAudited()
+    {
+        await SubmitAsync(app.CreateClient(), Application(NewCnic(), unit: "LHR-PS01"));
+        var dpo = await app.SignInAsync("dpo");
+        var district = app.Demo("dpo").Unit;
+
+        var response = await dpo.GetAsync($"/api/v1/dashboard/exports/children?unit={district}&{Range}&format=csv", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(Ct)).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var column = Array.IndexOf(header, "Applications received");
+        column.ShouldBeGreaterThan(1);
+
+        var summary = await dpo.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/summary?unit={district}&{Range}", Ct);
+        var expected = summary.GetProperty("metrics").GetProperty("service_requests_received").GetDouble();
+        expected.ShouldBeGreaterThanOrEqualTo(1);
+        // A unit name may hold a comma (quoted): count the figure columns from the end of the line.
+        lines.Skip(1).Sum(l => double.Parse(l.Split(',')[^(header.Length - column)], CultureInfo.InvariantCulture)).ShouldBe(expected);
+
+        var audited = await app.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking().IgnoreQueryFilters()
+            .AnyAsync(e => e.Action == "dashboard.export" && e.ObjectId!.StartsWith($"dashboard-children-{district}-"), Ct));
+        audited.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Xlsx_IsASpreadsheet()
+    {
+        var dpo = await app.SignInAsync("dpo");
+        var district = app.Demo("dpo").Unit;
+
+        var response = await dpo.GetAsync($"/api/v1/dashboard/exports/series?unit={district}&{Range}&interval=week&format=xlsx", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(Ct));
+        zip.GetEntry("xl/worksheets/sheet1.xml").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task AnotherDistrict_Answers404()
+    {
+        var dpo = await app.SignInAsync("dpo");
+        var other = app.Demo("dpo2").Unit;
+
+        var response = await dpo.GetAsync($"/api/v1/dashboard/exports/children?unit={other}&{Range}&format=csv", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("table", "/api/v1/dashboard/exports/everything?unit={0}&from=2026-01-01&to=2026-01-31")]
+    [InlineData("format", "/api/v1/dashboard/exports/children?unit={0}&from=2026-01-01&to=2026-01-31&format=pdf")]
+    [InlineData("metric", "/api/v1/dashboard/exports/breakdown?unit={0}&from=2026-01-01&to=2026-01-31")]
+    [InlineData("to", "/api/v1/dashboard/exports/children?unit={0}&from=2026-02-01&to=2026-01-31")]
+    [InlineData("interval", "/api/v1/dashboard/exports/series?unit={0}&from=2026-01-01&to=2026-01-31&interval=hour")]
+    public async Task BadInput_Returns400NamingTheField(string field, string url)
+    {
+        var dpo = await app.SignInAsync("dpo");
+
+        var response = await dpo.GetAsync(string.Format(CultureInfo.InvariantCulture, url, app.Demo("dpo").Unit), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString().ShouldBe(field);
+    }
+
+    [Fact]
+    public async Task Anonymous_CannotExport_ButReadsThePublicPage()
+    {
+        var anonymous = app.CreateClient();
+
+        (await anonymous.GetAsync($"/api/v1/dashboard/exports/children?unit=PB&from={Today}&to={Today}", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var page = await anonymous.GetAsync("/service-delivery", Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync(Ct)).ShouldContain("id=\"districts-table\"");
+        (await anonymous.GetAsync("/service-delivery/NOWHERE", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync("/service-delivery/RGN-LHR", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class DashboardExportTests_Sqlite(SqliteApp app) : DashboardExportTests(app);
+
+public sealed class DashboardExportTests_Postgres(PostgresApp app) : DashboardExportTests(app);
