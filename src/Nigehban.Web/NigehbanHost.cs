@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Nigehban.Web.Components;
+using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Features.Khidmat;
 using Nigehban.Web.Features.Organisation;
@@ -30,6 +31,7 @@ public static class NigehbanHost
         builder.Services.AddStaffIdentity();
         builder.Services.AddRecords();
         builder.Services.AddKhidmat();
+        builder.Services.AddDashboard();
         builder.Services.AddNigehbanUi();
         return builder;
     }

@@ -22,13 +22,13 @@ public static class Permissions
     public const string RecordsRead = "records.read";
     public const string ProtectionCasesWork = "protection-cases.work";
     public const string SafeCityOperate = "safe-city.operate";
-    public const string DashboardRead = "dashboard.read";
+    public const string DashboardView = "dashboard.view";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
         ServiceRequestsCreate, ServiceRequestsRead, ServiceRequestsProcess, ServiceRequestsApprove,
-        ComplaintsRegister, CasesInvestigate, CasesSupervise, RecordsRead, ProtectionCasesWork, SafeCityOperate, DashboardRead,
+        ComplaintsRegister, CasesInvestigate, CasesSupervise, RecordsRead, ProtectionCasesWork, SafeCityOperate, DashboardView,
     ];
 }
 
@@ -51,7 +51,7 @@ public static class Roles
 
     private static readonly string[] Command =
     [
-        Permissions.ConsoleAccess, Permissions.DashboardRead, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove,
+        Permissions.ConsoleAccess, Permissions.DashboardView, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove,
         Permissions.CasesSupervise, Permissions.RecordsRead,
     ];
 
@@ -59,13 +59,13 @@ public static class Roles
     {
         [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister],
         [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.ServiceRequestsRead],
-        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardRead],
+        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView],
         [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
         [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
         [Dpo] = Command,
         [Rpo] = Command,
         [Ig] = Command,
-        [Auditor] = [Permissions.ConsoleAccess, Permissions.AuditRead],
+        [Auditor] = [Permissions.ConsoleAccess, Permissions.AuditRead, Permissions.DashboardView],
         [Administrator] = [Permissions.ConsoleAccess, Permissions.StaffManage, Permissions.ForceManage],
     };
 

@@ -1,0 +1,137 @@
+using System.Collections.Frozen;
+
+namespace Nigehban.Web.Features.Dashboard;
+
+/// <summary>How a metric's stored sums turn into the number shown.</summary>
+public enum MetricFormat
+{
+    /// <summary>The sum of counts.</summary>
+    Count,
+
+    /// <summary>An average: sum of measures (minutes) divided by the sum of counts.</summary>
+    Minutes,
+
+    /// <summary>A ratio of two counts: 100 × sum of measures (the "kept" ones) ÷ sum of counts.</summary>
+    Percent,
+}
+
+/// <summary>
+/// One metric, defined once: its key (snake_case, used by the API and the rollup table), the
+/// module that produces it, how it is shown, what it means, and how it is counted.
+/// </summary>
+/// <param name="Dimension">The breakdown kept beside the total (e.g. "service"), or null for none.</param>
+/// <param name="Suppressed">Small-cell suppression: values from 1 to 4 are shown as "&lt;5".</param>
+/// <param name="Alert">Each new fact of this metric is pushed as a live alert.</param>
+/// <param name="Counting">How one record contributes: which records, on which day, with what measure.</param>
+public sealed record MetricDefinition(string Key, string Module, MetricFormat Format, string Description,
+    string? Dimension = null, bool Suppressed = false, bool Alert = false, string Counting = "")
+{
+    /// <summary>The value a metric shows for summed counts and measures (null when there is nothing to average).</summary>
+    public double? ValueOf(long count, long measure) => Format switch
+    {
+        MetricFormat.Count => count,
+        MetricFormat.Minutes => count == 0 ? null : (double)measure / count,
+        MetricFormat.Percent => count == 0 ? null : 100.0 * measure / count,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// One contribution of one record to one metric: the record's unit, the local day it counts on, the
+/// dimension value ("" for the total) and its count and measure (minutes, or 1 for "kept").
+/// </summary>
+public readonly record struct MetricFact(string Metric, string UnitCode, DateOnly Day, string Dimension, long Count, long Measure);
+
+/// <summary>
+/// A module's metrics: it maps ONE state of one entity to zero or more facts. The same projection
+/// is used on write (facts of the original values subtracted, of the current values added), by
+/// <c>dashboard rebuild</c> and by <c>dashboard verify</c>; so a new module adds one class.
+/// </summary>
+public interface IMetricSource
+{
+    /// <summary>The entity type whose rows this source counts.</summary>
+    Type EntityType { get; }
+
+    IReadOnlyList<MetricDefinition> Metrics { get; }
+
+    /// <summary>Adds the facts of <paramref name="entity"/> (a state of <see cref="EntityType"/>) to <paramref name="facts"/>.</summary>
+    void Project(object entity, TimeZoneInfo timeZone, ICollection<MetricFact> facts);
+
+    /// <summary>The record's reference for alerts, if it has one.</summary>
+    string? ReferenceOf(object entity);
+}
+
+/// <summary>Typed base for metric sources.</summary>
+public abstract class MetricSource<T> : IMetricSource where T : class
+{
+    public Type EntityType => typeof(T);
+
+    public abstract IReadOnlyList<MetricDefinition> Metrics { get; }
+
+    public void Project(object entity, TimeZoneInfo timeZone, ICollection<MetricFact> facts) => Project((T)entity, timeZone, facts);
+
+    public string? ReferenceOf(object entity) => ReferenceOf((T)entity);
+
+    protected abstract void Project(T entity, TimeZoneInfo timeZone, ICollection<MetricFact> facts);
+
+    protected virtual string? ReferenceOf(T entity) => null;
+
+    /// <summary>The force-local day of an instant, taken as the database stores it (microseconds).</summary>
+    protected static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Platform.Data.StoredInstant.ToMicroseconds(instant), timeZone).DateTime);
+
+    /// <summary>An instant's ticks as stored, for comparisons that must agree before and after the round trip.</summary>
+    protected static long StoredTicks(DateTimeOffset instant) => Platform.Data.StoredInstant.ToMicroseconds(instant).UtcTicks;
+
+    /// <summary>Whole minutes between two instants as stored (never negative).</summary>
+    protected static long MinutesBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var ticks = Platform.Data.StoredInstant.ToMicroseconds(to).UtcTicks - Platform.Data.StoredInstant.ToMicroseconds(from).UtcTicks;
+        return Math.Max(0, ticks / TimeSpan.TicksPerMinute);
+    }
+}
+
+/// <summary>
+/// Every metric of every module, found once: each <see cref="IMetricSource"/> in this assembly
+/// contributes its definitions. Keys are unique; a duplicate stops start-up.
+/// </summary>
+public static class MetricCatalog
+{
+    private static readonly Lazy<Catalog> Loaded = new(Load);
+
+    public static IReadOnlyList<MetricDefinition> All => Loaded.Value.All;
+
+    public static IReadOnlyList<IMetricSource> Sources => Loaded.Value.Sources;
+
+    public static MetricDefinition? Find(string key) => Loaded.Value.ByKey.GetValueOrDefault(key);
+
+    /// <summary>The source counting entities of this CLR type, if any.</summary>
+    public static IMetricSource? SourceFor(Type entityType) => Loaded.Value.ByEntity.GetValueOrDefault(entityType);
+
+    private static Catalog Load()
+    {
+        var sources = typeof(MetricCatalog).Assembly.GetTypes()
+            .Where(t => typeof(IMetricSource).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IMetricSource)Activator.CreateInstance(t)!)
+            .ToList();
+        var all = sources.SelectMany(s => s.Metrics).ToList();
+        var duplicate = all.GroupBy(m => m.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Metric '{duplicate.Key}' is defined more than once.");
+        }
+
+        return new Catalog(
+            sources,
+            all,
+            all.ToFrozenDictionary(m => m.Key, StringComparer.Ordinal),
+            sources.ToFrozenDictionary(s => s.EntityType));
+    }
+
+    private sealed record Catalog(
+        IReadOnlyList<IMetricSource> Sources,
+        IReadOnlyList<MetricDefinition> All,
+        FrozenDictionary<string, MetricDefinition> ByKey,
+        FrozenDictionary<Type, IMetricSource> ByEntity);
+}
