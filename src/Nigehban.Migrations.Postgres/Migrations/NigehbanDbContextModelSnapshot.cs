@@ -22,6 +22,44 @@ namespace Nigehban.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Nigehban.Web.Features.Dashboard.DashboardRollup", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<short>("Period")
+                        .HasColumnType("smallint")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dimension");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Measure")
+                        .HasColumnType("bigint")
+                        .HasColumnName("measure");
+
+                    b.HasKey("UnitCode", "Period", "PeriodStart", "Metric", "Dimension");
+
+                    b.ToTable("dashboard_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Identity.StaffAccount", b =>
                 {
                     b.Property<Guid>("Id")

@@ -5,7 +5,9 @@ public static class DashboardModule
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddSingleton<DashboardSignals>();
+        services.AddSingleton<RollupLevels>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<RebuildDashboard>();
         return services;
     }
 }

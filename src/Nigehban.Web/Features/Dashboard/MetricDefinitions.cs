@@ -54,6 +54,9 @@ public interface IMetricSource
 
     IReadOnlyList<MetricDefinition> Metrics { get; }
 
+    /// <summary>The entity's property holding the owning unit's code (rebuild reads records unit by unit).</summary>
+    string UnitProperty { get; }
+
     /// <summary>Adds the facts of <paramref name="entity"/> (a state of <see cref="EntityType"/>) to <paramref name="facts"/>.</summary>
     void Project(object entity, TimeZoneInfo timeZone, ICollection<MetricFact> facts);
 
@@ -67,6 +70,8 @@ public abstract class MetricSource<T> : IMetricSource where T : class
     public Type EntityType => typeof(T);
 
     public abstract IReadOnlyList<MetricDefinition> Metrics { get; }
+
+    public virtual string UnitProperty => "UnitCode";
 
     public void Project(object entity, TimeZoneInfo timeZone, ICollection<MetricFact> facts) => Project((T)entity, timeZone, facts);
 

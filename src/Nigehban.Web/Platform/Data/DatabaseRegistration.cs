@@ -44,6 +44,9 @@ public static class DatabaseRegistration
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
         }
+
+        // Dashboard alerts go out only once the transaction that raised them has committed.
+        builder.AddInterceptors(Features.Dashboard.RollupWriter.PublishAfterCommit.Instance);
     }
 
     private static void EnsureSqliteFolder(string connectionString)

@@ -76,6 +76,10 @@ public class NigehbanDbContext(
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             audit.RecordWrites(writes);
+
+            // Dashboard rollups: one call, same transaction (see ADR-009).
+            await Features.Dashboard.RollupWriter.ApplyAsync(this, cancellationToken);
+
             await AuditChain.AppendPendingAsync(this, audit, cancellationToken);
             if (transaction is not null)
             {

@@ -1,0 +1,165 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Nigehban.Web.Platform.Data;
+
+namespace Nigehban.Web.Features.Dashboard;
+
+/// <summary>
+/// Keeps the rollup table in step with the records, inside the transaction that writes them.
+/// For each tracked entry whose type has a metric source, the facts of its original values are
+/// subtracted and those of its current values added; so a backdated record or one moved to
+/// another station is exact by construction. The net deltas go in with one batched upsert.
+/// </summary>
+public static class RollupWriter
+{
+    private const int RowsPerStatement = 400;
+
+    private static readonly ConditionalWeakTable<DbContext, List<DashboardAlert>> PendingAlerts = [];
+
+    /// <summary>Called by <see cref="NigehbanDbContext"/> after its changes are written, before the commit.</summary>
+    public static async Task ApplyAsync(NigehbanDbContext db, CancellationToken cancellationToken)
+    {
+        Dictionary<RollupKey, RollupSums>? deltas = null;
+        RollupLevels? levels = null;
+        List<MetricFact>? before = null, after = null;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || MetricCatalog.SourceFor(entry.Metadata.ClrType) is not { } source)
+            {
+                continue; // cheap when nothing counted changed: no query, no allocation
+            }
+
+            levels ??= db.GetService<RollupLevels>();
+            deltas ??= [];
+            (before ??= []).Clear();
+            (after ??= []).Clear();
+            if (entry.State != EntityState.Added)
+            {
+                source.Project(entry.OriginalValues.ToObject(), levels.TimeZone, before);
+            }
+
+            if (entry.State != EntityState.Deleted)
+            {
+                source.Project(entry.Entity, levels.TimeZone, after);
+            }
+
+            foreach (var fact in before)
+            {
+                levels.Accumulate(deltas, fact, -1);
+            }
+
+            foreach (var fact in after)
+            {
+                levels.Accumulate(deltas, fact, +1);
+            }
+
+            CollectAlerts(db, levels, source, entry.Entity, before, after);
+        }
+
+        if (deltas is not null)
+        {
+            await UpsertAsync(db, deltas.Where(d => !d.Value.IsZero).Select(d => (d.Key, d.Value)), cancellationToken);
+        }
+    }
+
+    /// <summary>Adds signed sums to the rows, in key order, in batches; missing rows are created.</summary>
+    public static async Task UpsertAsync(NigehbanDbContext db, IEnumerable<(RollupKey Key, RollupSums Sums)> rows, CancellationToken cancellationToken)
+    {
+        var sorted = rows.OrderBy(r => r.Key).ToList();
+        for (var offset = 0; offset < sorted.Count; offset += RowsPerStatement)
+        {
+            var batch = sorted.GetRange(offset, Math.Min(RowsPerStatement, sorted.Count - offset));
+            var sql = new StringBuilder("INSERT INTO dashboard_rollups (unit_code, period, period_start, metric, dimension, count, measure) VALUES ");
+            var parameters = new object[batch.Count * 7];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (key, sums) = batch[i];
+                var p = i * 7;
+                sql.Append(i == 0 ? "" : ",").Append('(')
+                    .Append('{').Append(p).Append("},{").Append(p + 1).Append("},{").Append(p + 2).Append("},{")
+                    .Append(p + 3).Append("},{").Append(p + 4).Append("},{").Append(p + 5).Append("},{").Append(p + 6).Append("})");
+                parameters[p] = key.UnitCode;
+                parameters[p + 1] = (short)key.Period;
+                parameters[p + 2] = key.Start;
+                parameters[p + 3] = key.Metric;
+                parameters[p + 4] = key.Dimension;
+                parameters[p + 5] = sums.Count;
+                parameters[p + 6] = sums.Measure;
+            }
+
+            sql.Append(" ON CONFLICT (unit_code, period, period_start, metric, dimension) DO UPDATE SET ")
+                .Append("count = dashboard_rollups.count + excluded.count, measure = dashboard_rollups.measure + excluded.measure");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        }
+    }
+
+    /// <summary>New facts of alerting metrics: those the current values have and the original values had not.</summary>
+    private static void CollectAlerts(NigehbanDbContext db, RollupLevels levels, IMetricSource source, object entity, List<MetricFact> before, List<MetricFact> after)
+    {
+        foreach (var fact in after)
+        {
+            var definition = MetricCatalog.Find(fact.Metric);
+            if (definition is not { Alert: true }
+                || (definition.Dimension is null ? fact.Dimension.Length != 0 : fact.Dimension.Length == 0)
+                || before.Any(b => b.Metric == fact.Metric && b.Dimension == fact.Dimension))
+            {
+                continue;
+            }
+
+            var path = entity is IUnitOwned owned ? owned.UnitPath : levels.Units.Find(fact.UnitCode)?.Path ?? "";
+            var alert = new DashboardAlert(fact.Metric, fact.UnitCode, path, levels.Clock.GetUtcNow(), source.ReferenceOf(entity),
+                fact.Dimension.Length == 0 ? null : fact.Dimension);
+            PendingAlerts.GetOrCreateValue(db).Add(alert);
+        }
+    }
+
+    /// <summary>Publishes a context's alerts once its transaction commits, and drops them if it does not.</summary>
+    internal sealed class PublishAfterCommit : DbTransactionInterceptor
+    {
+        public static readonly PublishAfterCommit Instance = new();
+
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Publish(eventData.Context);
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Publish(eventData.Context);
+            return Task.CompletedTask;
+        }
+
+        public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Drop(eventData.Context);
+
+        public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Drop(eventData.Context);
+            return Task.CompletedTask;
+        }
+
+        private static void Drop(DbContext? context)
+        {
+            if (context is not null)
+            {
+                PendingAlerts.Remove(context);
+            }
+        }
+
+        private static void Publish(DbContext? context)
+        {
+            if (context is null || !PendingAlerts.TryGetValue(context, out var alerts))
+            {
+                return;
+            }
+
+            PendingAlerts.Remove(context);
+            var signals = context.GetService<DashboardSignals>();
+            foreach (var alert in alerts)
+            {
+                signals.Publish(alert);
+            }
+        }
+    }
+}
