@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Nigehban.Web.Components;
 using Nigehban.Web.Features.Dashboard;
+using Nigehban.Web.Features.Dashboard.Pages;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Features.Khidmat;
 using Nigehban.Web.Features.Organisation;
@@ -32,6 +33,7 @@ public static class NigehbanHost
         builder.Services.AddRecords();
         builder.Services.AddKhidmat();
         builder.Services.AddDashboard();
+        builder.Services.AddDashboardUi();
         builder.Services.AddNigehbanUi();
         return builder;
     }
@@ -58,6 +60,7 @@ public static class NigehbanHost
         app.MapAuth();
         app.MapStaffAdministration();
         app.MapKhidmat();
+        app.MapDashboardUi();
         app.MapNigehbanUi();
         return app;
     }

@@ -26,6 +26,9 @@ public sealed class ForcePack
     public required IReadOnlyList<UnitDefinition> Units { get; init; }
     public required string Currency { get; init; }
 
+    /// <summary>Simplified district outlines for the dashboard map (optional <c>boundaries.json</c>); null draws no map.</summary>
+    public DistrictBoundaries? Boundaries { get; init; }
+
     public string DefaultLanguage => Languages[0].Code;
 }
 

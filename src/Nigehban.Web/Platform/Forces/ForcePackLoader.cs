@@ -100,6 +100,7 @@ public static class ForcePackLoader
             NationalId = idRule,
             Calendar = calendar,
             Units = units,
+            Boundaries = DistrictBoundaries.Load(folder, units, manifest.ReferenceUnitKind!),
         };
     }
 

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Nigehban.Web.Features.Khidmat;
+
+namespace Nigehban.Web.Features.Dashboard.Pages;
+
+/// <summary>One cell: the text shown, and the number behind it (null for labels and suppressed cells).</summary>
+public readonly record struct TableCell(string Text, double? Number)
+{
+    public static TableCell Label(string text) => new(text, null);
+}
+
+/// <summary>A table as the page shows it and as CSV/Excel exports it: one builder, so the two always agree.</summary>
+public sealed record DashboardTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<TableCell>> Rows);
+
+/// <summary>The dashboard's tables, built from the query service's answers.</summary>
+public static class DashboardTables
+{
+    public const string Children = "children";
+    public const string Breakdown = "breakdown";
+    public const string Series = "series";
+
+    public static readonly string[] Names = [Children, Breakdown, Series];
+
+    /// <summary>Metrics shown as columns, in the catalogue's order, limited to those the answer carries.</summary>
+    public static IReadOnlyList<string> MetricKeys(IEnumerable<IReadOnlyDictionary<string, MetricValue>> answers)
+    {
+        var present = answers.SelectMany(a => a.Keys).ToHashSet(StringComparer.Ordinal);
+        return [.. MetricCatalog.All.Select(m => m.Key).Where(present.Contains)];
+    }
+
+    public static DashboardTable ForChildren(DashboardSummary summary, IStringLocalizer text)
+    {
+        var metrics = MetricKeys([summary.Metrics, .. summary.Children.Select(c => c.Metrics)]);
+        return new DashboardTable(
+            Children,
+            [text["Children.Unit"], "Code", .. metrics.Select(m => DashboardDisplay.Label(text, m))],
+            [.. summary.Children.Select(c => (IReadOnlyList<TableCell>)[
+                TableCell.Label(c.Name), TableCell.Label(c.Unit), .. metrics.Select(m => Cell(text, m, c.Metrics))])]);
+    }
+
+    public static DashboardTable ForBreakdown(string metric, IReadOnlyList<BreakdownRow> rows, ServiceCatalogue catalogue, IStringLocalizer text, string language) =>
+        new(
+            Breakdown,
+            [text["Breakdown.Service"], "Code", DashboardDisplay.Label(text, metric)],
+            [.. rows.Select(r => (IReadOnlyList<TableCell>)[
+                TableCell.Label(catalogue.Find(r.Dimension)?.NameIn(language) ?? r.Dimension),
+                TableCell.Label(r.Dimension),
+                Cell(text, metric, r.Value)])]);
+
+    public static DashboardTable ForSeries(DashboardSeries series, IStringLocalizer text)
+    {
+        var metrics = MetricKeys(series.Points.Select(p => p.Metrics));
+        return new DashboardTable(
+            Series,
+            [text["Table.Period"], .. metrics.Select(m => DashboardDisplay.Label(text, m))],
+            [.. series.Points.Select(p => (IReadOnlyList<TableCell>)[
+                TableCell.Label(p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), .. metrics.Select(m => Cell(text, m, p.Metrics))])]);
+    }
+
+    private static TableCell Cell(IStringLocalizer text, string metric, IReadOnlyDictionary<string, MetricValue> values) =>
+        Cell(text, metric, values.GetValueOrDefault(metric));
+
+    private static TableCell Cell(IStringLocalizer text, string metric, MetricValue value) =>
+        new(DashboardDisplay.Value(text, metric, value), value.Suppressed ? null : value.Value);
+}
