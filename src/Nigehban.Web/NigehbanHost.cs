@@ -60,6 +60,7 @@ public static class NigehbanHost
         app.MapAuth();
         app.MapStaffAdministration();
         app.MapKhidmat();
+        app.MapDashboard();
         app.MapDashboardUi();
         app.MapNigehbanUi();
         return app;

@@ -6,6 +6,7 @@ public static class OrganisationModule
     {
         services.AddSingleton<UnitDirectory>();
         services.AddScoped<SyncUnitsFromForcePack>();
+        services.AddScoped<MoveUnitHandler>();
         services.AddScoped<Demo.DemoSeeder>();
         return services;
     }

@@ -5,9 +5,12 @@ using Nigehban.Web.Platform.Forces;
 namespace Nigehban.Web.Features.Organisation;
 
 /// <summary>
-/// Brings the units table in line with the force pack at start-up (new units added, names and
-/// parents updated) and loads the in-memory directory. Units are never deleted here: records
-/// may still point at them; retiring a unit is a deliberate administrative act.
+/// Brings the units table in line with the force pack at start-up (new units added, names
+/// updated) and loads the in-memory directory. Units are never deleted here: records may still
+/// point at them; retiring a unit is a deliberate administrative act. Where a unit sits is the
+/// pack's word only when the unit is first loaded: after that the database holds the parent, so
+/// a unit moved by <see cref="MoveUnitHandler"/> (which re-paths records and dashboard figures)
+/// stays moved across restarts, and a pack edit cannot re-parent a unit behind its records' back.
 /// </summary>
 public sealed class SyncUnitsFromForcePack(NigehbanDbContext db, ForcePack force, UnitDirectory directory)
 {
@@ -19,7 +22,8 @@ public sealed class SyncUnitsFromForcePack(NigehbanDbContext db, ForcePack force
         for (var i = 0; i < force.Units.Count; i++)
         {
             var definition = force.Units[i];
-            var path = definition.ParentCode is null ? $"/{definition.Code}/" : $"{paths[definition.ParentCode]}{definition.Code}/";
+            var path = existing.TryGetValue(definition.Code, out var stored) ? stored.Path
+                : definition.ParentCode is null ? $"/{definition.Code}/" : $"{paths[definition.ParentCode]}{definition.Code}/";
             paths[definition.Code] = path;
             var depth = force.UnitKinds.ToList().IndexOf(definition.Kind);
             if (!existing.TryGetValue(definition.Code, out var unit))
@@ -37,13 +41,11 @@ public sealed class SyncUnitsFromForcePack(NigehbanDbContext db, ForcePack force
                 });
                 changes++;
             }
-            else if (unit.Name != definition.Name || unit.Kind != definition.Kind || unit.ParentCode != definition.ParentCode
-                || unit.Path != path || unit.ShortCode != definition.ShortCode || unit.SortOrder != i || unit.Depth != depth)
+            else if (unit.Name != definition.Name || unit.Kind != definition.Kind
+                || unit.ShortCode != definition.ShortCode || unit.SortOrder != i || unit.Depth != depth)
             {
                 unit.Name = definition.Name;
                 unit.Kind = definition.Kind;
-                unit.ParentCode = definition.ParentCode;
-                unit.Path = path;
                 unit.Depth = depth;
                 unit.ShortCode = definition.ShortCode;
                 unit.SortOrder = i;

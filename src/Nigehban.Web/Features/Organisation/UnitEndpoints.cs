@@ -19,6 +19,7 @@ public static class UnitEndpoints
 
         group.MapGet("/", ListUnits).WithName("ListUnits").WithSummary("The force's whole unit list, flat.");
         group.MapGet("/{code}", GetUnit).WithName("GetUnit").WithSummary("One unit with its direct children.");
+        app.MapMoveUnit();
         return app;
     }
 

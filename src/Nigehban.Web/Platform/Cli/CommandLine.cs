@@ -1,3 +1,4 @@
+using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Demo;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Audit;
@@ -21,7 +22,7 @@ public sealed record Verb(string Name, IReadOnlyList<string> Arguments, bool IsK
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "seed", "audit", "force", "demo", "help"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed", "audit", "dashboard", "force", "demo", "help"];
 
     public static (Verb Verb, string[] HostArgs) Split(string[] args)
     {
@@ -124,6 +125,18 @@ public static class CommandLine
 
                     return 0;
 
+                case "dashboard" when verb.Arguments is ["rebuild"]:
+                    await using (var scope = app.Services.CreateAsyncScope())
+                    {
+                        var result = await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().RebuildAsync(cancellation);
+                        Console.WriteLine($"rebuilt: {result.Records} records counted into {result.Rows} rollup rows");
+                    }
+
+                    return 0;
+
+                case "dashboard" when verb.Arguments is ["verify"]:
+                    return await VerifyDashboardAsync(app.Services, cancellation);
+
                 case "demo" when verb.Arguments is ["otp", var userName]:
                     return PrintCurrentOtp(app.Services, userName);
 
@@ -179,6 +192,19 @@ public static class CommandLine
         return 1;
     }
 
+    private static async Task<int> VerifyDashboardAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var differences = await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(cancellationToken);
+        foreach (var difference in differences)
+        {
+            Console.WriteLine($"differs: {difference}");
+        }
+
+        Console.WriteLine(differences.Count == 0 ? "dashboard rollups match the records" : $"{differences.Count} rollup rows differ from the records; run 'dashboard rebuild'");
+        return differences.Count == 0 ? 0 : 1;
+    }
+
     private static void PrintDemoLogins(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -206,6 +232,8 @@ public static class CommandLine
           seed --demo               seed demo data and print the demo logins
           audit verify              check the audit hash chain: prints 'intact' or the first broken sequence
           audit checkpoint          record the current chain head (for truncation checks)
+          dashboard rebuild         recount every dashboard rollup from the raw records (after bulk loads)
+          dashboard verify          recount and compare: prints each differing rollup row, exits 1 if any
           force validate <folder>   check a force pack and report the file and line of any fault
           demo otp <user>           print the current one-time code of a demo account
         """);

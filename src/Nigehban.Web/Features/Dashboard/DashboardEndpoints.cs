@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Security;
+
+namespace Nigehban.Web.Features.Dashboard;
+
+public sealed record MetricView(string Key, string Module, string Format, string Description, string? Dimension, bool Suppressed, bool Alert, string Counting);
+
+/// <summary>The dashboard over HTTP: the same query service the pages use, scoped to the caller.</summary>
+public static class DashboardEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/dashboard").WithTags("Dashboard").RequireAuthorization(Permissions.DashboardView);
+        group.MapGet("/summary", Summary).WithName("GetDashboardSummary")
+            .WithSummary("Every metric of a unit over [from, to] (force-local days, inclusive), with its direct sub-units. Small cells of suppressed metrics read \"<5\".");
+        group.MapGet("/series", Series).WithName("GetDashboardSeries")
+            .WithSummary("Every metric of a unit by day, week (from Monday) or month over [from, to].");
+        group.MapGet("/breakdown", Breakdown).WithName("GetDashboardBreakdown")
+            .WithSummary("One metric of a unit split by its dimension (e.g. by service), over the whole months of [from, to].");
+        group.MapGet("/metrics", Metrics).WithName("ListDashboardMetrics")
+            .WithSummary("The metric catalogue: each metric's key, meaning and how it is counted.");
+        return app;
+    }
+
+    internal static async Task<Ok<DashboardSummary>> Summary(string? unit, string? from, string? to, DashboardQueries queries, UnitDirectory units,
+        RollupLevels levels, CurrentUser user, CancellationToken ct)
+    {
+        var (start, end) = Range(from, to, levels);
+        return TypedResults.Ok(await queries.SummaryAsync(UnitOrHome(unit, user), start, end, ct));
+    }
+
+    internal static async Task<Ok<DashboardSeries>> Series(string? unit, string? from, string? to, string? interval, DashboardQueries queries,
+        RollupLevels levels, CurrentUser user, CancellationToken ct)
+    {
+        var (start, end) = Range(from, to, levels);
+        var parsed = interval?.ToLowerInvariant() switch
+        {
+            null or "" or "day" => SeriesInterval.Day,
+            "week" => SeriesInterval.Week,
+            "month" => SeriesInterval.Month,
+            _ => throw new ValidationFailedException("interval", "'interval' is day, week or month."),
+        };
+        return TypedResults.Ok(await queries.SeriesAsync(UnitOrHome(unit, user), start, end, parsed, ct));
+    }
+
+    internal static async Task<Ok<IReadOnlyList<BreakdownRow>>> Breakdown(string? unit, string? from, string? to, string? metric, DashboardQueries queries,
+        RollupLevels levels, CurrentUser user, CancellationToken ct)
+    {
+        var (start, end) = Range(from, to, levels);
+        if (string.IsNullOrWhiteSpace(metric))
+        {
+            throw new ValidationFailedException("metric", "'metric' is required.");
+        }
+
+        return TypedResults.Ok(await queries.BreakdownAsync(UnitOrHome(unit, user), start, end, metric, ct));
+    }
+
+    internal static Ok<MetricView[]> Metrics() => TypedResults.Ok(MetricCatalog.All
+        .Select(m => new MetricView(m.Key, m.Module, m.Format.ToString().ToLowerInvariant(), m.Description, m.Dimension, m.Suppressed, m.Alert, m.Counting))
+        .ToArray());
+
+    private static string UnitOrHome(string? unit, CurrentUser user) =>
+        !string.IsNullOrWhiteSpace(unit) ? unit : user.UnitCode ?? throw new ValidationFailedException("unit", "'unit' is required.");
+
+    /// <summary>Dates as yyyy-MM-dd; without them, the last 30 force-local days up to today.</summary>
+    private static (DateOnly From, DateOnly To) Range(string? from, string? to, RollupLevels levels)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(levels.Clock.GetUtcNow(), levels.TimeZone).DateTime);
+        var end = to is null ? today : Parse(to, "to");
+        var start = from is null ? end.AddDays(-29) : Parse(from, "from");
+        return (start, end);
+    }
+
+    private static DateOnly Parse(string value, string field) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new ValidationFailedException(field, $"'{field}' is a date written yyyy-MM-dd.");
+}

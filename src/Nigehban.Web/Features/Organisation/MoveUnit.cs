@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Features.Dashboard;
+using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Security;
+
+namespace Nigehban.Web.Features.Organisation;
+
+public sealed record MoveUnitCommand(string? ParentCode);
+
+public sealed record MoveUnitResult(string Code, string? FromParent, string ParentCode, string Path, long RecordsRepathed);
+
+/// <summary>
+/// Re-parents a unit (a station handed to another district). In one transaction: the unit and its
+/// subtree get new paths; every unit-owned record under it gets the new path (jurisdiction follows
+/// the unit); the dashboard rows of its subtree move from the old district to the new. The in-memory
+/// directory is reloaded after the commit. From then on the database, not the pack, holds the parent
+/// (see <see cref="SyncUnitsFromForcePack"/>).
+/// </summary>
+public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory directory, ForcePack force, JurisdictionScope scope, RollupLevels levels)
+{
+    public async Task<MoveUnitResult> HandleAsync(string code, MoveUnitCommand command, CancellationToken cancellationToken)
+    {
+        var unit = directory.Find(code) ?? throw new NotFoundException("code", $"No unit has the code '{code}'.");
+        if (string.IsNullOrWhiteSpace(command.ParentCode))
+        {
+            throw new ValidationFailedException("parentCode", "'parentCode' is required.");
+        }
+
+        var parent = directory.Find(command.ParentCode) ?? throw new ValidationFailedException("parentCode", $"No unit has the code '{command.ParentCode}'.");
+        var kinds = force.UnitKinds.ToList();
+        if (parent.Path.StartsWith(unit.Path, StringComparison.Ordinal))
+        {
+            throw new ValidationFailedException("parentCode", "A unit cannot move under itself or its own sub-units.");
+        }
+
+        if (kinds.IndexOf(parent.Kind) >= kinds.IndexOf(unit.Kind))
+        {
+            throw new ValidationFailedException("parentCode", $"A {unit.Kind} cannot sit under a {parent.Kind}.");
+        }
+
+        if (string.Equals(unit.ParentCode, parent.Code, StringComparison.OrdinalIgnoreCase))
+        {
+            return new MoveUnitResult(unit.Code, unit.ParentCode, parent.Code, unit.Path, 0);
+        }
+
+        scope.Unrestricted("a unit move re-paths every record under the unit, force-wide");
+        var oldPath = unit.Path;
+        var newPath = $"{parent.Path}{unit.Code}/";
+        var subtree = directory.All.Where(u => u.Path.StartsWith(oldPath, StringComparison.Ordinal)).Select(u => u.Code).ToList();
+        var oldDistrict = levels.DistrictOf(unit.Code);
+        var newDistrict = unit.Kind == force.ReferenceUnitKind ? null : directory.AncestorOfKind(parent.Code, force.ReferenceUnitKind)?.Code;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await db.Set<Unit>().Where(u => subtree.Contains(u.Code)).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            row.Path = newPath + row.Path[oldPath.Length..];
+            if (string.Equals(row.Code, unit.Code, StringComparison.OrdinalIgnoreCase))
+            {
+                row.ParentCode = parent.Code;
+            }
+        }
+
+        long repathed = 0;
+        foreach (var entityType in db.Model.GetEntityTypes().Where(t => typeof(IUnitOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null && !t.IsOwned()))
+        {
+            var table = entityType.GetTableName()!;
+            var column = entityType.FindProperty(nameof(IUnitOwned.UnitPath))!.GetColumnName();
+            // Names come from the EF model, values go as parameters.
+            var sql = $"UPDATE \"{table}\" SET \"{column}\" = {{0}} || substr(\"{column}\", {{1}}) WHERE substr(\"{column}\", 1, {{2}}) = {{3}}";
+            repathed += await db.Database.ExecuteSqlRawAsync(sql, [newPath, oldPath.Length + 1, oldPath.Length, oldPath], cancellationToken);
+        }
+
+        await ReattributeRollupsAsync(subtree, oldDistrict, newDistrict, cancellationToken);
+        db.Audit.Record(new AuditEntry("unit.moved", nameof(Unit), unit.Code,
+            Details: $"parent {unit.ParentCode} -> {parent.Code}; path {oldPath} -> {newPath}; {repathed} records re-pathed; dashboard district {oldDistrict ?? "-"} -> {newDistrict ?? "-"}",
+            UnitPath: newPath));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await SyncUnitsFromForcePack.ReloadDirectoryAsync(db, directory, cancellationToken);
+        return new MoveUnitResult(unit.Code, unit.ParentCode, parent.Code, newPath, repathed);
+    }
+
+    /// <summary>The subtree's own rows are its units' figures: subtract their sums from the old district's rows, add them to the new one's.</summary>
+    private async Task ReattributeRollupsAsync(List<string> subtree, string? oldDistrict, string? newDistrict, CancellationToken cancellationToken)
+    {
+        if (string.Equals(oldDistrict, newDistrict, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var sums = await db.Set<DashboardRollup>().AsNoTracking()
+            .Where(r => subtree.Contains(r.UnitCode))
+            .GroupBy(r => new { r.Period, r.PeriodStart, r.Metric, r.Dimension })
+            .Select(g => new { g.Key.Period, g.Key.PeriodStart, g.Key.Metric, g.Key.Dimension, Count = g.Sum(r => r.Count), Measure = g.Sum(r => r.Measure) })
+            .ToListAsync(cancellationToken);
+        var deltas = new List<(RollupKey, RollupSums)>();
+        foreach (var s in sums)
+        {
+            if (oldDistrict is not null)
+            {
+                deltas.Add((new RollupKey(oldDistrict, s.Period, s.PeriodStart, s.Metric, s.Dimension), new RollupSums(-s.Count, -s.Measure)));
+            }
+
+            if (newDistrict is not null)
+            {
+                deltas.Add((new RollupKey(newDistrict, s.Period, s.PeriodStart, s.Metric, s.Dimension), new RollupSums(s.Count, s.Measure)));
+            }
+        }
+
+        await RollupWriter.UpsertAsync(db, deltas, cancellationToken);
+    }
+}
+
+public static class MoveUnitEndpoint
+{
+    public static IEndpointRouteBuilder MapMoveUnit(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/v1/units/{code}/parent", Move).WithName("MoveUnit").WithTags("Units")
+            .RequireAuthorization(Permissions.ForceManage)
+            .WithSummary("Moves a unit under another parent: paths of its records and its dashboard figures follow. Administrators only; audited.");
+        return app;
+    }
+
+    internal static async Task<Ok<MoveUnitResult>> Move(string code, MoveUnitCommand command, MoveUnitHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(code, command, ct));
+}
