@@ -39,6 +39,9 @@ public sealed class DashboardScenario : IScenario
     private const int AlertSamples = 50;
 
     private string _token = null!;
+
+    /// <summary>The raw GROUP BY over ten million rows can take longer than the load client's 30 s timeout.</summary>
+    private static readonly HttpClient RawHttp = new() { Timeout = TimeSpan.FromMinutes(10) };
     private DateOnly _from;
     private DateOnly _to;
     private readonly List<(string Level, string Unit)> _targets = [];
@@ -70,7 +73,7 @@ public sealed class DashboardScenario : IScenario
         foreach (var (level, unit) in _targets)
         {
             var api = await GetJsonAsync(context.Http, SummaryPath(unit), _token, cancellationToken);
-            var raw = await GetJsonAsync(context.Http, RawUri(unit), null, cancellationToken);
+            var raw = await GetJsonAsync(RawHttp, context.Url(RawUri(unit)).ToString(), null, cancellationToken);
             var differences = Compare(api, raw).ToList();
             if (differences.Count > 0)
             {
@@ -91,7 +94,7 @@ public sealed class DashboardScenario : IScenario
             var apiUri = context.Url(SummaryPath(unit));
             var rawUri = context.Url(RawUri(unit));
             results.Add(await context.CompareAsync($"summary/{level}",
-                _ => RawLoopAsync(context, rawUri, cancellationToken),
+                _ => RawLoopAsync(context, RawHttp, rawUri, cancellationToken),
                 load => load.RunAsync($"summary/{level}", async (_, token) =>
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Get, apiUri);
@@ -110,7 +113,7 @@ public sealed class DashboardScenario : IScenario
     /// The raw GROUP BY is slow, so it is run back to back by one client for the measured window
     /// but never fewer than three times; the first run is not counted (it reads the table into cache).
     /// </summary>
-    private static async Task<Measurement> RawLoopAsync(BenchContext context, Uri uri, CancellationToken cancellationToken)
+    private static async Task<Measurement> RawLoopAsync(BenchContext context, HttpClient http, Uri uri, CancellationToken cancellationToken)
     {
         var latencies = new List<long>();
         var started = Stopwatch.GetTimestamp();
@@ -120,7 +123,7 @@ public sealed class DashboardScenario : IScenario
         while (latencies.Count < 3 || Stopwatch.GetElapsedTime(started) < context.Options.Duration)
         {
             var sent = Stopwatch.GetTimestamp();
-            using var response = await context.Http.GetAsync(uri, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var took = Stopwatch.GetTimestamp() - sent;
             if (!response.IsSuccessStatusCode)
             {
@@ -350,6 +353,9 @@ public sealed class DashboardScenario : IScenario
             ? """floor(extract(epoch from ("ClosedAt" - "SubmittedAt")) / 60)::bigint"""
             : """("ClosedAt" - "SubmittedAt") / 600000000""";
         var hit = postgres ? "\"RecordCheckHit\" = true" : "\"RecordCheckHit\" = 1";
+        // SQLite's planner would take the (UnitPath, Status, SubmittedAt) index and fetch each row
+        // by rowid: 16 s instead of 0.9 s for a million rows. The ceiling gets its best plan.
+        var table = postgres ? "service_requests" : "service_requests NOT INDEXED";
         var sql = $"""
             SELECT "UnitCode",
               SUM(CASE WHEN "SubmittedAt" >= @start THEN 1 ELSE 0 END),
@@ -359,7 +365,7 @@ public sealed class DashboardScenario : IScenario
               SUM(CASE WHEN "Status" = 'Rejected' AND "ClosedAt" >= @start AND "ClosedAt" < @end THEN 1 ELSE 0 END),
               SUM(CASE WHEN "BreachedAt" >= @start AND "BreachedAt" < @end THEN 1 ELSE 0 END),
               SUM(CASE WHEN "SubmittedAt" >= @start AND {hit} THEN 1 ELSE 0 END)
-            FROM service_requests
+            FROM {table}
             WHERE "SubmittedAt" < @end AND "UnitPath" LIKE @path
             GROUP BY "UnitCode"
             """;
