@@ -73,6 +73,9 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
             return;
         }
 
+        // The rebuild counts each fact at its unit and its district, which it finds in the unit
+        // directory: the app loads that on start, and the bench may rebuild before starting it.
+        await SyncUnitsFromForcePack.ReloadDirectoryAsync(db, scope.ServiceProvider.GetRequiredService<UnitDirectory>(), cancellationToken);
         output.WriteLine("  rollups: dashboard rebuild from the raw rows...");
         var start = Stopwatch.GetTimestamp();
         var result = await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().RebuildAsync(cancellationToken);
