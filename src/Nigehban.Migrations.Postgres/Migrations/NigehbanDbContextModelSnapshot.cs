@@ -499,6 +499,8 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("UnitCode");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("UnitPath", "Status", "SubmittedAt");

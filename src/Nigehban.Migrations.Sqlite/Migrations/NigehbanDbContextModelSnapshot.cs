@@ -494,6 +494,8 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("UnitCode");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("UnitPath", "Status", "SubmittedAt");

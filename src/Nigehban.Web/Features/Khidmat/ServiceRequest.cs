@@ -185,6 +185,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(r => r.UnitPath).HasMaxLength(400);
         builder.HasIndex(r => new { r.UnitPath, r.Status, r.SubmittedAt });
         builder.HasIndex(r => new { r.Status, r.DueAt });
+
+        // Dashboard rebuild and verify read records one district's units at a time.
+        builder.HasIndex(r => r.UnitCode);
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(r => r.FeeAmount).HasPrecision(12, 2);
