@@ -21,7 +21,7 @@ stop_pg() { as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/nu
 trap stop_pg EXIT
 as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust --no-sync >/dev/null
 as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c shared_buffers=256MB" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c shared_buffers=256MB -c max_wal_size=4GB" start >/dev/null
 echo "private PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port"
 
 dotnet run -c Release --project bench/Nigehban.Bench -- "$@" \

@@ -19,7 +19,13 @@ public static class BenchCommands
         await using var app = BenchHost.Build(target, []);
         var plan = BenchPlan.Create(app.Services.GetRequiredService<ForcePack>(), options.Scale, options.Seed);
         PrintHeader(options, target, plan);
-        var results = await new GenerateData(target, plan, app.Services, Console.Out, options.Repeats).RunAsync(regenerate: true, cancellationToken);
+        var generator = new GenerateData(target, plan, app.Services, Console.Out, options.Repeats);
+        var results = await generator.RunAsync(regenerate: true, cancellationToken);
+        if (plan.Scale.ServiceRequests > 0)
+        {
+            await generator.EnsureRollupsAsync(cancellationToken);
+        }
+
         Console.WriteLine();
         Console.Write(ResultTable.Format(results!));
         return 0;
@@ -38,7 +44,13 @@ public static class BenchCommands
         await using var app = BenchHost.Build(target, scenarios.Select(s => (Action<WebApplication>)s.MapEndpoints));
         var plan = BenchPlan.Create(app.Services.GetRequiredService<ForcePack>(), options.Scale, options.Seed);
         PrintHeader(options, target, plan);
-        var generation = await new GenerateData(target, plan, app.Services, Console.Out, options.Repeats).RunAsync(options.Regenerate, cancellationToken);
+        var generator = new GenerateData(target, plan, app.Services, Console.Out, options.Repeats);
+        var generation = await generator.RunAsync(options.Regenerate, cancellationToken);
+        if (plan.Scale.ServiceRequests > 0)
+        {
+            await generator.EnsureRollupsAsync(cancellationToken);
+        }
+
         if (generation is not null)
         {
             Console.WriteLine();

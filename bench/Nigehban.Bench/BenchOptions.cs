@@ -63,7 +63,7 @@ public sealed class BenchOptions
             }
         }
 
-        var known = new[] { "--scale", "--seed", "--provider", "--connection", "--data-dir", "--scenario", "--duration", "--warmup", "--clients", "--persons", "--repeat", "--rounds" };
+        var known = new[] { "--scale", "--seed", "--provider", "--connection", "--data-dir", "--scenario", "--duration", "--warmup", "--clients", "--persons", "--requests", "--repeat", "--rounds" };
         var unknown = values.Keys.FirstOrDefault(k => !known.Contains(k));
         if (unknown is not null)
         {
@@ -71,11 +71,16 @@ public sealed class BenchOptions
         }
 
         var scale = values.TryGetValue("--scale", out var scaleName)
-            ? Scale.Find(scaleName) ?? throw new BenchUsageException($"unknown scale '{scaleName}' (small, medium, large)")
+            ? Scale.Find(scaleName) ?? throw new BenchUsageException($"unknown scale '{scaleName}' (small, medium, large, province-decade)")
             : Scale.Small;
         if (values.TryGetValue("--persons", out var persons))
         {
             scale = scale with { Persons = PositiveLong("--persons", persons) };
+        }
+
+        if (values.TryGetValue("--requests", out var requests))
+        {
+            scale = scale with { ServiceRequests = PositiveLong("--requests", requests) };
         }
 
         return new BenchOptions

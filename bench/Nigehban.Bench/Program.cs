@@ -45,13 +45,14 @@ static int Usage(TextWriter writer, int exitCode)
           run                  generate if needed, start the app in-process, run scenarios, print each beside its ceiling
           verify-determinism   plan the data twice from one seed and once from another; fail unless digests agree/differ
         options:
-          --scale small|medium|large   data size (default small)
+          --scale small|medium|large|province-decade   data size (default small)
           --seed N                     seed of the synthetic data (default 42)
           --persons N                  override the scale's number of persons
+          --requests N                 override the scale's number of service applications (province-decade: 10,000,000)
           --provider sqlite|postgres   database (default sqlite, file under artifacts/bench/)
           --connection "..."           connection string (required for postgres)
           --data-dir DIR               the instance's data folder (keys; SQLite file)
-          --scenario NAME              run one scenario (default all): units
+          --scenario NAME              run one scenario (default all): units, submission, tracking, dashboard
           --clients N                  concurrent closed-loop clients (default 32)
           --duration 10s               measured window per figure (default 10s)
           --warmup 3s                  warm-up before each window (default 3s)

@@ -236,6 +236,15 @@ public sealed class BenchPlan
             Line($"person|{p.NationalId}|{p.Name}|{p.FatherName}|{p.Gender}|{p.BirthYear}|{p.District}");
         }
 
+        if (Scale.ServiceRequests > 0)
+        {
+            foreach (var r in new ServiceRequestPlan(this).Rows())
+            {
+                Line(string.Create(CultureInfo.InvariantCulture,
+                    $"request|{r.Id}|{r.Reference}|{r.ServiceCode}|{r.UnitCode}|{r.UnitPath}|{r.Channel}|{r.NationalId}|{r.Name}|{r.FatherName}|{r.Phone}|{r.Status}|{r.SubmittedAt.UtcTicks}|{r.DueAt.UtcTicks}|{r.ClosedAt?.UtcTicks}|{r.BreachedAt?.UtcTicks}|{r.FeeAmount}|{r.FeeCurrency}|{r.RejectionReason}|{r.CorrectionNote}|{r.RecordCheckHit}|{r.RecordCheckSummary}|{r.Version}"));
+            }
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -20,6 +20,8 @@ public abstract class BulkLoader
 
     public abstract Task<long> CountAsync(string table, CancellationToken cancellationToken);
 
+    public abstract Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken);
+
     public static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>A table with the same column names and types as <paramref name="like"/>, and nothing else.</summary>
@@ -91,6 +93,13 @@ public sealed class SqliteBulkLoader(SqliteConnection connection) : BulkLoader
         command.CommandTimeout = 0;
         command.ExecuteNonQuery();
         return Task.CompletedTask;
+    }
+
+    public override Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Task.FromResult(command.ExecuteScalar());
     }
 
     public override Task<long> CountAsync(string table, CancellationToken cancellationToken)
@@ -180,6 +189,12 @@ public sealed class PostgresBulkLoader(NpgsqlConnection connection) : BulkLoader
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     public override async Task<long> CountAsync(string table, CancellationToken cancellationToken)

@@ -3,9 +3,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Bench.Reporting;
+using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Features.Khidmat;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Bench.Data;
@@ -48,6 +51,46 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
         return results;
     }
 
+    /// <summary>
+    /// Builds the dashboard's rollups from the raw rows with the app's own <c>dashboard rebuild</c>
+    /// (<see cref="RebuildDashboard"/>), timed, unless this data already has them. The bulk paths
+    /// bypass the write hook that keeps rollups on write, exactly as an import would. Migrates
+    /// first: a bench database generated before a migration was added gets it here.
+    /// </summary>
+    public async Task EnsureRollupsAsync(CancellationToken cancellationToken)
+    {
+        var description = plan.Scale.Describe(plan.Seed);
+        await using var scope = appServices.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("bench dashboard rebuild");
+        var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var loader = BulkLoader.For(db.Database.GetDbConnection());
+        var done = await loader.ScalarAsync($"SELECT value FROM {BenchTarget.MetaTable} WHERE key = 'rollups'", cancellationToken);
+        if (done as string == description)
+        {
+            output.WriteLine("  rollups: already built for this data");
+            return;
+        }
+
+        // The rebuild counts each fact at its unit and its district, which it finds in the unit
+        // directory: the app loads that on start, and the bench may rebuild before starting it.
+        await SyncUnitsFromForcePack.ReloadDirectoryAsync(db, scope.ServiceProvider.GetRequiredService<UnitDirectory>(), cancellationToken);
+        output.WriteLine("  rollups: dashboard rebuild from the raw rows...");
+        var start = Stopwatch.GetTimestamp();
+        var result = await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().RebuildAsync(cancellationToken);
+        var took = Stopwatch.GetElapsedTime(start);
+        output.WriteLine($"  rollups: dashboard rebuild read {result.Records:#,0} records and wrote {result.Rows:#,0} rollup rows in {took.TotalSeconds:0.0} s ({result.Records / Math.Max(took.TotalSeconds, 0.001):#,0} records/s)");
+        await loader.ExecuteAsync("ANALYZE", cancellationToken);
+        await loader.ExecuteAsync($"DELETE FROM {BenchTarget.MetaTable} WHERE key = 'rollups'", cancellationToken);
+        await loader.LoadAsync(new BulkTable<KeyValuePair<string, string>>(BenchTarget.MetaTable,
+        [
+            new("key", "TEXT", false, kv => kv.Key),
+            new("value", "TEXT", false, kv => kv.Value),
+        ]), [new("rollups", description)], cancellationToken);
+        await db.Database.CloseConnectionAsync();
+    }
+
     private async Task<IReadOnlyList<BenchResult>> LoadAsync(string description, CancellationToken cancellationToken)
     {
         await using var scope = appServices.CreateAsyncScope();
@@ -74,12 +117,124 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
             await LoadTableAsync(loader, BulkTable<StaffAccount>.FromModel(db), ToStaffAccounts(scope.ServiceProvider), cancellationToken),
             await LoadPersonsAsync(loader, target.Provider, cancellationToken),
         };
+        if (plan.Scale.ServiceRequests > 0)
+        {
+            results.Add(await LoadServiceRequestsAsync(loader, db, cancellationToken));
+        }
 
         await loader.ExecuteAsync("ANALYZE", cancellationToken);
         await loader.LoadAsync(meta, [new("generated", description)], cancellationToken);
         await db.Database.CloseConnectionAsync();
         return results;
     }
+
+    /// <summary>Rows of service applications held in memory at once: one transaction (SQLite) or one COPY (PostgreSQL) each.</summary>
+    private const int RequestChunk = 500_000;
+
+    /// <summary>
+    /// The plain-table ceiling is measured on the first million rows only: measuring it on all ten
+    /// million would add most of the load's time again on a machine shared with others.
+    /// </summary>
+    private const long CeilingRows = 1_000_000;
+
+    /// <summary>
+    /// The province-decade service applications, in chunks, each measured beside the same chunk
+    /// written into an empty plain table. Then the app's reference counters are set past the
+    /// highest sequence of every district and year, so the app numbers new applications after them.
+    /// The timeline steps (<c>service_request_steps</c>) are not written: four to six per
+    /// application would be fifty million rows, and nothing the dashboard counts reads them.
+    /// </summary>
+    private async Task<BenchResult> LoadServiceRequestsAsync(BulkLoader loader, NigehbanDbContext db, CancellationToken cancellationToken)
+    {
+        var requests = new ServiceRequestPlan(plan);
+        if (loader is SqliteBulkLoader)
+        {
+            // Ten million rows with six indexes do not fit SQLite's default 2 MB page cache; the
+            // ceiling runs on the same connection with the same cache.
+            await loader.ExecuteAsync("PRAGMA cache_size = -524288", cancellationToken);
+        }
+
+        var table = ServiceRequestsBulkTable(db);
+        var measured = TimeSpan.Zero;
+        var ceiling = TimeSpan.Zero;
+        long rows = 0;
+        var counters = new Dictionary<(string District, int Year), long>();
+        var started = Stopwatch.GetTimestamp();
+        long ceilingRows = 0;
+        var measuredOfCeilingRows = TimeSpan.Zero;
+        foreach (var chunk in requests.Rows().Chunk(RequestChunk))
+        {
+            if (rows == 0)
+            {
+                await WarmUpAsync(loader, table, chunk.Take(50_000), cancellationToken);
+            }
+
+            if (rows < CeilingRows)
+            {
+                var (chunkMeasured, chunkCeiling) = await MeasureAsync(loader, table, chunk, 1, cancellationToken);
+                measured += chunkMeasured;
+                measuredOfCeilingRows += chunkMeasured;
+                ceiling += chunkCeiling;
+                ceilingRows += chunk.Length;
+            }
+            else
+            {
+                measured += await TimeAsync(() => loader.LoadAsync(table, chunk, cancellationToken));
+            }
+
+            rows += chunk.Length;
+            foreach (var r in chunk)
+            {
+                counters[(r.ReferenceDistrict, r.ReferenceYear)] = r.Sequence;
+            }
+
+            output.WriteLine($"  service_requests: {rows:#,0} of {requests.Count:#,0} rows, {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
+        }
+
+        await loader.LoadAsync(BulkTable<ReferenceCounter>.FromModel(db), [.. counters.Select(c => new ReferenceCounter
+        {
+            Kind = ServiceRequestClock.ReferenceKind,
+            District = c.Key.District,
+            Year = c.Key.Year,
+            NextValue = c.Value + 1,
+        })], cancellationToken);
+
+        if (rows > ceilingRows)
+        {
+            output.WriteLine($"  service_requests: the first {ceilingRows:#,0} rows {ceilingRows / measuredOfCeilingRows.TotalSeconds:#,0} rows/s beside plain {PlainMethod(loader)} {ceilingRows / ceiling.TotalSeconds:#,0} rows/s; all {rows:#,0} rows {rows / measured.TotalSeconds:#,0} rows/s");
+        }
+
+        return new BenchResult("service_requests",
+            new Measurement("service_requests", rows, measured, "rows/s"),
+            new Measurement($"plain {PlainMethod(loader)}{(rows > ceilingRows ? $" (first {ceilingRows:#,0})" : "")}", ceilingRows, ceiling, "rows/s"));
+    }
+
+    public static BulkTable<PlannedServiceRequest> ServiceRequestsBulkTable(NigehbanDbContext db) =>
+        BulkTable<PlannedServiceRequest>.FromModel(db, typeof(ServiceRequest), new Dictionary<string, Func<PlannedServiceRequest, object?>>
+        {
+            [nameof(ServiceRequest.Id)] = r => r.Id,
+            [nameof(ServiceRequest.Reference)] = r => r.Reference,
+            [nameof(ServiceRequest.ServiceCode)] = r => r.ServiceCode,
+            [nameof(ServiceRequest.UnitCode)] = r => r.UnitCode,
+            [nameof(ServiceRequest.UnitPath)] = r => r.UnitPath,
+            [nameof(ServiceRequest.Channel)] = r => r.Channel,
+            [nameof(ServiceRequest.Status)] = r => r.Status,
+            [nameof(ServiceRequest.SubmittedAt)] = r => r.SubmittedAt,
+            [nameof(ServiceRequest.DueAt)] = r => r.DueAt,
+            [nameof(ServiceRequest.ClosedAt)] = r => r.ClosedAt,
+            [nameof(ServiceRequest.BreachedAt)] = r => r.BreachedAt,
+            [nameof(ServiceRequest.FeeAmount)] = r => r.FeeAmount,
+            [nameof(ServiceRequest.FeeCurrency)] = r => r.FeeCurrency,
+            [nameof(ServiceRequest.RejectionReason)] = r => r.RejectionReason,
+            [nameof(ServiceRequest.CorrectionNote)] = r => r.CorrectionNote,
+            [nameof(ServiceRequest.RecordCheckHit)] = r => r.RecordCheckHit,
+            [nameof(ServiceRequest.RecordCheckSummary)] = r => r.RecordCheckSummary,
+            [nameof(ServiceRequest.Version)] = r => r.Version,
+            ["Applicant.NationalId"] = r => r.NationalId,
+            ["Applicant.Name"] = r => r.Name,
+            ["Applicant.FatherName"] = r => r.FatherName,
+            ["Applicant.Phone"] = r => r.Phone,
+        });
 
     private async Task<BenchResult> LoadTableAsync<T>(BulkLoader loader, BulkTable<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
@@ -270,7 +425,28 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
         var persons = await BulkLoader.For(db.Database.GetDbConnection()).CountAsync(PersonsTable, cancellationToken);
         await db.Database.CloseConnectionAsync();
         Check(persons == plan.PersonCount, $"{PersonsTable} holds {persons} rows, the plan {plan.PersonCount}");
+        if (plan.Scale.ServiceRequests > 0)
+        {
+            await VerifyServiceRequestsAsync(db, cancellationToken);
+        }
+
         output.WriteLine("  verified: units, staff and persons read back as planned");
+    }
+
+    /// <summary>Every application is there, and one reads back through EF exactly as planned.</summary>
+    private async Task VerifyServiceRequestsAsync(NigehbanDbContext db, CancellationToken cancellationToken)
+    {
+        var count = await db.Set<ServiceRequest>().LongCountAsync(cancellationToken);
+        Check(count == plan.Scale.ServiceRequests, $"service_requests holds {count} rows, the plan {plan.Scale.ServiceRequests}");
+        var expected = new ServiceRequestPlan(plan).Rows().First(r => r.Status == ServiceRequestStatus.Rejected);
+        var actual = await db.Set<ServiceRequest>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == expected.Id, cancellationToken);
+        Check(actual is not null, $"service request {expected.Id} not found by id through EF");
+        Check(actual!.Reference == expected.Reference && actual.Status == expected.Status && actual.SubmittedAt == expected.SubmittedAt
+            && actual.DueAt == expected.DueAt && actual.ClosedAt == expected.ClosedAt && actual.BreachedAt == expected.BreachedAt
+            && actual.FeeAmount == expected.FeeAmount && actual.Applicant.NationalId == expected.NationalId && actual.RejectionReason == expected.RejectionReason,
+            $"service request {expected.Reference} reads back differently through EF");
+        Check(ServiceRequest.CanonicalReference(actual.Reference) == expected.Reference, $"reference {expected.Reference} does not parse");
+        output.WriteLine($"  verified: {count:#,0} service requests; {expected.Reference} reads back as planned");
     }
 
     private static void Check(bool condition, string problem)

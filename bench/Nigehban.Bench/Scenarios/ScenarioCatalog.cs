@@ -8,5 +8,6 @@ public static class ScenarioCatalog
         new UnitsScenario(),
         new SubmissionScenario(),
         new TrackingScenario(),
+        new DashboardScenario(),
     ];
 }
