@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,12 @@ public static class DatabaseRegistration
 
         // Options are read when first resolved, not now, so hosts and tests can still change configuration.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
-        services.AddDbContext<NigehbanDbContext>((sp, builder) =>
-            Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>()));
+        // The options are built once (they depend on configuration only), not for every request's
+        // context: building them parses the connection string and looks up EF's internal services.
+        services.AddDbContext<NigehbanDbContext>(
+            (sp, builder) => Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>()),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 
@@ -85,9 +90,17 @@ public static class DatabaseRegistration
     }
 
     /// <summary>Durability first: WAL for concurrent readers, synchronous=FULL so an acknowledged write survives power loss.</summary>
+    /// <remarks>
+    /// The settings belong to the physical connection, which the provider's pool keeps open across
+    /// logical opens; they are applied once per physical connection (its native handle), not on every
+    /// open, where parsing and running them cost a public read about as much as its own query.
+    /// </remarks>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
+
+        private static readonly ConditionalWeakTable<object, object> Applied = [];
+        private static readonly object Done = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -99,9 +112,19 @@ public static class DatabaseRegistration
 
         private static void Apply(DbConnection connection)
         {
+            var handle = (connection as SqliteConnection)?.Handle;
+            if (handle is not null && Applied.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
             command.ExecuteNonQuery();
+            if (handle is not null)
+            {
+                Applied.AddOrUpdate(handle, Done);
+            }
         }
     }
 }
