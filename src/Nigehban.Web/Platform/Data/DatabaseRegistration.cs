@@ -4,6 +4,8 @@ using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Storage;
 
 namespace Nigehban.Web.Platform.Data;
@@ -19,12 +21,17 @@ public static class DatabaseRegistration
 
         // Options are read when first resolved, not now, so hosts and tests can still change configuration.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
-        // The options are built once (they depend on configuration only), not for every request's
-        // context: building them parses the connection string and looks up EF's internal services.
-        services.AddDbContext<NigehbanDbContext>(
-            (sp, builder) => Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>()),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled contexts (ADR-012): building a context's EF services and its options costs a public
+        // read more than its query does. The pool's contexts are bound to the request's jurisdiction
+        // scope and audit trail when rented; disposing the scope hands the context back.
+        services.AddPooledDbContextFactory<NigehbanDbContext>(
+            (sp, builder) => Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>()));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<NigehbanDbContext>>().CreateDbContext();
+            db.Bind(sp.GetRequiredService<JurisdictionScope>(), sp.GetRequiredService<AuditTrail>());
+            return db;
+        });
         return services;
     }
 
