@@ -18,6 +18,8 @@ public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<Nigeh
             new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=localhost;Database=nigehban_design;Username=postgres" },
             new StorageOptions());
         var user = new CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor());
-        return new NigehbanDbContext(builder.Options, new JurisdictionScope(user), new AuditTrail(user, TimeProvider.System));
+        var db = new NigehbanDbContext(builder.Options);
+        db.Bind(new JurisdictionScope(user), new AuditTrail(user, TimeProvider.System));
+        return db;
     }
 }

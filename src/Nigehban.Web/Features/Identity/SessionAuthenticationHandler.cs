@@ -17,7 +17,6 @@ public sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    NigehbanDbContext db,
     SessionLimits limits,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -33,6 +32,9 @@ public sealed class SessionAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        // Resolved only when there is a token: the handler runs on every request, and most public
+        // requests (tracking, the portal, static files) carry none and need no DbContext for it.
+        var db = Context.RequestServices.GetRequiredService<NigehbanDbContext>();
         var principal = await ValidateAsync(db, token, limits, clock.GetUtcNow(), Context.RequestAborted);
         return principal is null
             ? AuthenticateResult.Fail("session expired or ended")

@@ -1,8 +1,11 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Storage;
 
 namespace Nigehban.Web.Platform.Data;
@@ -18,8 +21,17 @@ public static class DatabaseRegistration
 
         // Options are read when first resolved, not now, so hosts and tests can still change configuration.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
-        services.AddDbContext<NigehbanDbContext>((sp, builder) =>
-            Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>()));
+        // Pooled contexts (ADR-012): building a context's EF services and its options costs a public
+        // read more than its query does. The pool's contexts are bound to the request's jurisdiction
+        // scope and audit trail when rented; disposing the scope hands the context back.
+        services.AddPooledDbContextFactory<NigehbanDbContext>(
+            (sp, builder) => Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>()));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<NigehbanDbContext>>().CreateDbContext();
+            db.Bind(sp.GetRequiredService<JurisdictionScope>(), sp.GetRequiredService<AuditTrail>());
+            return db;
+        });
         return services;
     }
 
@@ -88,9 +100,17 @@ public static class DatabaseRegistration
     }
 
     /// <summary>Durability first: WAL for concurrent readers, synchronous=FULL so an acknowledged write survives power loss.</summary>
+    /// <remarks>
+    /// The settings belong to the physical connection, which the provider's pool keeps open across
+    /// logical opens; they are applied once per physical connection (its native handle), not on every
+    /// open, where parsing and running them cost a public read about as much as its own query.
+    /// </remarks>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
+
+        private static readonly ConditionalWeakTable<object, object> Applied = [];
+        private static readonly object Done = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -102,9 +122,19 @@ public static class DatabaseRegistration
 
         private static void Apply(DbConnection connection)
         {
+            var handle = (connection as SqliteConnection)?.Handle;
+            if (handle is not null && Applied.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
             command.ExecuteNonQuery();
+            if (handle is not null)
+            {
+                Applied.AddOrUpdate(handle, Done);
+            }
         }
     }
 }

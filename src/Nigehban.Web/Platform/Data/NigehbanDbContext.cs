@@ -11,11 +11,44 @@ namespace Nigehban.Web.Platform.Data;
 /// the jurisdiction filter (every <see cref="IUnitOwned"/> entity) and the audit trail
 /// (every write, its audit event inserted in the same transaction and sealed into the hash chain after it commits).
 /// </summary>
-public class NigehbanDbContext(
-    DbContextOptions<NigehbanDbContext> options,
-    JurisdictionScope scope,
-    AuditTrail audit) : DbContext(options)
+/// <remarks>
+/// Contexts are pooled (ADR-012): one outlives the request that rents it, so the request's
+/// jurisdiction scope and audit trail are bound by <see cref="Bind"/> each time it is rented
+/// (<see cref="DatabaseRegistration"/>) and dropped when it goes back. An unbound context fails on
+/// its first query or save rather than run unscoped or unaudited.
+/// </remarks>
+public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : DbContext(options)
 {
+    private JurisdictionScope scope = null!;
+    private AuditTrail audit = null!;
+
+    /// <summary>Gives a (rented) context the scope and audit trail of the unit of work that uses it.</summary>
+    public void Bind(JurisdictionScope scope, AuditTrail audit)
+    {
+        this.scope = scope;
+        this.audit = audit;
+    }
+
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Unbind();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Unbind()
+    {
+        scope = null!;
+        audit = null!;
+    }
+
     /// <summary>Read by the query filter; EF parameterises it per context instance.</summary>
     internal string ScopePath => scope.PathPrefix;
 
