@@ -50,7 +50,8 @@ public abstract class LegacyChainTests(DatabaseProvider provider)
             var builder = new DbContextOptionsBuilder<NigehbanDbContext>();
             DatabaseRegistration.Configure(builder, new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString }, new StorageOptions { DataDirectory = DataDirectory });
             var user = new CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor());
-            await using var db = new NigehbanDbContext(builder.Options, new JurisdictionScope(user), new AuditTrail(user, TimeProvider.System));
+            await using var db = new NigehbanDbContext(builder.Options);
+            db.Bind(new JurisdictionScope(user), new AuditTrail(user, TimeProvider.System));
             var migrations = db.Database.GetMigrations().ToList();
             var beforeSeals = migrations[migrations.FindIndex(m => m.EndsWith("_AuditSeals", StringComparison.Ordinal)) - 1];
             await db.GetService<IMigrator>().MigrateAsync(beforeSeals);
