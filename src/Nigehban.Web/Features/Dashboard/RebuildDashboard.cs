@@ -29,6 +29,13 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!db.IsPostgres)
+        {
+            // Millions of rollup rows and index pages do not fit SQLite's default 2 MB page cache;
+            // this connection goes back to the pool with the default again (below).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", cancellationToken);
+        }
+
         await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? "TRUNCATE dashboard_rollups" : "DELETE FROM dashboard_rollups", cancellationToken);
         long records = 0, rows = 0;
         foreach (var chunk in await ChunksAsync(includeStoredRows: false, cancellationToken))
@@ -39,6 +46,11 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (!db.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", cancellationToken);
+        }
+
         db.Database.SetCommandTimeout(timeout);
         return new RebuildResult(records, rows);
     }

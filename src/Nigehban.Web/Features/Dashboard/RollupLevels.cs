@@ -3,16 +3,20 @@ using Nigehban.Web.Platform.Forces;
 
 namespace Nigehban.Web.Features.Dashboard;
 
-/// <summary>The key of one rollup row; ordered so that batched upserts take row locks in one order.</summary>
+/// <summary>
+/// The key of one rollup row. Ordered as the table's primary key (unit, period, dimension, start,
+/// metric): batched upserts take row locks in one order, and a rebuild appends to the key's index
+/// instead of scattering its inserts over it.
+/// </summary>
 public readonly record struct RollupKey(string UnitCode, RollupPeriod Period, DateOnly Start, string Metric, string Dimension) : IComparable<RollupKey>
 {
     public int CompareTo(RollupKey other)
     {
         var c = string.CompareOrdinal(UnitCode, other.UnitCode);
         if (c == 0) c = Period.CompareTo(other.Period);
+        if (c == 0) c = string.CompareOrdinal(Dimension, other.Dimension);
         if (c == 0) c = Start.CompareTo(other.Start);
         if (c == 0) c = string.CompareOrdinal(Metric, other.Metric);
-        if (c == 0) c = string.CompareOrdinal(Dimension, other.Dimension);
         return c;
     }
 
