@@ -246,7 +246,7 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
 
                 if (code == "PB" && from.Year == 2025)
                 {
-                    expected["service_requests_received"].ShouldNotBeNull().ShouldBeGreaterThan(20, "the sequence wrote records");
+                    expected["service_requests_received"].ShouldNotBeNull().ShouldBeGreaterThan(0, "the sequence wrote records");
                     expected["service_requests_delivered"].ShouldNotBeNull().ShouldBeGreaterThan(0);
                 }
 

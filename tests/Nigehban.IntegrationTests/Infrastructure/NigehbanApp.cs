@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -102,17 +103,24 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task<HttpClient> SignInAsync(string userName, string password, string totpSecret)
     {
+        // A TOTP code is accepted once (no replay), and tests sign the same demo users in many times
+        // within one 30-second step: the first sign-in's bearer token is reused for the app's life.
+        var token = await _tokens.GetOrAdd(userName, _ => new Lazy<Task<string>>(() => RequestTokenAsync(userName, password, totpSecret))).Value;
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, otp = CurrentOtp(totpSecret) });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    /// <summary>Seals every committed audit event now, as the app's sealer does a moment after each commit (ADR-011).</summary>
-    public Task<int> SealPendingAsync() =>
-        Services.GetRequiredService<Nigehban.Web.Platform.Audit.AuditSealer>().SealPendingAsync(CancellationToken.None);
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _tokens = new(StringComparer.Ordinal);
+
+    private async Task<string> RequestTokenAsync(string userName, string password, string totpSecret)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, otp = CurrentOtp(totpSecret) });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return token.GetProperty("accessToken").GetString()!;
+    }
 
     /// <summary>A DbContext on the app's database with the jurisdiction filter lifted, for arranging and asserting.</summary>
     public async Task<T> WithDbAsync<T>(Func<NigehbanDbContext, Task<T>> work)

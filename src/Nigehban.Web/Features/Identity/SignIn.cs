@@ -71,9 +71,8 @@ public sealed class SignInStaffHandler(
             return await RegisterFailureAsync(account, now, WrongPassword, cancellationToken);
         }
 
-        // Follow-up: a code is accepted again within its validity window (replay). Refusing it
-        // needs the last used time-step stored on the account, a change of the EF model.
-        if (!totp.Verify(account.ProtectedTotpSecret, request.Otp?.Trim()))
+        if (!totp.Verify(account.ProtectedTotpSecret, request.Otp?.Trim(), out var timeStep)
+            || timeStep <= account.LastTotpStep)
         {
             return await RegisterFailureAsync(account, now, WrongCode, cancellationToken);
         }
@@ -86,6 +85,7 @@ public sealed class SignInStaffHandler(
         account.FailedAttempts = 0;
         account.FailureWindowStartedAt = null;
         account.LastSignInAt = now;
+        account.LastTotpStep = timeStep;
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var session = new StaffSession
@@ -101,7 +101,16 @@ public sealed class SignInStaffHandler(
         };
         db.Add(session);
         db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account.Id.ToString(), Details: $"{kind} session {session.Id}", UnitPath: account.HomeUnitPath), account.Id, account.UserName);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another sign-in used this code (or a later one) first: this one is a replay.
+            db.ChangeTracker.Clear();
+            return await FailAsync(account, userName, "one-time code already used", cancellationToken);
+        }
 
         // The session expires at the idle limit unless it is used; the absolute limit caps it.
         return new SignInResult(token, Earliest(now + limits.IdleTimeout, session.AbsoluteExpiresAt), account.Id, session.Id);
