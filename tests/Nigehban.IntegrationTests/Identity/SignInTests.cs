@@ -15,7 +15,7 @@ public abstract class SignInTests(NigehbanApp app)
     [Fact]
     public async Task Token_Returns200WithTokenAndExpiry_AndBearerReachesProtectedEndpoint()
     {
-        var admin = app.Demo("admin");
+        var admin = await app.CreateStaffAsync(await app.SignInAsync("admin"), Roles.Administrator);
         var client = app.CreateClient();
 
         var response = await client.RequestTokenAsync(admin.UserName, admin.Password, Otp(admin.TotpSecret, Now));
@@ -31,16 +31,35 @@ public abstract class SignInTests(NigehbanApp app)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         (await client.GetAsync("/api/v1/staff", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var me = await (await client.GetAsync("/api/v1/auth/me", Ct)).ReadJsonAsync();
-        me.GetProperty("userName").GetString().ShouldBe("admin");
+        me.GetProperty("userName").GetString().ShouldBe(admin.UserName);
         me.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()).ShouldContain(Permissions.StaffManage);
+    }
+
+    [Fact]
+    public async Task Token_RefusesACodeAlreadyUsed_AndTheNextCodeStillWorks()
+    {
+        var officer = await app.CreateStaffAsync(await app.SignInAsync("admin"), Roles.InvestigatingOfficer);
+        var code = Otp(officer.TotpSecret, Now);
+
+        (await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, code)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var replayed = await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, code);
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // The code of the next step (accepted for clock drift) is a new code: it signs in once.
+        var next = Otp(officer.TotpSecret, Now.AddSeconds(30));
+        if (next != code)
+        {
+            (await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, next)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, next)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
     }
 
     [Fact]
     public async Task Token_AcceptsUserNameInAnyCase()
     {
-        var io = app.Demo("io");
+        var io = await app.CreateStaffAsync(await app.SignInAsync("admin"), Roles.InvestigatingOfficer);
 
-        var response = await app.CreateClient().RequestTokenAsync(" IO ", io.Password, Otp(io.TotpSecret, Now));
+        var response = await app.CreateClient().RequestTokenAsync($" {io.UserName.ToUpperInvariant()} ", io.Password, Otp(io.TotpSecret, Now));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -122,6 +122,10 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
         return token.GetProperty("accessToken").GetString()!;
     }
 
+    /// <summary>Seals every committed audit event now, as the app's sealer does a moment after each commit (ADR-011).</summary>
+    public Task<int> SealPendingAsync() =>
+        Services.GetRequiredService<Nigehban.Web.Platform.Audit.AuditSealer>().SealPendingAsync(CancellationToken.None);
+
     /// <summary>A DbContext on the app's database with the jurisdiction filter lifted, for arranging and asserting.</summary>
     public async Task<T> WithDbAsync<T>(Func<NigehbanDbContext, Task<T>> work)
     {
