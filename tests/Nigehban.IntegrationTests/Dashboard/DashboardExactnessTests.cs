@@ -244,7 +244,7 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
                     ["watchlist_hits"] = mine.Count(r => r.RecordCheckHit == true && In(Local(r.SubmittedAt))),
                 };
 
-                if (code == "PB" && from.Year == 2025)
+                if (code == "PB" && from == new DateOnly(2025, 11, 1)) // the wide range: every generated record falls in it
                 {
                     expected["service_requests_received"].ShouldNotBeNull().ShouldBeGreaterThan(0, "the sequence wrote records");
                     expected["service_requests_delivered"].ShouldNotBeNull().ShouldBeGreaterThan(0);
