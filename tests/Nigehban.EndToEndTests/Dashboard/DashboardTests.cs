@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Playwright;
 using Nigehban.EndToEndTests.Infrastructure;
 using Nigehban.EndToEndTests.StaffConsole;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
@@ -121,7 +122,7 @@ public sealed class DashboardTests(BrowserApp app)
         shown.Count.ShouldBe(app.ChildrenOf(district).Count);
 
         var csv = await DownloadAsync(page, "[data-testid=export-children-csv]");
-        var lines = Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(CsvCells).ToList();
+        var lines = Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(SimpleCsv.Split).ToList();
         var receivedColumn = lines[0].IndexOf("Applications received");
         receivedColumn.ShouldBeGreaterThan(1);
         lines.Count.ShouldBe(shown.Count + 1);
@@ -200,39 +201,6 @@ public sealed class DashboardTests(BrowserApp app)
     {
         var value = await tile.GetAttributeAsync("data-value");
         return string.IsNullOrEmpty(value) ? 0 : long.Parse(value, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>One CSV line (RFC 4180 quoting; the export never breaks a line inside a cell).</summary>
-    private static List<string> CsvCells(string line)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                cell.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        cells.Add(cell.ToString());
-        return cells;
     }
 
     private static async Task<byte[]> DownloadAsync(IPage page, string selector)

@@ -35,8 +35,8 @@ public sealed class StaffAdministrationTests(BrowserApp app)
         await page.Locator(".mud-popover-open .unit-option", new PageLocatorOptions { HasText = station.Name }).First.ClickAsync();
         await page.Locator("#new-roles").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Front desk officer" }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
-        // The role list must have closed, or its options cover the button below.
+        // Close the role list (a click on empty page below the form lands on its overlay), or its options cover the button below.
+        await page.Mouse.ClickAsync(600, 800);
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Generate a password" }).ClickAsync();
         // The circuit fills the field after a round trip: wait for it rather than read it at once.

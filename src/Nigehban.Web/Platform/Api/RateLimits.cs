@@ -19,27 +19,34 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Anonymous, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimiting:AnonymousPermitPerMinute", 600),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+                _ => AnonymousWindow(context.RequestServices.GetRequiredService<IConfiguration>())));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                var response = context.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many requests from this address. Try again in {seconds} seconds." },
-                });
+                await WriteTooManyRequestsAsync(context.HttpContext, seconds, $"Too many requests from this address. Try again in {seconds} seconds.");
             };
         });
         return services;
+    }
+
+    /// <summary>The anonymous limit per client address: <c>RateLimiting:AnonymousPermitPerMinute</c> requests a minute.</summary>
+    public static FixedWindowRateLimiterOptions AnonymousWindow(IConfiguration configuration) => new()
+    {
+        PermitLimit = configuration.GetValue("RateLimiting:AnonymousPermitPerMinute", 600),
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
+
+    /// <summary>The refusal of a limited request: 429, Retry-After, and a ProblemDetails saying when to try again.</summary>
+    public static async Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = 429, Title = "Too many requests", Detail = detail },
+        });
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 
@@ -25,12 +26,7 @@ public sealed class AuditDeniedAccess(IConfiguration configuration) : IAuthoriza
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     private readonly PartitionedRateLimiter<string> _anonymousDenials = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = configuration.GetValue("RateLimiting:AnonymousPermitPerMinute", 600),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => RateLimits.AnonymousWindow(configuration)));
 
     /// <summary>Addresses already recorded as throttled in their current window: one event per flood, not one per request.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _throttledUntil = new(StringComparer.Ordinal);
@@ -95,14 +91,7 @@ public sealed class AuditDeniedAccess(IConfiguration configuration) : IAuthoriza
             await db.SaveChangesAsync(context.RequestAborted);
         }
 
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = "60";
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Too many unauthenticated requests from this address. Try again in 60 seconds." },
-        });
+        await RateLimits.WriteTooManyRequestsAsync(context, 60, "Too many unauthenticated requests from this address. Try again in 60 seconds.");
         return false;
     }
 
