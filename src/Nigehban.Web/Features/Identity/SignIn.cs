@@ -31,6 +31,9 @@ public sealed class SignInStaffHandler(
     public const string WrongPassword = "wrong password";
     public const string WrongCode = "wrong one-time code";
 
+    /// <summary>A right code of a time step already used: a sign-in with a code someone else saw (counts towards lockout too).</summary>
+    public const string CodeAlreadyUsed = "one-time code already used";
+
     private static readonly StaffAccount Decoy = new()
     {
         UserName = "", DisplayName = "", PasswordHash = "", ProtectedTotpSecret = "", HomeUnitCode = "", HomeUnitPath = "", Roles = "",
@@ -71,10 +74,14 @@ public sealed class SignInStaffHandler(
             return await RegisterFailureAsync(account, now, WrongPassword, cancellationToken);
         }
 
-        if (!totp.Verify(account.ProtectedTotpSecret, request.Otp?.Trim(), out var timeStep)
-            || timeStep <= account.LastTotpStep)
+        if (!totp.Verify(account.ProtectedTotpSecret, request.Otp?.Trim(), out var timeStep))
         {
             return await RegisterFailureAsync(account, now, WrongCode, cancellationToken);
+        }
+
+        if (timeStep <= account.LastTotpStep)
+        {
+            return await RegisterFailureAsync(account, now, CodeAlreadyUsed, cancellationToken);
         }
 
         if (passwordCheck == PasswordVerificationResult.SuccessRehashNeeded)
@@ -107,9 +114,11 @@ public sealed class SignInStaffHandler(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another sign-in used this code (or a later one) first: this one is a replay.
+            // Another sign-in used this code (or a later one) first: this one is a replay, a
+            // failure like the one above, counted on the account as it is now.
             db.ChangeTracker.Clear();
-            return await FailAsync(account, userName, "one-time code already used", cancellationToken);
+            var current = await db.Set<StaffAccount>().FirstAsync(a => a.Id == account.Id, cancellationToken);
+            return await RegisterFailureAsync(current, now, CodeAlreadyUsed, cancellationToken);
         }
 
         // The session expires at the idle limit unless it is used; the absolute limit caps it.
@@ -133,7 +142,7 @@ public sealed class SignInStaffHandler(
         var earlier = await events
             .Where(e => e.Id > countFrom
                 && e.Action == AuditAction && e.Outcome == AuditOutcome.Denied
-                && (e.Details == WrongPassword || e.Details == WrongCode)
+                && (e.Details == WrongPassword || e.Details == WrongCode || e.Details == CodeAlreadyUsed)
                 && e.OccurredAt > windowStart)
             .Select(e => e.OccurredAt)
             .ToListAsync(cancellationToken);
