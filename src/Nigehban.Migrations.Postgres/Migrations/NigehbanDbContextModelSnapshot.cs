@@ -33,6 +33,11 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("period");
 
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dimension");
+
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date")
                         .HasColumnName("period_start");
@@ -42,11 +47,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("metric");
 
-                    b.Property<string>("Dimension")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("dimension");
-
                     b.Property<long>("Count")
                         .HasColumnType("bigint")
                         .HasColumnName("count");
@@ -55,7 +55,11 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("measure");
 
-                    b.HasKey("UnitCode", "Period", "PeriodStart", "Metric", "Dimension");
+                    b.HasKey("UnitCode", "Period", "Dimension", "PeriodStart", "Metric");
+
+                    b.HasIndex("UnitCode", "Metric", "PeriodStart")
+                        .HasDatabaseName("ix_dashboard_rollups_breakdown")
+                        .HasFilter("period = 1 AND dimension <> ''");
 
                     b.ToTable("dashboard_rollups", (string)null);
                 });

@@ -28,6 +28,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("period");
 
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT")
                         .HasColumnName("period_start");
@@ -37,11 +42,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("metric");
 
-                    b.Property<string>("Dimension")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("dimension");
-
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
@@ -50,7 +50,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("measure");
 
-                    b.HasKey("UnitCode", "Period", "PeriodStart", "Metric", "Dimension");
+                    b.HasKey("UnitCode", "Period", "Dimension", "PeriodStart", "Metric");
+
+                    b.HasIndex("UnitCode", "Metric", "PeriodStart")
+                        .HasDatabaseName("ix_dashboard_rollups_breakdown")
+                        .HasFilter("period = 1 AND dimension <> ''");
 
                     b.ToTable("dashboard_rollups", (string)null);
                 });

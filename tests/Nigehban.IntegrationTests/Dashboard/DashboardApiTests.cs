@@ -23,6 +23,7 @@ public abstract class DashboardApiTests(NigehbanApp app)
 
         (await dpo.GetAsync($"/api/v1/dashboard/summary?unit={other}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await dpo.GetAsync($"/api/v1/dashboard/series?unit={other}&interval=week", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await dpo.GetAsync($"/api/v1/dashboard/records?unit={other}&metric=service_requests_received", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await dpo.GetAsync("/api/v1/dashboard/summary?unit=NO-SUCH-UNIT", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await dpo.GetAsync($"/api/v1/dashboard/summary?unit={own}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -108,6 +109,51 @@ public abstract class DashboardApiTests(NigehbanApp app)
         var response = await ig.GetAsync($"/api/v1/dashboard/summary?unit={app.Demo("dpo").Unit}&{query}", Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString().ShouldBe(field);
+    }
+
+    [Theory]
+    [InlineData("metric=no_such_metric", "metric")]
+    [InlineData("metric=watchlist_hits", "metric")] // small cells suppressed: no list that would undo it
+    [InlineData("metric=tokens_issued", "metric")] // tokens have no record pages
+    [InlineData("metric=service_requests_received&pageSize=500", "pageSize")]
+    [InlineData("metric=service_requests_received&page=0", "page")]
+    [InlineData("", "metric")]
+    public async Task Records_Returns400NamingTheField_WhenTheListCannotBeGiven(string query, string field)
+    {
+        var ig = await app.SignInAsync("ig");
+        var response = await ig.GetAsync($"/api/v1/dashboard/records?unit={app.Demo("dpo").Unit}&{query}", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString().ShouldBe(field);
+    }
+
+    [Fact]
+    public async Task Records_ListANewApplication_WithItsConsolePage_AndPageThroughTheRest()
+    {
+        var station = app.Demo("frontdesk").Unit;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var ig = await app.SignInAsync("ig");
+        var submitted = await KhidmatFixtures.SubmitAsync(app.CreateClient(), KhidmatFixtures.Application(KhidmatFixtures.NewCnic(), unit: station));
+        var reference = submitted.GetProperty("reference").GetString()!;
+
+        var range = $"unit={station}&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
+        var summary = await ig.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/summary?{range}", Ct);
+        var records = await ig.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/records?{range}&metric=service_requests_received&pageSize=200", Ct);
+        records.GetProperty("total").GetInt32().ShouldBe((int)summary.GetProperty("metrics").GetProperty("service_requests_received").GetDouble());
+        var item = records.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("reference").GetString() == reference);
+        item.GetProperty("unit").GetString().ShouldBe(station);
+        item.GetProperty("status").GetString().ShouldBe("Submitted");
+        item.GetProperty("page").GetString().ShouldBe($"/console/applications/{reference}");
+
+        // Pages of one cover the same records as one page of all, newest first.
+        var total = records.GetProperty("total").GetInt32();
+        var paged = new List<string>();
+        for (var page = 1; page <= Math.Min(total, 3); page++)
+        {
+            var one = await ig.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/records?{range}&metric=service_requests_received&pageSize=1&page={page}", Ct);
+            paged.Add(one.GetProperty("items").EnumerateArray().Single().GetProperty("reference").GetString()!);
+        }
+
+        paged.ShouldBe(records.GetProperty("items").EnumerateArray().Take(paged.Count).Select(i => i.GetProperty("reference").GetString()!));
     }
 
     [Fact]

@@ -83,6 +83,52 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
         await AssertSummariesExactAsync(app, ig, random);
     }
 
+    [Fact]
+    public async Task RebuildAndVerify_CountRecordsOfUnitsTheDirectoryDoesNotKnow_AndReportStrayRows()
+    {
+        await using var app = await PrivateApp.StartAsync(provider);
+        var submitted = new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+        // A record left at a unit code the directory no longer has (e.g. a unit dropped from the pack).
+        await app.WithDbAsync(async db =>
+        {
+            var request = new ServiceRequest
+            {
+                Id = Guid.CreateVersion7(),
+                Reference = "DX-ORPHAN",
+                ServiceCode = Services[0],
+                UnitCode = "ZZ-GONE",
+                UnitPath = "/ZZ/ZZ-GONE/",
+                Applicant = new Applicant { NationalId = KhidmatFixtures.NewCnic(), Name = "Generated Applicant" },
+                FeeCurrency = "PKR",
+                SubmittedAt = submitted,
+                DueAt = submitted.AddDays(5),
+            };
+            request.RecordSubmission("test");
+            db.Add(request);
+            return await db.SaveChangesAsync(Ct);
+        });
+        (await VerifyAsync(app)).ShouldBeEmpty();
+
+        // A row no record explains, at a code no record or unit has: verify names it.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO dashboard_rollups (unit_code, period, period_start, metric, dimension, count, measure) VALUES ('ZZ-STRAY', 1, '2026-03-01', 'service_requests_received', '', 3, 0)", Ct));
+        var differences = await VerifyAsync(app);
+        differences.ShouldHaveSingleItem().Key.UnitCode.ShouldBe("ZZ-STRAY");
+        differences[0].Expected.ShouldBe(default);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().RebuildAsync(Ct);
+        }
+
+        (await VerifyAsync(app)).ShouldBeEmpty();
+        var orphanRows = await app.WithDbAsync(db => db.Set<DashboardRollup>()
+            .Where(r => r.UnitCode == "ZZ-GONE" && r.Metric == "service_requests_received" && r.Dimension == "").SumAsync(r => r.Count, Ct));
+        orphanRows.ShouldBe(2, "one day row and one month row of the orphan record survive the rebuild");
+        (await app.WithDbAsync(db => db.Set<DashboardRollup>().CountAsync(r => r.UnitCode == "ZZ-STRAY", Ct))).ShouldBe(0);
+    }
+
     private static async Task<IReadOnlyList<RollupDifference>> VerifyAsync(NigehbanApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -269,6 +315,24 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
                     {
                         actual.GetDouble().ShouldBe(Math.Round(value.Value, 2), 0.0001, because);
                     }
+                }
+
+                // The records behind each count are exactly the records counted (drill-through).
+                var behind = new Dictionary<string, IEnumerable<ServiceRequest>>
+                {
+                    ["service_requests_received"] = mine.Where(r => In(Local(r.SubmittedAt))),
+                    ["service_requests_delivered"] = delivered,
+                    ["service_requests_rejected"] = mine.Where(r => r.Status == ServiceRequestStatus.Rejected && In(Local(r.ClosedAt!.Value))),
+                    ["service_requests_overdue"] = mine.Where(r => r.BreachedAt is { } b && In(Local(b))),
+                };
+                foreach (var (key, records) in behind)
+                {
+                    var list = await ig.GetFromJsonAsync<JsonElement>(string.Create(CultureInfo.InvariantCulture,
+                        $"/api/v1/dashboard/records?unit={code}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&metric={key}&pageSize=200"), Ct);
+                    var want = records.Select(r => r.Reference).Order(StringComparer.Ordinal).ToList();
+                    list.GetProperty("total").GetInt32().ShouldBe((int)metrics.GetProperty(key).GetDouble(), $"records behind {key} of {code}");
+                    list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("reference").GetString()!).Order(StringComparer.Ordinal).ToList()
+                        .ShouldBe(want, customMessage: $"records behind {key} of {code} over {from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
                 }
 
                 // Children are the direct sub-units, each with its own figures.

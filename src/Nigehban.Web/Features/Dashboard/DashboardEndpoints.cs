@@ -20,6 +20,8 @@ public static class DashboardEndpoints
             .WithSummary("Every metric of a unit by day, week (from Monday) or month over [from, to].");
         group.MapGet("/breakdown", Breakdown).WithName("GetDashboardBreakdown")
             .WithSummary("One metric of a unit split by its dimension (e.g. by service), over the whole months of [from, to].");
+        group.MapGet("/records", Records).WithName("ListDashboardRecords")
+            .WithSummary("The records behind one metric of a unit over [from, to] (optionally one dimension value): their total, equal to the metric's count, and a page of them, newest first.");
         group.MapGet("/metrics", Metrics).WithName("ListDashboardMetrics")
             .WithSummary("The metric catalogue: each metric's key, meaning and how it is counted.");
         return app;
@@ -56,6 +58,18 @@ public static class DashboardEndpoints
         }
 
         return TypedResults.Ok(await queries.BreakdownAsync(UnitOrHome(unit, user), start, end, metric, ct));
+    }
+
+    internal static async Task<Ok<DashboardRecords>> Records(string? unit, string? from, string? to, string? metric, string? dimension, int? page, int? pageSize,
+        DashboardQueries queries, RollupLevels levels, CurrentUser user, CancellationToken ct)
+    {
+        var (start, end) = Range(from, to, levels);
+        if (string.IsNullOrWhiteSpace(metric))
+        {
+            throw new ValidationFailedException("metric", "'metric' is required.");
+        }
+
+        return TypedResults.Ok(await queries.RecordsAsync(UnitOrHome(unit, user), start, end, metric, dimension, page ?? 1, pageSize ?? 50, ct));
     }
 
     internal static Ok<MetricView[]> Metrics() => TypedResults.Ok(MetricCatalog.All

@@ -94,6 +94,57 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
             .Select(r => new BreakdownRow(r.Dimension, ValueOf(definition, new RollupSums(r.Count, r.Measure))))];
     }
 
+    /// <summary>Most records a page of the drill-through lists.</summary>
+    public const int MaxRecordsPageSize = 200;
+
+    /// <summary>
+    /// The records behind one metric of a unit over [from, to]: their total (equal to the metric's
+    /// count) and one page of them, newest first. Suppressed metrics list nothing: a list would
+    /// undo the suppression.
+    /// </summary>
+    public async Task<DashboardRecords> RecordsAsync(string unitCode, DateOnly from, DateOnly to, string metric, string? dimension, int page, int pageSize, CancellationToken ct)
+    {
+        var unit = Authorize(unitCode);
+        CheckRange(from, to, MaxRangeDays);
+        var definition = MetricCatalog.Find(metric) ?? throw new ValidationFailedException("metric", $"'{metric}' is not a metric.");
+        if (definition.Suppressed)
+        {
+            throw new ValidationFailedException("metric", $"'{metric}' is shown with small cells suppressed, so its records are not listed here.");
+        }
+
+        if (page < 1)
+        {
+            throw new ValidationFailedException("page", "'page' starts at 1.");
+        }
+
+        if (pageSize is < 1 or > MaxRecordsPageSize)
+        {
+            throw new ValidationFailedException("pageSize", $"'pageSize' is between 1 and {MaxRecordsPageSize}.");
+        }
+
+        var source = MetricCatalog.SourceOfMetric(metric)!;
+        var records = source.RecordsOf(db, metric, string.IsNullOrWhiteSpace(dimension) ? null : dimension, unit.Path,
+                LocalMidnight(from, levels.TimeZone), LocalMidnight(to.AddDays(1), levels.TimeZone))
+            ?? throw new ValidationFailedException("metric", $"'{metric}' has no list of records.");
+        var total = await records.CountAsync(ct);
+        var items = await records.OrderByDescending(r => r.At).ThenBy(r => r.Reference)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new DashboardRecords(unit.Code, from, to, metric, string.IsNullOrWhiteSpace(dimension) ? null : dimension, total, page, pageSize,
+            [.. items.Select(r => new DashboardRecord(r.Reference, r.UnitCode, r.Dimension, r.Status, r.At, source.RecordPage(r.Reference)))]);
+    }
+
+    /// <summary>The instant a force-local day starts (a midnight skipped by a clock change starts the day an hour later).</summary>
+    public static DateTimeOffset LocalMidnight(DateOnly day, TimeZoneInfo timeZone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (timeZone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, timeZone), TimeSpan.Zero);
+    }
+
     /// <summary>The shown value: suppressed small cells (1–4) of suppressed metrics carry no number.</summary>
     public static MetricValue ValueOf(MetricDefinition definition, RollupSums sums) =>
         definition.Suppressed && sums.Count is > 0 and < 5

@@ -36,8 +36,15 @@ internal sealed class DashboardRollupConfiguration : IEntityTypeConfiguration<Da
     {
         builder.ToTable(Table);
 
-        // Unit first: every read asks for a handful of units over a date range.
-        builder.HasKey(r => new { r.UnitCode, r.Period, r.PeriodStart, r.Metric, r.Dimension });
+        // Unit first: every read asks for a handful of units over a date range. Dimension before
+        // the date: nine in ten month rows are per-service rows, and summaries and series read
+        // only the totals (dimension ""), so each unit's totals of a range are one contiguous run.
+        builder.HasKey(r => new { r.UnitCode, r.Period, r.Dimension, r.PeriodStart, r.Metric });
+
+        // Breakdowns read one metric's per-service month rows over a range.
+        builder.HasIndex(r => new { r.UnitCode, r.Metric, r.PeriodStart })
+            .HasDatabaseName("ix_dashboard_rollups_breakdown")
+            .HasFilter($"period = {(short)RollupPeriod.Month} AND dimension <> ''");
         builder.Property(r => r.UnitCode).HasColumnName("unit_code").HasMaxLength(40);
         builder.Property(r => r.Period).HasColumnName("period");
         builder.Property(r => r.PeriodStart).HasColumnName("period_start");

@@ -62,6 +62,32 @@ public interface IMetricSource
 
     /// <summary>The record's reference for alerts, if it has one.</summary>
     string? ReferenceOf(object entity);
+
+    /// <summary>
+    /// The records behind a number: those <paramref name="metric"/> counted for units under
+    /// <paramref name="unitPath"/> on days whose force-local start lies in [<paramref name="from"/>,
+    /// <paramref name="to"/>), optionally of one dimension value; null when the metric offers no such
+    /// list. It must select exactly the records <see cref="Project"/> counts (the exactness tests
+    /// compare the two). <paramref name="db"/> is the caller's context, so jurisdiction applies.
+    /// </summary>
+    IQueryable<MetricRecord>? RecordsOf(Platform.Data.NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>The console page of one record, for links from the dashboard.</summary>
+    string? RecordPage(string reference);
+}
+
+/// <summary>
+/// One record behind a dashboard number: its reference, unit, dimension value, status and the
+/// instant it counts at. Init properties, not a positional record, so that a query can still sort
+/// and count by them after the projection.
+/// </summary>
+public sealed record MetricRecord
+{
+    public required string Reference { get; init; }
+    public required string UnitCode { get; init; }
+    public string? Dimension { get; init; }
+    public required string Status { get; init; }
+    public required DateTimeOffset At { get; init; }
 }
 
 /// <summary>Typed base for metric sources.</summary>
@@ -80,6 +106,10 @@ public abstract class MetricSource<T> : IMetricSource where T : class
     protected abstract void Project(T entity, TimeZoneInfo timeZone, ICollection<MetricFact> facts);
 
     protected virtual string? ReferenceOf(T entity) => null;
+
+    public virtual IQueryable<MetricRecord>? RecordsOf(Platform.Data.NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to) => null;
+
+    public virtual string? RecordPage(string reference) => null;
 
     /// <summary>The force-local day of an instant, taken as the database stores it (microseconds).</summary>
     protected static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo timeZone) =>
@@ -109,6 +139,9 @@ public static class MetricCatalog
     public static IReadOnlyList<IMetricSource> Sources => Loaded.Value.Sources;
 
     public static MetricDefinition? Find(string key) => Loaded.Value.ByKey.GetValueOrDefault(key);
+
+    /// <summary>The source that defines the metric <paramref name="key"/>, if any.</summary>
+    public static IMetricSource? SourceOfMetric(string key) => Loaded.Value.Sources.FirstOrDefault(s => s.Metrics.Any(m => m.Key == key));
 
     /// <summary>The source counting entities of this CLR type, if any.</summary>
     public static IMetricSource? SourceFor(Type entityType) => Loaded.Value.ByEntity.GetValueOrDefault(entityType);

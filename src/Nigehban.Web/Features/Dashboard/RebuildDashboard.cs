@@ -31,7 +31,7 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? "TRUNCATE dashboard_rollups" : "DELETE FROM dashboard_rollups", cancellationToken);
         long records = 0, rows = 0;
-        foreach (var chunk in Chunks())
+        foreach (var chunk in await ChunksAsync(includeStoredRows: false, cancellationToken))
         {
             var sums = new Dictionary<RollupKey, RollupSums>();
             records += await CountAsync(chunk, sums, cancellationToken);
@@ -51,14 +51,11 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
         // One snapshot for the whole check, so writes during it cannot show as differences.
         await using var transaction = await db.Database.BeginTransactionAsync(
             db.IsPostgres ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, cancellationToken);
-        foreach (var chunk in Chunks())
+        foreach (var chunk in await ChunksAsync(includeStoredRows: true, cancellationToken))
         {
             var expected = new Dictionary<RollupKey, RollupSums>();
             await CountAsync(chunk, expected, cancellationToken);
-            var storedQuery = db.Set<DashboardRollup>().AsNoTracking();
-            var stored = chunk.Orphans
-                ? storedQuery.Where(r => !chunk.Codes.Contains(r.UnitCode))
-                : storedQuery.Where(r => chunk.Codes.Contains(r.UnitCode));
+            var stored = db.Set<DashboardRollup>().AsNoTracking().Where(r => chunk.Codes.Contains(r.UnitCode));
             var seen = new HashSet<RollupKey>();
             await foreach (var row in stored.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
@@ -82,18 +79,45 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
 
     /// <summary>
     /// Units grouped by district (rows of a district's chunk are that district's and its units'),
-    /// units in no district together, and last the records of codes the directory does not know.
+    /// units in no district together, and last the codes found in records (and, for verify, in
+    /// rollup rows) that the directory does not know. Those are looked up with one DISTINCT per
+    /// table rather than a NOT IN over every known code, which would compare each of ten million
+    /// rows with the whole directory.
     /// </summary>
-    private List<Chunk> Chunks()
+    private async Task<List<Chunk>> ChunksAsync(bool includeStoredRows, CancellationToken cancellationToken)
     {
         var all = levels.Units.All;
         var chunks = all
             .GroupBy(u => levels.DistrictOf(u.Code) ?? (u.Kind == levels.Force.ReferenceUnitKind ? u.Code : ""), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new Chunk([.. g.Select(u => u.Code)], Orphans: false))
+            .Select(g => new Chunk([.. g.Select(u => u.Code)]))
             .ToList();
-        chunks.Add(new Chunk([.. all.Select(u => u.Code)], Orphans: true));
+
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in MetricCatalog.Sources)
+        {
+            var method = typeof(RebuildDashboard).GetMethod(nameof(UnitCodesInUseAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(source.EntityType);
+            present.UnionWith(await (Task<List<string>>)method.Invoke(this, [source, cancellationToken])!);
+        }
+
+        if (includeStoredRows)
+        {
+            present.UnionWith(await db.Set<DashboardRollup>().Select(r => r.UnitCode).Distinct().ToListAsync(cancellationToken));
+        }
+
+        // Exact (ordinal) comparison, as the database compares the codes of the chunks above.
+        present.ExceptWith(all.Select(u => u.Code));
+        if (present.Count > 0)
+        {
+            chunks.Add(new Chunk([.. present.Order(StringComparer.Ordinal)]));
+        }
+
         return chunks;
     }
+
+    private Task<List<string>> UnitCodesInUseAsync<T>(IMetricSource source, CancellationToken cancellationToken)
+        where T : class =>
+        db.Set<T>().IgnoreQueryFilters().Select(e => EF.Property<string>(e, source.UnitProperty)).Distinct().ToListAsync(cancellationToken);
 
     private async Task<long> CountAsync(Chunk chunk, Dictionary<RollupKey, RollupSums> sums, CancellationToken cancellationToken)
     {
@@ -113,10 +137,8 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
     {
         var property = source.UnitProperty;
         var codes = chunk.Codes;
-        var query = db.Set<T>().IgnoreQueryFilters().AsNoTracking(); // force-wide system work
-        query = chunk.Orphans
-            ? query.Where(e => !codes.Contains(EF.Property<string>(e, property)))
-            : query.Where(e => codes.Contains(EF.Property<string>(e, property)));
+        var query = db.Set<T>().IgnoreQueryFilters().AsNoTracking() // force-wide system work
+            .Where(e => codes.Contains(EF.Property<string>(e, property)));
         var facts = new List<MetricFact>();
         long records = 0;
         await foreach (var entity in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -186,5 +208,5 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
 
     private static readonly string[] InsertParameters = ["$u", "$p", "$s", "$m", "$d", "$c", "$v"];
 
-    private sealed record Chunk(List<string> Codes, bool Orphans);
+    private sealed record Chunk(List<string> Codes);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Dashboard;
 
 namespace Nigehban.Web.Features.Khidmat;
@@ -72,6 +73,33 @@ public sealed class ServiceRequestMetrics : MetricSource<ServiceRequest>
     }
 
     protected override string? ReferenceOf(ServiceRequest entity) => entity.Reference;
+
+    /// <summary>The same selections as <see cref="Project"/>, as a query. Watchlist hits are small-cell suppressed, so they list nothing.</summary>
+    public override IQueryable<MetricRecord>? RecordsOf(Platform.Data.NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to)
+    {
+        var requests = db.Set<ServiceRequest>().AsNoTracking().Where(r => r.UnitPath.StartsWith(unitPath));
+        if (!string.IsNullOrEmpty(dimension))
+        {
+            requests = requests.Where(r => r.ServiceCode == dimension);
+        }
+
+        return metric switch
+        {
+            Received => requests.Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)
+                .Select(r => new MetricRecord { Reference = r.Reference, UnitCode = r.UnitCode, Dimension = r.ServiceCode, Status = r.Status.ToString(), At = r.SubmittedAt }),
+            Delivered or DeadlineKept or Turnaround => Closed(requests, ServiceRequestStatus.Issued, from, to),
+            Rejected => Closed(requests, ServiceRequestStatus.Rejected, from, to),
+            Overdue => requests.Where(r => r.BreachedAt >= from && r.BreachedAt < to)
+                .Select(r => new MetricRecord { Reference = r.Reference, UnitCode = r.UnitCode, Dimension = r.ServiceCode, Status = r.Status.ToString(), At = r.BreachedAt!.Value }),
+            _ => null,
+        };
+    }
+
+    public override string? RecordPage(string reference) => $"/console/applications/{Uri.EscapeDataString(reference)}";
+
+    private static IQueryable<MetricRecord> Closed(IQueryable<ServiceRequest> requests, ServiceRequestStatus status, DateTimeOffset from, DateTimeOffset to) =>
+        requests.Where(r => r.Status == status && r.ClosedAt >= from && r.ClosedAt < to)
+            .Select(r => new MetricRecord { Reference = r.Reference, UnitCode = r.UnitCode, Dimension = r.ServiceCode, Status = r.Status.ToString(), At = r.ClosedAt!.Value });
 
     /// <summary>The total and the per-service row of one fact.</summary>
     private static void Both(ICollection<MetricFact> facts, string metric, string unit, DateOnly day, string service, long count, long measure)
