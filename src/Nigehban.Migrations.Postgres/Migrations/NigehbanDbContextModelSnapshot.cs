@@ -100,6 +100,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("LastTotpStep")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("LockedOutAt")
                         .HasColumnType("timestamp with time zone");
 

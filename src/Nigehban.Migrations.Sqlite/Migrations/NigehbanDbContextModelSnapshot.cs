@@ -95,6 +95,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastTotpStep")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LockedOutAt")
                         .HasColumnType("INTEGER");
 

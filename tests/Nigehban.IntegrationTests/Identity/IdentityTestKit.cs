@@ -25,6 +25,12 @@ public static class IdentityTestKit
     public static string Otp(string base32Secret, DateTimeOffset at) =>
         new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp(at.UtcDateTime);
 
+    /// <summary>
+    /// The code of the step after <paramref name="at"/>'s, which the server accepts for clock drift:
+    /// a code works once, so a second sign-in of an account within one 30-second step needs it.
+    /// </summary>
+    public static string NextOtp(string base32Secret, DateTimeOffset at) => Otp(base32Secret, at.AddSeconds(30));
+
     /// <summary>A well-formed code that is none of those the server accepts at <paramref name="at"/> (one step either side).</summary>
     public static string WrongOtp(string base32Secret, DateTimeOffset at)
     {
@@ -78,14 +84,24 @@ public abstract class FakeClockApp : NigehbanApp
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public string OtpNow(string base32Secret) => IdentityTestKit.Otp(base32Secret, Now);
+    /// <summary>
+    /// A code for a new sign-in: the clock first moves to the start of the next 30-second step, as
+    /// a person waits for the next code, because a code works once and the tests sign the same
+    /// accounts in repeatedly without the clock moving otherwise.
+    /// </summary>
+    public string NextOtp(string base32Secret)
+    {
+        var step = Now.ToUnixTimeSeconds() / 30;
+        Clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds((step + 1) * 30));
+        return IdentityTestKit.Otp(base32Secret, Now);
+    }
 
-    public Task<HttpClient> SignInNowAsync(TestStaff staff) => this.BearerClientAsync(staff.UserName, staff.Password, OtpNow(staff.TotpSecret));
+    public Task<HttpClient> SignInWithNextCodeAsync(TestStaff staff) => this.BearerClientAsync(staff.UserName, staff.Password, NextOtp(staff.TotpSecret));
 
-    public Task<HttpClient> SignInNowAsync(string demoUser)
+    public Task<HttpClient> SignInWithNextCodeAsync(string demoUser)
     {
         var demo = Demo(demoUser);
-        return this.BearerClientAsync(demo.UserName, demo.Password, OtpNow(demo.TotpSecret));
+        return this.BearerClientAsync(demo.UserName, demo.Password, NextOtp(demo.TotpSecret));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

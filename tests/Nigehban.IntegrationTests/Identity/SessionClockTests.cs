@@ -19,13 +19,13 @@ public abstract class SessionClockTests(FakeClockApp app)
 {
     private async Task<(HttpClient Admin, TestStaff Staff)> NewStaffAsync()
     {
-        var admin = await app.SignInNowAsync("admin");
+        var admin = await app.SignInWithNextCodeAsync("admin");
         return (admin, await app.CreateStaffAsync(admin));
     }
 
     private async Task<(string Token, HttpClient Client)> SignInWithTokenAsync(TestStaff staff)
     {
-        var response = await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, app.OtpNow(staff.TotpSecret));
+        var response = await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, app.NextOtp(staff.TotpSecret));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.ReadJsonAsync();
         body.GetProperty("expiresAt").GetDateTimeOffset().ShouldBe(app.Now.AddMinutes(30));
@@ -99,9 +99,9 @@ public abstract class SessionClockTests(FakeClockApp app)
         }
 
         // The administrator's own session went idle meanwhile.
-        admin = await app.SignInNowAsync("admin");
+        admin = await app.SignInWithNextCodeAsync("admin");
         (await IsLockedOutAsync(admin, staff.Id)).ShouldBeFalse("never more than four failures in any 15 minutes");
-        (await app.SignInNowAsync(staff)).ShouldNotBeNull();
+        (await app.SignInWithNextCodeAsync(staff)).ShouldNotBeNull();
     }
 
     [Fact]
@@ -126,12 +126,12 @@ public abstract class SessionClockTests(FakeClockApp app)
 
         // Locked until an administrator acts, however long one waits.
         app.Clock.Advance(TimeSpan.FromDays(2));
-        var stillLocked = await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, app.OtpNow(staff.TotpSecret));
+        var stillLocked = await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, app.NextOtp(staff.TotpSecret));
         stillLocked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        var admin2 = await app.SignInNowAsync("admin");
+        var admin2 = await app.SignInWithNextCodeAsync("admin");
         (await admin2.PostAsync($"/api/v1/staff/{staff.Id}/unlock", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await app.SignInNowAsync(staff)).ShouldNotBeNull();
+        (await app.SignInWithNextCodeAsync(staff)).ShouldNotBeNull();
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public abstract class SessionClockTests(FakeClockApp app)
             await FailSignInAsync(staff);
         }
 
-        await app.SignInNowAsync(staff);
+        await app.SignInWithNextCodeAsync(staff);
         for (var i = 0; i < 4; i++)
         {
             await FailSignInAsync(staff);

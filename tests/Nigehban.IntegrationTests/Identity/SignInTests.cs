@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Security;
 using Shouldly;
 using static Nigehban.IntegrationTests.Identity.IdentityTestKit;
@@ -15,7 +18,7 @@ public abstract class SignInTests(NigehbanApp app)
     [Fact]
     public async Task Token_Returns200WithTokenAndExpiry_AndBearerReachesProtectedEndpoint()
     {
-        var admin = app.Demo("admin");
+        var admin = await app.CreateStaffAsync(await app.SignInAsync("admin"), Roles.Administrator);
         var client = app.CreateClient();
 
         var response = await client.RequestTokenAsync(admin.UserName, admin.Password, Otp(admin.TotpSecret, Now));
@@ -31,16 +34,52 @@ public abstract class SignInTests(NigehbanApp app)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         (await client.GetAsync("/api/v1/staff", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var me = await (await client.GetAsync("/api/v1/auth/me", Ct)).ReadJsonAsync();
-        me.GetProperty("userName").GetString().ShouldBe("admin");
+        me.GetProperty("userName").GetString().ShouldBe(admin.UserName);
         me.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()).ShouldContain(Permissions.StaffManage);
+    }
+
+    [Fact]
+    public async Task Token_RefusesACodeAlreadyUsed_AndTheNextCodeStillWorks()
+    {
+        var officer = await app.CreateStaffAsync(await app.SignInAsync("admin"), Roles.InvestigatingOfficer);
+        var code = Otp(officer.TotpSecret, Now);
+
+        (await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, code)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var replayed = await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, code);
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await DeniedReasonsAsync(officer)).ShouldBe([SignInStaffHandler.CodeAlreadyUsed], "the trail tells a replay from a wrong code");
+
+        // The code of the next step (accepted for clock drift) is a new code: it signs in once.
+        var next = Otp(officer.TotpSecret, Now.AddSeconds(30));
+        if (next != code)
+        {
+            (await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, next)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, next)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
+    public async Task Token_SignsInOnce_WhenSignInsRaceWithOneCode()
+    {
+        var officer = await app.CreateStaffAsync(await app.SignInAsync("admin"), Roles.InvestigatingOfficer);
+        var code = Otp(officer.TotpSecret, Now);
+
+        // Four at once (five failures would lock the account): all read the account before any commits.
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            (await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, code)).StatusCode));
+
+        statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", statuses));
+        statuses.Count(s => s == HttpStatusCode.Unauthorized).ShouldBe(3, string.Join(", ", statuses));
+        (await app.WithDbAsync(db => db.Set<StaffSession>().CountAsync(x => x.AccountId == officer.Id, Ct))).ShouldBe(1);
+        (await DeniedReasonsAsync(officer)).ShouldBe(Enumerable.Repeat(SignInStaffHandler.CodeAlreadyUsed, 3));
     }
 
     [Fact]
     public async Task Token_AcceptsUserNameInAnyCase()
     {
-        var io = app.Demo("io");
+        var io = await app.CreateStaffAsync(await app.SignInAsync("admin"), Roles.InvestigatingOfficer);
 
-        var response = await app.CreateClient().RequestTokenAsync(" IO ", io.Password, Otp(io.TotpSecret, Now));
+        var response = await app.CreateClient().RequestTokenAsync($" {io.UserName.ToUpperInvariant()} ", io.Password, Otp(io.TotpSecret, Now));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -141,7 +180,9 @@ public abstract class SignInTests(NigehbanApp app)
     [Fact]
     public async Task RevokeToken_EndsTheSession()
     {
-        var client = await app.SignInAsync("frontdesk");
+        // An account of its own: the demo users' tokens are shared by the other tests (NigehbanApp.SignInAsync).
+        var staff = await app.CreateStaffAsync(await app.SignInAsync("admin"));
+        var client = await app.BearerClientAsync(staff.UserName, staff.Password, Otp(staff.TotpSecret, Now));
         (await client.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await client.DeleteAsync("/api/v1/auth/token", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
@@ -162,6 +203,15 @@ public abstract class SignInTests(NigehbanApp app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    /// <summary>The reasons recorded for the account's refused sign-ins, oldest first.</summary>
+    private Task<List<string?>> DeniedReasonsAsync(TestStaff staff)
+    {
+        var id = staff.Id.ToString();
+        return app.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking()
+            .Where(e => e.ObjectId == id && e.Action == SignInStaffHandler.AuditAction && e.Outcome == AuditOutcome.Denied)
+            .OrderBy(e => e.Id).Select(e => e.Details).ToListAsync(Ct));
     }
 
     /// <summary>Everything but the per-request trace id.</summary>

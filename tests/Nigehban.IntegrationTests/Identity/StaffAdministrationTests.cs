@@ -168,14 +168,16 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
         (await admin.PostAsync($"/api/v1/staff/{staff.Id}/disable", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await signedIn.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, Otp(staff.TotpSecret, Now))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // An unused code (the first one is spent): refused only because the account is disabled.
+        var unusedCode = NextOtp(staff.TotpSecret, Now);
+        (await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, unusedCode)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/staff/{staff.Id}", Ct)).GetProperty("isDisabled").GetBoolean().ShouldBeTrue();
 
         (await admin.PostAsync($"/api/v1/staff/{staff.Id}/enable", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        // The old session stays ended; a new sign-in works.
+        // The old session stays ended; a new sign-in works, with the code refused while disabled.
         (await signedIn.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, Otp(staff.TotpSecret, Now))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, unusedCode)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

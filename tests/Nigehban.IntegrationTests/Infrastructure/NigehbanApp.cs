@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -102,12 +103,40 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task<HttpClient> SignInAsync(string userName, string password, string totpSecret)
     {
+        // A TOTP code works once (no replay), and the tests sign the same demo users in many times
+        // within one 30-second step: the first sign-in's bearer token is shared. Tests that end a
+        // session, disable or reset an account use accounts of their own, never these tokens.
+        var now = DateTimeOffset.UtcNow;
+        var entry = _tokens.AddOrUpdate(
+            userName,
+            _ => new CachedToken(new Lazy<Task<string>>(() => RequestTokenAsync(userName, password, totpSecret)), now),
+            (_, cached) => cached.IsStale(now)
+                ? new CachedToken(new Lazy<Task<string>>(() => RequestTokenAsync(userName, password, totpSecret)), now)
+                : cached with { HandedOutAt = now });
         var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await entry.Token.Value);
+        return client;
+    }
+
+    private readonly ConcurrentDictionary<string, CachedToken> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A shared token, replaced when its sign-in failed or when it was last handed out so long ago
+    /// that the 30-minute idle limit may have ended it (a fresh sign-in then is in a later step).
+    /// </summary>
+    private sealed record CachedToken(Lazy<Task<string>> Token, DateTimeOffset HandedOutAt)
+    {
+        public bool IsStale(DateTimeOffset now) =>
+            now - HandedOutAt > TimeSpan.FromMinutes(20) || (Token.IsValueCreated && Token.Value.IsFaulted);
+    }
+
+    private async Task<string> RequestTokenAsync(string userName, string password, string totpSecret)
+    {
+        using var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, otp = CurrentOtp(totpSecret) });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
+        return token.GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>Seals every committed audit event now, as the app's sealer does a moment after each commit (ADR-011).</summary>

@@ -85,6 +85,9 @@ public sealed class ManageStaffHandler(
         var account = await FindAsync(accountId, cancellationToken);
         var secret = TotpSecrets.NewSecret();
         account.ProtectedTotpSecret = totp.Protect(secret);
+        // The used-step guard belongs to the old secret: the new one's first code is unused even
+        // in the step of the last sign-in.
+        account.LastTotpStep = null;
         await EndSessionsAsync(account.Id, "MFA reset", cancellationToken);
         db.Audit.Record(new AuditEntry("staff.mfa-reset", nameof(StaffAccount), account.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);

@@ -31,6 +31,9 @@ public sealed class SignInStaffHandler(
     public const string WrongPassword = "wrong password";
     public const string WrongCode = "wrong one-time code";
 
+    /// <summary>A right code of a time step already used: a sign-in with a code someone else saw (counts towards lockout too).</summary>
+    public const string CodeAlreadyUsed = "one-time code already used";
+
     private static readonly StaffAccount Decoy = new()
     {
         UserName = "", DisplayName = "", PasswordHash = "", ProtectedTotpSecret = "", HomeUnitCode = "", HomeUnitPath = "", Roles = "",
@@ -71,11 +74,14 @@ public sealed class SignInStaffHandler(
             return await RegisterFailureAsync(account, now, WrongPassword, cancellationToken);
         }
 
-        // Follow-up: a code is accepted again within its validity window (replay). Refusing it
-        // needs the last used time-step stored on the account, a change of the EF model.
-        if (!totp.Verify(account.ProtectedTotpSecret, request.Otp?.Trim()))
+        if (!totp.Verify(account.ProtectedTotpSecret, request.Otp?.Trim(), out var timeStep))
         {
             return await RegisterFailureAsync(account, now, WrongCode, cancellationToken);
+        }
+
+        if (timeStep <= account.LastTotpStep)
+        {
+            return await RegisterFailureAsync(account, now, CodeAlreadyUsed, cancellationToken);
         }
 
         if (passwordCheck == PasswordVerificationResult.SuccessRehashNeeded)
@@ -86,6 +92,7 @@ public sealed class SignInStaffHandler(
         account.FailedAttempts = 0;
         account.FailureWindowStartedAt = null;
         account.LastSignInAt = now;
+        account.LastTotpStep = timeStep;
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var session = new StaffSession
@@ -101,7 +108,18 @@ public sealed class SignInStaffHandler(
         };
         db.Add(session);
         db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account.Id.ToString(), Details: $"{kind} session {session.Id}", UnitPath: account.HomeUnitPath), account.Id, account.UserName);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another sign-in used this code (or a later one) first: this one is a replay, a
+            // failure like the one above, counted on the account as it is now.
+            db.ChangeTracker.Clear();
+            var current = await db.Set<StaffAccount>().FirstAsync(a => a.Id == account.Id, cancellationToken);
+            return await RegisterFailureAsync(current, now, CodeAlreadyUsed, cancellationToken);
+        }
 
         // The session expires at the idle limit unless it is used; the absolute limit caps it.
         return new SignInResult(token, Earliest(now + limits.IdleTimeout, session.AbsoluteExpiresAt), account.Id, session.Id);
@@ -124,7 +142,7 @@ public sealed class SignInStaffHandler(
         var earlier = await events
             .Where(e => e.Id > countFrom
                 && e.Action == AuditAction && e.Outcome == AuditOutcome.Denied
-                && (e.Details == WrongPassword || e.Details == WrongCode)
+                && (e.Details == WrongPassword || e.Details == WrongCode || e.Details == CodeAlreadyUsed)
                 && e.OccurredAt > windowStart)
             .Select(e => e.OccurredAt)
             .ToListAsync(cancellationToken);

@@ -32,6 +32,9 @@ public sealed class StaffAccount
     public int FailedAttempts { get; set; }
     public DateTimeOffset? FailureWindowStartedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>The TOTP time step of the last accepted code; a code of this step or an earlier one is refused (no replay).</summary>
+    public long? LastTotpStep { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -52,6 +55,9 @@ internal sealed class StaffAccountConfiguration : IEntityTypeConfiguration<Staff
         builder.Property(a => a.HomeUnitPath).HasMaxLength(400);
         builder.Property(a => a.Roles).HasMaxLength(400);
         builder.Ignore(a => a.RoleList);
+
+        // Two sign-ins racing with the same code: the second one's update finds the step changed and fails.
+        builder.Property(a => a.LastTotpStep).IsConcurrencyToken();
     }
 }
 

@@ -14,16 +14,21 @@ public sealed class TotpSecrets(IDataProtectionProvider dataProtection, TimeProv
 
     public string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
 
-    /// <summary>Accepts the current code and one step either side, to allow for clock drift.</summary>
-    public bool Verify(string protectedSecret, string? code)
+    /// <summary>
+    /// Accepts the current code and one step either side, to allow for clock drift, and gives the
+    /// time step the code belongs to: a sign-in refuses a step at or before the last one used, so a
+    /// code seen over a shoulder or in a proxy log cannot be replayed within its window.
+    /// </summary>
+    public bool Verify(string protectedSecret, string? code, out long timeStep)
     {
+        timeStep = 0;
         if (string.IsNullOrWhiteSpace(code) || code.Length != 6 || !code.All(char.IsAsciiDigit))
         {
             return false;
         }
 
         var totp = new Totp(Base32Encoding.ToBytes(Unprotect(protectedSecret)));
-        return totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, code, out _, new VerificationWindow(previous: 1, future: 1));
+        return totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, code, out timeStep, new VerificationWindow(previous: 1, future: 1));
     }
 
     /// <summary>The current code for a plain secret (demo tooling and tests).</summary>
