@@ -20,6 +20,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException n => (404, "Not found", n.Message, n.Field),
             RuleViolationException r => (409, "Conflict", r.Message, null),
             ForbiddenException f => (403, "Forbidden", f.Message, null),
+            // A concurrency token (e.g. a staff account's last used one-time-code step) moved under us.
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (409, "Conflict", "Someone else changed this record at the same moment. Load it again and retry.", null),
             // With RouteHandlerOptions.ThrowOnBadRequest, minimal APIs throw these for input they cannot bind.
             BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed request body", DescribeJson(json), FieldOf(json)),
             BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large", "The request body is larger than this endpoint accepts (1 MB unless stated otherwise).", "body"),
