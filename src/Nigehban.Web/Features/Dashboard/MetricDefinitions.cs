@@ -72,6 +72,9 @@ public interface IMetricSource
     /// </summary>
     IQueryable<MetricRecord>? RecordsOf(Platform.Data.NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to);
 
+    /// <summary>True when <see cref="RecordsOf"/> lists the records of <paramref name="metric"/>.</summary>
+    bool ListsRecordsOf(string metric);
+
     /// <summary>The console page of one record, for links from the dashboard.</summary>
     string? RecordPage(string reference);
 }
@@ -108,6 +111,8 @@ public abstract class MetricSource<T> : IMetricSource where T : class
     protected virtual string? ReferenceOf(T entity) => null;
 
     public virtual IQueryable<MetricRecord>? RecordsOf(Platform.Data.NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to) => null;
+
+    public virtual bool ListsRecordsOf(string metric) => false;
 
     public virtual string? RecordPage(string reference) => null;
 

@@ -95,6 +95,8 @@ public sealed class ServiceRequestMetrics : MetricSource<ServiceRequest>
         };
     }
 
+    public override bool ListsRecordsOf(string metric) => metric is Received or Delivered or DeadlineKept or Turnaround or Rejected or Overdue;
+
     public override string? RecordPage(string reference) => $"/console/applications/{Uri.EscapeDataString(reference)}";
 
     private static IQueryable<MetricRecord> Closed(IQueryable<ServiceRequest> requests, ServiceRequestStatus status, DateTimeOffset from, DateTimeOffset to) =>
