@@ -51,7 +51,7 @@ public static class DatabaseRegistration
                     throw new InvalidOperationException("Database__ConnectionString is required when Database__Provider is Postgres.");
                 }
 
-                builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                builder.UseNpgsql(WithAutoPrepare(options.ConnectionString), npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
@@ -59,6 +59,41 @@ public static class DatabaseRegistration
 
         // Dashboard alerts go out only once the transaction that raised them has committed.
         builder.AddInterceptors(Features.Dashboard.RollupWriter.PublishAfterCommit.Instance);
+    }
+
+    /// <summary>Statements kept prepared per physical connection when the operator does not say otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 128;
+
+    /// <summary>Executions of one SQL text on a connection before it is prepared.</summary>
+    public const int DefaultAutoPrepareMinUsages = 2;
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string sets it (to any value,
+    /// 0 included, which keeps it off). The app sends the same few statements over and over (the
+    /// submission's inserts, the tracking read); prepared, PostgreSQL neither parses nor plans them
+    /// again on that connection. See ADR-013.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var keys = given.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        if (keys.Contains("MAXAUTOPREPARE") && keys.Contains("AUTOPREPAREMINUSAGES"))
+        {
+            return connectionString;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!keys.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!keys.Contains("AUTOPREPAREMINUSAGES"))
+        {
+            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)
