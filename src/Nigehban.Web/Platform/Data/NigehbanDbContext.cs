@@ -116,10 +116,9 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
             Database.AutoSavepointsEnabled = savepoints;
             audit.RecordWrites(writes);
 
-            // Dashboard rollups: one call, same transaction (see ADR-009).
-            await Features.Dashboard.RollupWriter.ApplyAsync(this, cancellationToken);
-
-            await AuditChain.InsertPendingAsync(this, audit, cancellationToken);
+            // Dashboard rollups (ADR-009) and the audit events, same transaction, one command (ADR-013).
+            var rollups = Features.Dashboard.RollupWriter.PendingStatements(this);
+            await AuditChain.InsertPendingAsync(this, audit, rollups, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
