@@ -20,15 +20,17 @@ public abstract class ReferenceAllocationTests(NigehbanApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<T> WithAllocatorAsync<T>(Func<AllocateReferenceNumber, NigehbanDbContext, Task<T>> work, TimeProvider? clock = null)
+    /// <param name="blocks">The reference blocks of one process: pass the same instance for one process, another for a second one sharing the database.</param>
+    private async Task<T> WithAllocatorAsync<T>(Func<AllocateReferenceNumber, NigehbanDbContext, Task<T>> work, TimeProvider? clock = null, ReferenceBlocks? blocks = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<NigehbanDbContext>();
-        var allocate = clock is null
+        var allocate = clock is null && blocks is null
             ? services.GetRequiredService<AllocateReferenceNumber>()
-            : new AllocateReferenceNumber(db, services.GetRequiredService<UnitDirectory>(), services.GetRequiredService<ForcePack>(), clock);
+            : new AllocateReferenceNumber(db, services.GetRequiredService<UnitDirectory>(), services.GetRequiredService<ForcePack>(),
+                clock ?? TimeProvider.System, blocks ?? new ReferenceBlocks());
         return await work(allocate, db);
     }
 
@@ -121,6 +123,62 @@ public abstract class ReferenceAllocationTests(NigehbanApp app)
         numbers.Order().ShouldBe(Enumerable.Range(1, 48).Select(n => (long)n));
         var counter = await app.WithDbAsync(db => db.Set<ReferenceCounter>().SingleAsync(c => c.Kind == "TSTP", Ct));
         (counter.NextValue - 1).ShouldBe(numbers.Max());
+    }
+
+    [Fact]
+    public async Task NextFromBlock_NeverGivesTheSameNumberTwice_AcrossTwoProcessesSharingTheDatabase()
+    {
+        var station = StationOf("LHR");
+        ReferenceBlocks[] processes = [new(), new()];
+        var numbers = new ConcurrentBag<long>();
+
+        // Two processes take numbers from their blocks at once, and single transactional
+        // allocations of the same counter run between them.
+        await Task.WhenAll(Enumerable.Range(0, 120).Select(i => Task.Run(() => WithAllocatorAsync(async (allocate, _) =>
+        {
+            var reference = i % 10 == 9
+                ? await allocate.NextAsync("TSTH", station, Ct)
+                : await allocate.NextFromBlockAsync("TSTH", station, Ct);
+            numbers.Add(reference.Sequence);
+            return 0;
+        }, blocks: processes[i % 2]), Ct)));
+
+        numbers.Distinct().Count().ShouldBe(120);
+        var counter = await app.WithDbAsync(db => db.Set<ReferenceCounter>().SingleAsync(c => c.Kind == "TSTH", Ct));
+        numbers.Max().ShouldBeLessThan(counter.NextValue);
+        // Unused rests of the two processes' last blocks are at most a block each.
+        (counter.NextValue - 1 - 120).ShouldBeLessThanOrEqualTo(2 * (ReferenceBlocks.BlockSize - 1));
+    }
+
+    [Fact]
+    public async Task NextFromBlock_HandsOutInOrder_AndAfterARestart_SkipsTheOldBlocksRest()
+    {
+        var station = StationOf("LHR");
+        var before = new ReferenceBlocks();
+        var taken = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            taken.Add((await WithAllocatorAsync((allocate, _) => allocate.NextFromBlockAsync("TSTR", station, Ct), blocks: before)).Sequence);
+        }
+
+        // A restarted process has empty blocks: it reserves past everything the old one held.
+        var afterRestart = await WithAllocatorAsync((allocate, _) => allocate.NextFromBlockAsync("TSTR", station, Ct), blocks: new ReferenceBlocks());
+
+        taken.ShouldBe([1, 2, 3]);
+        afterRestart.Sequence.ShouldBe(ReferenceBlocks.BlockSize + 1);
+    }
+
+    [Fact]
+    public async Task NextFromBlock_Refuses_InsideATransaction()
+    {
+        var station = StationOf("LHR");
+
+        await Should.ThrowAsync<InvalidOperationException>(() => WithAllocatorAsync(async (allocate, db) =>
+        {
+            // A block reserved here and rolled back would be reserved again by the next caller.
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            return await allocate.NextFromBlockAsync("TSTT", station, Ct);
+        }, blocks: new ReferenceBlocks()));
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

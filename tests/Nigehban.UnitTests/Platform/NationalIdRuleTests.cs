@@ -37,4 +37,14 @@ public sealed class NationalIdRuleTests
     [InlineData("3520212345671")]
     [InlineData("1199050012345012")]
     public void RwandaId_Rejects_OtherShapes(string input) => RwandaId.Normalise(input).ShouldBeNull();
+
+    [Fact]
+    public void Normalise_RefusesOverlongInput_BeforeAnyPatternRuns()
+    {
+        // A pattern that backtracks exponentially on a long run of digits: refused by length, at once.
+        var slow = new NationalIdRule("test", @"^(\d+)+$", @"^\d+$", "#", "1");
+
+        slow.Normalise(new string('1', NationalIdRule.MaxInputLength) + "x").ShouldBeNull();
+        Cnic.Normalise("35202-1234567-1" + new string(' ', 10)).ShouldBe("3520212345671");
+    }
 }

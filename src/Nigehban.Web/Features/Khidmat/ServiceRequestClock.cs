@@ -13,12 +13,13 @@ public sealed class ServiceRequestClock(TimeProvider time, AllocateReferenceNumb
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>
-    /// Allocated before the request's own transaction, in a short one of its own: holding the
-    /// district's counter row for the whole submission would serialise every centre of the district.
-    /// A failed submission leaves a gap in the sequence, never a duplicate.
+    /// Taken before the request's own transaction, from this process's block of the district's
+    /// counter (ADR-013): holding the counter row for the whole submission would serialise every
+    /// centre of the district, and bumping it for every submission costs a commit each. A failed
+    /// submission or a restart leaves a gap in the sequence, never a duplicate.
     /// </summary>
     public async Task<string> NextReferenceAsync(UnitInfo unit, CancellationToken cancellationToken) =>
-        (await references.NextAsync(ReferenceKind, unit.Code, cancellationToken)).ToString();
+        (await references.NextFromBlockAsync(ReferenceKind, unit.Code, cancellationToken)).ToString();
 
     public DateTimeOffset DueAt(DateTimeOffset start, string sla) => deadlines.DueAt(start, Deadline.Parse(sla));
 }

@@ -49,11 +49,6 @@ public sealed class SubmitServiceRequestHandler(
             throw new ValidationFailedException("details", $"details is larger than {MaxDetailsLength} characters.");
         }
 
-        if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, service.Code, applicant.NationalId, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var now = clock.Now;
         var request = new ServiceRequest
         {
@@ -75,19 +70,25 @@ public sealed class SubmitServiceRequestHandler(
         db.Add(request);
         notifications.Submitted(request, service);
 
+        // Insert first, look for the first request only when the key's unique index refuses this
+        // one: a replay is rare, so checking before every insert would cost every submission a
+        // round trip. The refused transaction rolls back whole (application, timeline, outbox SMS,
+        // rollups, audit), so a replay writes nothing; it may leave a gap in the reference sequence.
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (idempotencyKey is not null)
+        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, IdempotencyKeyIndex(db)))
         {
-            // Two replays raced: the unique key let one in; answer with that one.
             db.ChangeTracker.Clear();
             return await FindReplayAsync(idempotencyKey, service.Code, applicant.NationalId, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
         }
 
         return new SubmittedServiceRequest(request.Reference, request.Status, request.DueAt);
     }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
+        db.Model.FindEntityType(typeof(ServiceRequest))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(ServiceRequest.IdempotencyKey) }]);
 
     private async Task<SubmittedServiceRequest?> FindReplayAsync(string key, string serviceCode, string nationalId, CancellationToken cancellationToken)
     {

@@ -33,20 +33,59 @@ public static class AuditChain
     /// this insert fails, a retried SaveChanges writes the business rows again instead of
     /// believing they were saved.
     /// </remarks>
-    internal static async Task InsertPendingAsync(NigehbanDbContext db, AuditTrail trail, CancellationToken cancellationToken)
+    /// <param name="alongside">
+    /// Other statements of the same unit of work (raw SQL with <c>{n}</c> placeholders, as
+    /// <c>ExecuteSqlRaw</c> takes them), sent in the same command as the first insert: one round
+    /// trip instead of several (ADR-013). They succeed or fail with it, in the same transaction.
+    /// </param>
+    internal static async Task InsertPendingAsync(NigehbanDbContext db, AuditTrail trail, IReadOnlyList<(string Sql, object[] Parameters)> alongside, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Audit events are written only inside the transaction of the work they describe.");
         var table = AuditTable.Of(db);
         var pending = trail.Pending;
+        var head = new StringBuilder();
+        var headParameters = new List<object>();
+        foreach (var (sql, parameters) in alongside)
+        {
+            // Renumber the statement's placeholders after those already taken.
+            var offset = headParameters.Count;
+            head.Append(offset == 0 ? sql : Renumber(sql, offset, parameters.Length)).Append(";\n");
+            headParameters.AddRange(parameters);
+        }
+
+        if (pending.Count == 0 && head.Length > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(head.ToString(), headParameters, cancellationToken);
+        }
+
         for (var start = 0; start < pending.Count; start += RowsPerStatement)
         {
             var rows = pending.Skip(start).Take(RowsPerStatement).ToList();
             var (sql, parameters) = table.BuildInsert(rows, transaction.Connection!);
+            if (start == 0 && head.Length > 0)
+            {
+                // The audit insert names its parameters; they follow the others in the array.
+                await db.Database.ExecuteSqlRawAsync(head.Append(sql).ToString(), [.. headParameters, .. parameters], cancellationToken);
+                continue;
+            }
+
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
 
         trail.MarkWritten();
+    }
+
+    /// <summary><c>{0}</c>…<c>{count-1}</c> become <c>{offset}</c>…, from the highest down so that no replacement is replaced again.</summary>
+    private static string Renumber(string sql, int offset, int count)
+    {
+        var text = new StringBuilder(sql);
+        for (var i = count - 1; i >= 0; i--)
+        {
+            text.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", "{" + (i + offset).ToString(CultureInfo.InvariantCulture) + "}");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>

@@ -105,15 +105,20 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
         // failure the tracked entities still say what was not saved.
         var ownTransaction = Database.CurrentTransaction is null;
         var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // EF wraps SaveChanges in a savepoint when a transaction is already open (two more round
+        // trips). In a transaction of our own there is nothing to go back to: a failure rolls the
+        // whole of it back. A caller's transaction keeps its savepoints.
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = savepoints && !ownTransaction;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            Database.AutoSavepointsEnabled = savepoints;
             audit.RecordWrites(writes);
 
-            // Dashboard rollups: one call, same transaction (see ADR-009).
-            await Features.Dashboard.RollupWriter.ApplyAsync(this, cancellationToken);
-
-            await AuditChain.InsertPendingAsync(this, audit, cancellationToken);
+            // Dashboard rollups (ADR-009) and the audit events, same transaction, one command (ADR-013).
+            var rollups = Features.Dashboard.RollupWriter.PendingStatements(this);
+            await AuditChain.InsertPendingAsync(this, audit, rollups, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -134,6 +139,7 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (transaction is not null)
             {
                 await transaction.DisposeAsync();

@@ -53,9 +53,17 @@ public sealed class NationalIdRule
         NormalisedPattern = normalisedPattern;
         DisplayMask = displayMask;
         Example = example;
-        _accepted = new Regex(acceptedPattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-        _normalised = new Regex(normalisedPattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        // The limit guards against a pack pattern that backtracks without end. It is wall-clock time:
+        // at 100 ms a busy machine that merely paused the thread failed valid submissions (500s in the
+        // bench at load average 20), so it is a second. Inputs are cut at MaxInputLength first.
+        _accepted = new Regex(acceptedPattern, RegexOptions.CultureInvariant, MatchTimeout);
+        _normalised = new Regex(normalisedPattern, RegexOptions.CultureInvariant, MatchTimeout);
     }
+
+    /// <summary>Longer input is no national ID of any force and is refused before any pattern runs.</summary>
+    public const int MaxInputLength = 64;
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     public string Name { get; }
     public string AcceptedPattern { get; }
@@ -72,7 +80,7 @@ public sealed class NationalIdRule
         }
 
         var trimmed = input.Trim();
-        if (!_accepted.IsMatch(trimmed))
+        if (trimmed.Length > MaxInputLength || !_accepted.IsMatch(trimmed))
         {
             return null;
         }

@@ -27,12 +27,43 @@ public sealed class DispatchOutbox(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(cancellationToken);
-        foreach (var message in claimed)
+        var delivered = new List<OutboxMessage>(claimed.Count);
+        try
         {
-            await DeliverAsync(message, cancellationToken);
+            foreach (var message in claimed)
+            {
+                if (await DeliverAsync(message, cancellationToken))
+                {
+                    delivered.Add(message);
+                }
+            }
+        }
+        finally
+        {
+            // Deliveries are recorded once per pass, not once per message (a commit each): a crash
+            // before this line sends the pass's messages again after the lease, which
+            // at-least-once delivery allows. Recorded on shutdown too, for what went out.
+            await RecordDeliveredAsync(delivered);
         }
 
         return claimed.Count;
+    }
+
+    private async Task RecordDeliveredAsync(List<OutboxMessage> delivered)
+    {
+        var now = clock.GetUtcNow();
+        // Matching on Attempts as well: if the lease ran out and another pass claimed a message
+        // meanwhile, that pass owns its outcome. Almost every pass has one Attempts value.
+        foreach (var group in delivered.GroupBy(m => m.Attempts))
+        {
+            var attempts = group.Key;
+            var ids = group.Select(m => m.Id).ToList();
+            await db.Set<OutboxMessage>()
+                .Where(m => ids.Contains(m.Id) && m.Attempts == attempts)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.DeliveredAt, now)
+                    .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), CancellationToken.None);
+        }
     }
 
     private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
@@ -59,7 +90,8 @@ public sealed class DispatchOutbox(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Delivers one message; records a failure at once and returns whether it went out.</summary>
+    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         string? error = null;
         try
@@ -83,17 +115,13 @@ public sealed class DispatchOutbox(
             }
         }
 
-        var now = clock.GetUtcNow();
-        // Matching on Attempts as well: if the lease ran out and another pass claimed the message
-        // meanwhile, that pass owns the outcome.
-        var mine = db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.Attempts == message.Attempts);
         if (error is null)
         {
-            await mine.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.DeliveredAt, now)
-                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), CancellationToken.None);
-            return;
+            return true;
         }
+
+        var now = clock.GetUtcNow();
+        var mine = db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.Attempts == message.Attempts);
 
         var givingUp = message.Attempts >= options.MaxAttempts;
         DateTimeOffset? next = givingUp ? null : now + options.RetryDelayAfter(message.Attempts);
@@ -108,5 +136,7 @@ public sealed class DispatchOutbox(
         {
             logger.LogWarning("Outbox message {Id} ({Kind}) failed attempt {Attempts}, next at {Next}: {Error}", message.Id, message.Kind, message.Attempts, next, error);
         }
+
+        return false;
     }
 }

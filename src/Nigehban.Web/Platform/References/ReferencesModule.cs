@@ -3,5 +3,5 @@ namespace Nigehban.Web.Platform.References;
 public static class ReferencesModule
 {
     public static IServiceCollection AddReferenceNumbers(this IServiceCollection services) =>
-        services.AddScoped<AllocateReferenceNumber>();
+        services.AddSingleton<ReferenceBlocks>().AddScoped<AllocateReferenceNumber>();
 }
