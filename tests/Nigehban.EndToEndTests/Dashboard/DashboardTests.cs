@@ -42,6 +42,13 @@ public sealed class DashboardTests(BrowserApp app)
         await Expect(dashboard.Locator($"#alert-list li[data-reference='{reference}'] .alert-where")).ToContainTextAsync(app.Unit(station).Name);
         await dashboard.Locator("#trend-card").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(dashboard, "dashboard-alert.png");
+
+        // The number traces to its records: the tile's link lists them, the new application among them.
+        await dashboard.Locator($"#kpi-{Received} a.kpi-records").ClickAsync();
+        await Expect(dashboard.Locator("#dashboard-records")).ToHaveAttributeAsync("data-total", (before + 1).ToString(CultureInfo.InvariantCulture));
+        var row = dashboard.Locator($"#records-table tr[data-reference='{reference}']");
+        await Expect(row).ToContainTextAsync(app.Unit(station).Name);
+        await Expect(row.Locator("a[data-testid='record-link']")).ToHaveAttributeAsync("href", $"/console/applications/{reference}");
     }
 
     [Fact]
