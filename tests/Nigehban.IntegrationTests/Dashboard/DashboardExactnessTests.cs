@@ -324,13 +324,15 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
                     ["service_requests_delivered"] = delivered,
                     ["service_requests_rejected"] = mine.Where(r => r.Status == ServiceRequestStatus.Rejected && In(Local(r.ClosedAt!.Value))),
                     ["service_requests_overdue"] = mine.Where(r => r.BreachedAt is { } b && In(Local(b))),
+                    ["service_deadline_kept_percent"] = delivered, // averages list what they average over
+                    ["service_turnaround_minutes"] = delivered,
                 };
                 foreach (var (key, records) in behind)
                 {
                     var list = await ig.GetFromJsonAsync<JsonElement>(string.Create(CultureInfo.InvariantCulture,
                         $"/api/v1/dashboard/records?unit={code}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&metric={key}&pageSize=200"), Ct);
                     var want = records.Select(r => r.Reference).Order(StringComparer.Ordinal).ToList();
-                    list.GetProperty("total").GetInt32().ShouldBe((int)metrics.GetProperty(key).GetDouble(), $"records behind {key} of {code}");
+                    list.GetProperty("total").GetInt32().ShouldBe(want.Count, $"records behind {key} of {code}");
                     list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("reference").GetString()!).Order(StringComparer.Ordinal).ToList()
                         .ShouldBe(want, customMessage: $"records behind {key} of {code} over {from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
                 }

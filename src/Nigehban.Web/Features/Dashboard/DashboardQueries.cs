@@ -123,9 +123,14 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
         }
 
         var source = MetricCatalog.SourceOfMetric(metric)!;
+        if (!source.ListsRecordsOf(metric))
+        {
+            throw new ValidationFailedException("metric", $"'{metric}' has no list of records.");
+        }
+
         var records = source.RecordsOf(db, metric, string.IsNullOrWhiteSpace(dimension) ? null : dimension, unit.Path,
                 LocalMidnight(from, levels.TimeZone), LocalMidnight(to.AddDays(1), levels.TimeZone))
-            ?? throw new ValidationFailedException("metric", $"'{metric}' has no list of records.");
+            ?? throw new InvalidOperationException($"{source.GetType().Name} says it lists the records of '{metric}' but gave no query.");
         var total = await records.CountAsync(ct);
         var items = await records.OrderByDescending(r => r.At).ThenBy(r => r.Reference)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
