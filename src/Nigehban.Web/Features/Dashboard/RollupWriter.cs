@@ -20,15 +20,6 @@ public static class RollupWriter
 
     private static readonly ConditionalWeakTable<DbContext, List<DashboardAlert>> PendingAlerts = [];
 
-    /// <summary>Applies the rollup deltas of the tracked changes at once, in their own round trip(s).</summary>
-    public static async Task ApplyAsync(NigehbanDbContext db, CancellationToken cancellationToken)
-    {
-        foreach (var (sql, parameters) in PendingStatements(db))
-        {
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
-        }
-    }
-
     /// <summary>
     /// The upserts for the tracked changes, not yet run. Called by <see cref="NigehbanDbContext"/>
     /// after its changes are written, before the commit; it sends them in one command with the
