@@ -29,30 +29,36 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!db.IsPostgres)
+        try
         {
-            // Millions of rollup rows and index pages do not fit SQLite's default 2 MB page cache;
-            // this connection goes back to the pool with the default again (below).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", cancellationToken);
-        }
+            if (!db.IsPostgres)
+            {
+                // Millions of rollup rows and index pages do not fit SQLite's default 2 MB page cache.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", cancellationToken);
+            }
 
-        await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? "TRUNCATE dashboard_rollups" : "DELETE FROM dashboard_rollups", cancellationToken);
-        long records = 0, rows = 0;
-        foreach (var chunk in await ChunksAsync(includeStoredRows: false, cancellationToken))
+            await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? "TRUNCATE dashboard_rollups" : "DELETE FROM dashboard_rollups", cancellationToken);
+            long records = 0, rows = 0;
+            foreach (var chunk in await ChunksAsync(includeStoredRows: false, cancellationToken))
+            {
+                var sums = new Dictionary<RollupKey, RollupSums>();
+                records += await CountAsync(chunk, sums, cancellationToken);
+                rows += await InsertAsync(transaction, sums.Where(s => !s.Value.IsZero).OrderBy(s => s.Key), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new RebuildResult(records, rows);
+        }
+        finally
         {
-            var sums = new Dictionary<RollupKey, RollupSums>();
-            records += await CountAsync(chunk, sums, cancellationToken);
-            rows += await InsertAsync(transaction, sums.Where(s => !s.Value.IsZero).OrderBy(s => s.Key), cancellationToken);
-        }
+            if (!db.IsPostgres)
+            {
+                // The pooled connection must not keep a 256 MB cache after a rebuild, failed or not: back to SQLite's default.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        if (!db.IsPostgres)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", cancellationToken);
+            db.Database.SetCommandTimeout(timeout);
         }
-
-        db.Database.SetCommandTimeout(timeout);
-        return new RebuildResult(records, rows);
     }
 
     /// <summary>Every row that differs from a recount (a missing row counts as zero), in key order per district.</summary>
@@ -107,9 +113,7 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in MetricCatalog.Sources)
         {
-            var method = typeof(RebuildDashboard).GetMethod(nameof(UnitCodesInUseAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                .MakeGenericMethod(source.EntityType);
-            present.UnionWith(await (Task<List<string>>)method.Invoke(this, [source, cancellationToken])!);
+            present.UnionWith(await ForEntityOf<List<string>>(nameof(UnitCodesInUseAsync), source, [source, cancellationToken]));
         }
 
         if (includeStoredRows)
@@ -127,6 +131,11 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
         return chunks;
     }
 
+    /// <summary>Calls this class's generic method <paramref name="name"/> for the source's entity type (EF queries need the type statically).</summary>
+    private Task<TResult> ForEntityOf<TResult>(string name, IMetricSource source, object?[] arguments) =>
+        (Task<TResult>)typeof(RebuildDashboard).GetMethod(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .MakeGenericMethod(source.EntityType).Invoke(this, arguments)!;
+
     private Task<List<string>> UnitCodesInUseAsync<T>(IMetricSource source, CancellationToken cancellationToken)
         where T : class =>
         db.Set<T>().IgnoreQueryFilters().Select(e => EF.Property<string>(e, source.UnitProperty)).Distinct().ToListAsync(cancellationToken);
@@ -136,9 +145,7 @@ public sealed class RebuildDashboard(NigehbanDbContext db, RollupLevels levels)
         long records = 0;
         foreach (var source in MetricCatalog.Sources)
         {
-            var method = typeof(RebuildDashboard).GetMethod(nameof(CountSourceAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                .MakeGenericMethod(source.EntityType);
-            records += await (Task<long>)method.Invoke(this, [source, chunk, sums, cancellationToken])!;
+            records += await ForEntityOf<long>(nameof(CountSourceAsync), source, [source, chunk, sums, cancellationToken]);
         }
 
         return records;
