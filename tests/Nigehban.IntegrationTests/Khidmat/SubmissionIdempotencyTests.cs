@@ -127,7 +127,8 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
             force,
             services.GetRequiredService<CurrentUser>(),
             new ServiceRequestClock(time, references, services.GetRequiredService<DeadlineCalculator>()),
-            new ServiceRequestNotifications(db, time, force));
+            new ServiceRequestNotifications(db, time, force),
+            services.GetRequiredService<GroupCommit>());
         var command = new SubmitServiceRequestCommand("character-certificate", "LHR-PS01",
             new ApplicantInput(NewCnic(), "Test Applicant", null, "+923001234567", null, null), null, null);
         return await handler.HandleAsync(command, key, Ct);

@@ -32,6 +32,9 @@ public sealed class Applicant
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>An equal, untracked instance: an owned entity belongs to one owner in one context.</summary>
+    public Applicant Copy() => (Applicant)MemberwiseClone();
 }
 
 /// <summary>

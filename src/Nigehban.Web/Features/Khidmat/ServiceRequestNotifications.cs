@@ -11,11 +11,12 @@ namespace Nigehban.Web.Features.Khidmat;
 /// </summary>
 public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvider clock, ForcePack force)
 {
-    public void Submitted(ServiceRequest request, ServiceDefinition service) =>
-        ToApplicant(request, $"Nigehban: your application {request.Reference} for {service.NameIn("en")} was received. Due by {LocalDeadline(request.DueAt, force.TimeZone)}. Track it with your reference and ID number.");
+    /// <param name="into">The context the application is saved with, when that is not this request's own (ADR-014).</param>
+    public void Submitted(ServiceRequest request, ServiceDefinition service, NigehbanDbContext? into = null) =>
+        ToApplicant(into ?? db, request, $"Nigehban: your application {request.Reference} for {service.NameIn("en")} was received. Due by {LocalDeadline(request.DueAt, force.TimeZone)}. Track it with your reference and ID number.");
 
     public void StatusChanged(ServiceRequest request, ServiceDefinition service) =>
-        ToApplicant(request, request.Status switch
+        ToApplicant(db, request, request.Status switch
         {
             ServiceRequestStatus.Issued => $"Nigehban: your {service.NameIn("en")} ({request.Reference}) has been issued.",
             ServiceRequestStatus.Rejected => $"Nigehban: your application {request.Reference} was not approved. Reason: {request.RejectionReason}",
@@ -40,16 +41,16 @@ public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvid
             : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
-    private void ToApplicant(ServiceRequest request, string text)
+    private void ToApplicant(NigehbanDbContext into, ServiceRequest request, string text)
     {
         if (request.Applicant.Phone is { } phone)
         {
-            Outbox.Enqueue(db, OutboxKinds.Sms, phone, new { text, reference = request.Reference }, clock.GetUtcNow());
+            Outbox.Enqueue(into, OutboxKinds.Sms, phone, new { text, reference = request.Reference }, clock.GetUtcNow());
         }
 
         if (request.Applicant.Email is { } email)
         {
-            Outbox.Enqueue(db, OutboxKinds.Email, email, new { subject = $"Application {request.Reference}", text, reference = request.Reference }, clock.GetUtcNow());
+            Outbox.Enqueue(into, OutboxKinds.Email, email, new { subject = $"Application {request.Reference}", text, reference = request.Reference }, clock.GetUtcNow());
         }
     }
 }

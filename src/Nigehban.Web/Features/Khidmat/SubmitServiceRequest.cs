@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
@@ -19,6 +20,7 @@ public sealed record SubmittedServiceRequest(string Reference, ServiceRequestSta
 /// Takes an application online (a citizen, no account) or at a counter (front desk). Validates
 /// against the force's rules, stores it with its reference and deadline, and queues the citizen's
 /// SMS — one transaction, audited. A replayed Idempotency-Key returns the first request.
+/// Concurrent submissions share their transaction through <see cref="GroupCommit"/> (ADR-014).
 /// </summary>
 public sealed class SubmitServiceRequestHandler(
     NigehbanDbContext db,
@@ -27,7 +29,8 @@ public sealed class SubmitServiceRequestHandler(
     ForcePack force,
     CurrentUser user,
     ServiceRequestClock clock,
-    ServiceRequestNotifications notifications)
+    ServiceRequestNotifications notifications,
+    GroupCommit groupCommit)
 {
     private const int MaxDetailsLength = 8000;
 
@@ -50,30 +53,48 @@ public sealed class SubmitServiceRequestHandler(
         }
 
         var now = clock.Now;
-        var request = new ServiceRequest
-        {
-            Id = Guid.CreateVersion7(),
-            Reference = await clock.NextReferenceAsync(unit, cancellationToken),
-            ServiceCode = service.Code,
-            UnitCode = unit.Code,
-            UnitPath = unit.Path,
-            Channel = channel,
-            Applicant = applicant,
-            DetailsJson = details,
-            SubmittedAt = now,
-            DueAt = clock.DueAt(now, service.Sla),
-            FeeAmount = service.Fee,
-            FeeCurrency = catalogue.Currency,
-            IdempotencyKey = idempotencyKey,
-        };
-        request.RecordSubmission(user.UserName ?? "citizen (online)");
-        db.Add(request);
-        notifications.Submitted(request, service);
+        var id = Guid.CreateVersion7();
+        var reference = await clock.NextReferenceAsync(unit, cancellationToken);
+        var dueAt = clock.DueAt(now, service.Sla);
+        var actor = AuditActor.Of(user);
 
-        // Insert first, look for the first request only when the key's unique index refuses this
-        // one: a replay is rare, so checking before every insert would cost every submission a
-        // round trip. The refused transaction rolls back whole (application, timeline, outbox SMS,
-        // rollups, audit), so a replay writes nothing; it may leave a gap in the reference sequence.
+        // Builds the application afresh each time: it may be staged in a group that fails and then again alone.
+        void Stage(NigehbanDbContext into)
+        {
+            var request = new ServiceRequest
+            {
+                Id = id,
+                Reference = reference,
+                ServiceCode = service.Code,
+                UnitCode = unit.Code,
+                UnitPath = unit.Path,
+                Channel = channel,
+                Applicant = applicant.Copy(),
+                DetailsJson = details,
+                SubmittedAt = now,
+                DueAt = dueAt,
+                FeeAmount = service.Fee,
+                FeeCurrency = catalogue.Currency,
+                IdempotencyKey = idempotencyKey,
+            };
+            request.RecordSubmission(user.UserName ?? "citizen (online)");
+            into.Add(request);
+            notifications.Submitted(request, service, into);
+        }
+
+        var submitted = new SubmittedServiceRequest(reference, ServiceRequestStatus.Submitted, dueAt);
+        if (await groupCommit.TryWriteAsync(actor, Stage))
+        {
+            return submitted;
+        }
+
+        // Not written with a group (one of its members was refused, or group commit is not running):
+        // saved alone, as before ADR-014. Insert first, look for the first request only when the
+        // key's unique index refuses this one: a replay is rare, so checking before every insert
+        // would cost every submission a round trip. The refused transaction rolls back whole
+        // (application, timeline, outbox SMS, rollups, audit), so a replay writes nothing; it may
+        // leave a gap in the reference sequence.
+        Stage(db);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -84,7 +105,7 @@ public sealed class SubmitServiceRequestHandler(
             return await FindReplayAsync(idempotencyKey, service.Code, applicant.NationalId, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
         }
 
-        return new SubmittedServiceRequest(request.Reference, request.Status, request.DueAt);
+        return submitted;
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>

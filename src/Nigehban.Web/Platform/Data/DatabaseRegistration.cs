@@ -32,6 +32,8 @@ public static class DatabaseRegistration
             db.Bind(sp.GetRequiredService<JurisdictionScope>(), sp.GetRequiredService<AuditTrail>());
             return db;
         });
+        services.AddSingleton<GroupCommit>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommit>());
         return services;
     }
 

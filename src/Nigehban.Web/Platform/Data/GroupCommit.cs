@@ -1,0 +1,181 @@
+using System.Diagnostics.Metrics;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Security;
+
+namespace Nigehban.Web.Platform.Data;
+
+/// <summary>
+/// Group commit (ADR-014): independent inserts from concurrent requests, such as citizens'
+/// applications, saved together in one transaction instead of one each. Every member keeps what a
+/// save of its own gives it: its audit events name its own actor and address, its outbox messages
+/// and rollups go in with its rows, and its request is answered only after the commit. What the
+/// group shares is the round trips, the commit's flush to disk, and one upsert per dashboard
+/// rollup row where each member would have queued for that row's lock in turn.
+/// </summary>
+/// <remarks>
+/// A group is whatever has queued while the previous group was being written, up to
+/// <see cref="MaxGroup"/>: no timer, so a lone request waits for nothing. If the group fails before
+/// its commit (one member's row refused, for example a replayed Idempotency-Key), nothing of it was
+/// written and every member is told to save alone, exactly as it would without group commit; the
+/// member at fault then meets its own error. A failure of the commit itself leaves the outcome
+/// unknown, as it does for a single save, and is thrown to every member.
+/// </remarks>
+public sealed class GroupCommit : BackgroundService
+{
+    /// <summary>Members per transaction: enough to cover 64 waiting clients, few enough for a short transaction.</summary>
+    public const int MaxGroup = 128;
+
+    /// <summary>
+    /// Groups written at once. Two, so that one group is staged and sent while the other waits for
+    /// its commit; more would mostly queue behind each other for the same rollup rows.
+    /// </summary>
+    private const int Writers = 2;
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<GroupCommit> _logger;
+    private readonly Histogram<int> _groupSizes;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    private volatile bool _running;
+
+    public GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> logger, IMeterFactory meters)
+    {
+        _scopes = scopes;
+        _logger = logger;
+        _groupSizes = meters.Create("Nigehban").CreateHistogram<int>("nigehban.group_commit.size", "{write}", "Writes saved per group-commit transaction.");
+    }
+
+    /// <summary>
+    /// Saves what <paramref name="stage"/> adds to the context it is given, in a transaction shared
+    /// with other requests' work. True once committed. False if it was not written, because its group
+    /// failed before the commit or group commit is not running (a command-line verb, shutdown): the
+    /// caller then saves alone. <paramref name="stage"/> may run twice (once here, once alone), so it
+    /// must build its entities afresh each time and only add them.
+    /// </summary>
+    public Task<bool> TryWriteAsync(AuditActor actor, Action<NigehbanDbContext> stage)
+    {
+        if (!_running)
+        {
+            return Task.FromResult(false);
+        }
+
+        var pending = new PendingWrite(actor, stage);
+        return _queue.Writer.TryWrite(pending) ? pending.Done.Task : Task.FromResult(false);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // On shutdown the queue is closed to newcomers (they save alone) and what is in it is still written.
+        stoppingToken.Register(() =>
+        {
+            _running = false;
+            _queue.Writer.TryComplete();
+        });
+        _running = true;
+        return Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteGroupsAsync, CancellationToken.None)));
+    }
+
+    private async Task WriteGroupsAsync()
+    {
+        var reader = _queue.Reader;
+        var group = new List<PendingWrite>(MaxGroup);
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (group.Count < MaxGroup && reader.TryRead(out var next))
+            {
+                group.Add(next);
+            }
+
+            if (group.Count > 0)
+            {
+                await WriteGroupAsync(group);
+                group.Clear();
+            }
+        }
+    }
+
+    /// <summary>Writes one group and tells each member how it went. Never throws.</summary>
+    internal async Task WriteGroupAsync(IReadOnlyList<PendingWrite> group)
+    {
+        var committing = false;
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("group commit: inserts staged by requests that were each authorised");
+            var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
+            Stage(db, group);
+
+            // The group's own transaction, so that a failure before the commit is told apart from
+            // one of the commit: only the first leaves nothing written and may be retried alone.
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var savepoints = db.Database.AutoSavepointsEnabled;
+            db.Database.AutoSavepointsEnabled = false; // a failure abandons the whole group: nothing to go back to
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = savepoints;
+            }
+
+            committing = true;
+            await transaction.CommitAsync(CancellationToken.None);
+            db.Audit.Committed();
+            _groupSizes.Record(group.Count);
+            foreach (var member in group)
+            {
+                member.Done.TrySetResult(true);
+            }
+        }
+        catch (Exception e) when (!committing)
+        {
+            _logger.LogDebug(e, "A group of {Count} writes failed before its commit; each is saved alone", group.Count);
+            foreach (var member in group)
+            {
+                member.Done.TrySetResult(false);
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "The commit of a group of {Count} writes failed", group.Count);
+            foreach (var member in group)
+            {
+                member.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>Adds every member's entities, each attributed to the member's actor for the audit.</summary>
+    private static void Stage(NigehbanDbContext db, IReadOnlyList<PendingWrite> group)
+    {
+        AuditActor? actor = null;
+        void Attribute(object? sender, EntityTrackedEventArgs e) => db.Audit.OnBehalfOf(e.Entry.Entity, actor!);
+
+        db.ChangeTracker.Tracked += Attribute;
+        try
+        {
+            foreach (var member in group)
+            {
+                actor = member.Actor;
+                member.Stage(db);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Tracked -= Attribute;
+        }
+    }
+
+    internal sealed class PendingWrite(AuditActor actor, Action<NigehbanDbContext> stage)
+    {
+        public AuditActor Actor { get; } = actor;
+
+        public Action<NigehbanDbContext> Stage { get; } = stage;
+
+        /// <summary>Completed on the writer's thread; continuations run elsewhere so that the writer moves on.</summary>
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
