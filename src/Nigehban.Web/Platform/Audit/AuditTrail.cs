@@ -74,10 +74,26 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealSi
     internal IReadOnlyList<CapturedWrite> CaptureWrites(ChangeTracker tracker)
     {
         List<CapturedWrite>? writes = null;
-        foreach (var entry in tracker.Entries())
+        HashSet<object>? partOfOwner = null;
+        var entries = tracker.Entries().ToList();
+        foreach (var entry in entries)
+        {
+            // An owned part created or deleted with its owner (an application's applicant) is in
+            // the owner's row and the owner's event says so; a change to the part alone is its own event.
+            if (entry.State is EntityState.Added or EntityState.Deleted && entry.Metadata.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
+            {
+                foreach (var navigation in entry.Navigations.Where(n => n.Metadata.TargetEntityType.IsOwned() && n.CurrentValue is not null))
+                {
+                    (partOfOwner ??= new HashSet<object>(ReferenceEqualityComparer.Instance)).Add(navigation.CurrentValue!);
+                }
+            }
+        }
+
+        foreach (var entry in entries)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Entity is AuditEvent or AuditSeal or AuditCheckpoint or INotAudited)
+                || entry.Entity is AuditEvent or AuditSeal or AuditCheckpoint or INotAudited
+                || (entry.State != EntityState.Modified && partOfOwner?.Contains(entry.Entity) == true))
             {
                 continue;
             }
