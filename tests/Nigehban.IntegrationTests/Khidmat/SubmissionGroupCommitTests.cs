@@ -49,7 +49,7 @@ public abstract class SubmissionGroupCommitTests(NigehbanApp app)
         answers.Select(a => a.Reference).Distinct().Count().ShouldBe(phones.Length);
         var references = answers.Select(a => a.Reference).ToList();
         var stored = await app.WithDbAsync(db => db.Set<ServiceRequest>().Where(r => references.Contains(r.Reference))
-            .Select(r => new { r.Id, r.Reference, r.Applicant.Phone, StepIds = r.Steps.Select(s => s.Id).ToList() }).ToListAsync(Ct));
+            .Select(r => new { r.Id, r.Reference, r.Applicant.Phone, StepIds = r.Steps.Select(s => s.Id).ToList(), StepActors = r.Steps.Select(s => s.Actor).ToList() }).ToListAsync(Ct));
         stored.Count.ShouldBe(phones.Length);
         var sms = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => phones.Contains(m.Recipient)).Select(m => m.Recipient).ToListAsync(Ct));
         sms.Order().ShouldBe(phones.Order());
@@ -61,6 +61,8 @@ public abstract class SubmissionGroupCommitTests(NigehbanApp app)
         foreach (var application in stored)
         {
             var byStaff = answers.Single(a => a.Reference == application.Reference).ByStaff;
+            // The timeline names who took the application, as the audit does.
+            application.StepActors.ShouldBe([byStaff ? "frontdesk" : "citizen (online)"], application.Reference);
             var own = events.Where(e => e.ObjectId == application.Id.ToString() || application.StepIds.Any(s => s.ToString() == e.ObjectId)).ToList();
             string.Join(",", own.Select(e => e.Action).Order()).ShouldBe("ServiceRequest.created,ServiceRequestStep.created", application.Reference);
             foreach (var e in own)

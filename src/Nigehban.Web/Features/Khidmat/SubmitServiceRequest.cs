@@ -56,7 +56,9 @@ public sealed class SubmitServiceRequestHandler(
         var id = Guid.CreateVersion7();
         var reference = await clock.NextReferenceAsync(unit, cancellationToken);
         var dueAt = clock.DueAt(now, service.Sla);
+        // Read from the request now: the stage may run on the group writer's thread, outside the request.
         var actor = AuditActor.Of(user);
+        var submittedBy = user.UserName ?? "citizen (online)";
 
         // Builds the application afresh each time: it may be staged in a group that fails and then again alone.
         void Stage(NigehbanDbContext into)
@@ -77,7 +79,7 @@ public sealed class SubmitServiceRequestHandler(
                 FeeCurrency = catalogue.Currency,
                 IdempotencyKey = idempotencyKey,
             };
-            request.RecordSubmission(user.UserName ?? "citizen (online)");
+            request.RecordSubmission(submittedBy);
             into.Add(request);
             notifications.Submitted(request, service, into);
         }
