@@ -18,6 +18,9 @@ internal static class KhidmatFixtures
         return $"35202-{(1_000_000 + (n % 8_999_999)).ToString(System.Globalization.CultureInfo.InvariantCulture)}-{(n % 10).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>A phone number no other test uses, so that an application's SMS can be counted.</summary>
+    public static string NewPhone() => "+92" + Random.Shared.NextInt64(3_000_000_000, 3_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static object Application(string nationalId, string serviceCode = "character-certificate", string unit = "LHR-PS01", string name = "Test Applicant") => new
     {
         serviceCode,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
@@ -20,8 +19,6 @@ namespace Nigehban.IntegrationTests.Khidmat;
 public abstract class SubmissionGroupCommitTests(NigehbanApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static string NewPhone() => "+92" + Random.Shared.NextInt64(3_000_000_000, 3_999_999_999).ToString(CultureInfo.InvariantCulture);
 
     private static object WithPhone(string nationalId, string phone, string? channel = null) => new
     {

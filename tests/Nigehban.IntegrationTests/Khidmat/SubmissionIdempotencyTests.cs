@@ -32,7 +32,7 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
     /// <summary>An application whose phone number no other test uses, so its SMS can be counted.</summary>
     private static (object Application, string Phone) WithOwnPhone(string nationalId)
     {
-        var phone = "+92" + Random.Shared.NextInt64(3_000_000_000, 3_999_999_999).ToString(CultureInfo.InvariantCulture);
+        var phone = NewPhone();
         return (new
         {
             serviceCode = "character-certificate",
