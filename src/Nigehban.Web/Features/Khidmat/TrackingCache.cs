@@ -4,10 +4,10 @@ using System.Text;
 
 namespace Nigehban.Web.Features.Khidmat;
 
-/// <summary>Configuration section <c>TrackingCache</c>: the in-process cache of public tracking answers (ADR-015).</summary>
+/// <summary>Configuration section <c>Khidmat:TrackingCache</c>: the in-process cache of public tracking answers (ADR-015).</summary>
 public sealed class TrackingCacheOptions
 {
-    public const string Section = "TrackingCache";
+    public const string Section = "Khidmat:TrackingCache";
 
     /// <summary>Applications held at most; 0 turns the cache off.</summary>
     public int MaxEntries { get; set; } = 100_000;

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Nigehban.Web.Features.Khidmat;
 
 /// <summary>
-/// Evicts the tracking answers of applications a save changed (the application, its applicant or
-/// its timeline), once the change has committed (ADR-015). References are collected per context
+/// Evicts the tracking answers of applications a save changed or deleted (the application, its
+/// applicant or its timeline), once the change has committed (ADR-015). References are collected per context
 /// while it saves and evicted when its transaction commits, or right after the save when it ran
 /// without one (then the database committed each statement as it ran); a rollback drops them.
 /// Evicting before the commit would let a concurrent read put the old state back.
@@ -83,7 +83,10 @@ internal sealed class TrackingCacheInvalidation : DbTransactionInterceptor, ISav
             return;
         }
 
+        // A new application has nothing to evict: no answer is held for a reference without a
+        // committed row (a 404 is never cached). Skipping it keeps submissions free of this work.
         Dictionary<Guid, string>? tracked = null;
+        HashSet<Guid>? added = null;
         List<Guid>? owners = null;
         List<string>? references = null;
         foreach (var entry in context.ChangeTracker.Entries())
@@ -93,7 +96,11 @@ internal sealed class TrackingCacheInvalidation : DbTransactionInterceptor, ISav
             {
                 case ServiceRequest request:
                     (tracked ??= [])[request.Id] = request.Reference;
-                    if (changed)
+                    if (entry.State == EntityState.Added)
+                    {
+                        (added ??= []).Add(request.Id);
+                    }
+                    else if (entry.State is EntityState.Modified or EntityState.Deleted)
                     {
                         (references ??= []).Add(request.Reference);
                         if (entry.State == EntityState.Modified && entry.Property(nameof(ServiceRequest.Reference)).OriginalValue is string original && original != request.Reference)
@@ -117,7 +124,8 @@ internal sealed class TrackingCacheInvalidation : DbTransactionInterceptor, ISav
             }
         }
 
-        if (references is null && owners is null)
+        owners?.RemoveAll(owner => added is not null && added.Contains(owner));
+        if (references is null && (owners is null || owners.Count == 0))
         {
             return;
         }
