@@ -203,6 +203,12 @@ public abstract class TrackingCacheExpiryTests(FakeClockApp app)
         (await StatusAsync(reference, nationalId)).ShouldBe("Submitted", "within its expiry the entry is served");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         (await StatusAsync(reference, nationalId)).ShouldBe("DocumentsChecked");
+
+        // Nobody reads it again: the periodic sweep on the app's clock drops it (and its national ID).
+        var cache = app.Services.GetRequiredService<TrackingCache>();
+        cache.Count.ShouldBe(1);
+        app.Clock.Advance(expiry * 2);
+        cache.Count.ShouldBe(0);
     }
 }
 

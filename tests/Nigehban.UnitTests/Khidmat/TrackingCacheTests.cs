@@ -4,8 +4,15 @@ using Shouldly;
 namespace Nigehban.UnitTests.Khidmat;
 
 /// <summary>The cache's own rules (ADR-015); what the endpoint does with it is tested over HTTP in the integration tests.</summary>
-public sealed class TrackingCacheTests
+public sealed class TrackingCacheTests : IDisposable
 {
+    private readonly List<TrackingCache> _caches = [];
+
+    public void Dispose()
+    {
+        _caches.ForEach(c => c.Dispose());
+    }
+
     private const string Id = "3520212345671";
 
     /// <summary>A clock the test moves; the cache reads time through <see cref="TimeProvider.GetTimestamp"/>.</summary>
@@ -23,10 +30,12 @@ public sealed class TrackingCacheTests
     private static TrackedStatus Status(string reference, ServiceRequestStatus status = ServiceRequestStatus.Submitted) =>
         new(reference, "character-certificate", status, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(7), "T*** A********", null, []);
 
-    private static (TrackingCache Cache, ManualClock Clock) NewCache(int maxEntries = 100, int expirySeconds = 10)
+    private (TrackingCache Cache, ManualClock Clock) NewCache(int maxEntries = 100, int expirySeconds = 10)
     {
         var clock = new ManualClock();
-        return (new TrackingCache(new TrackingCacheOptions { MaxEntries = maxEntries, Expiry = TimeSpan.FromSeconds(expirySeconds) }, clock), clock);
+        var cache = new TrackingCache(new TrackingCacheOptions { MaxEntries = maxEntries, Expiry = TimeSpan.FromSeconds(expirySeconds) }, clock);
+        _caches.Add(cache);
+        return (cache, clock);
     }
 
     private static void Put(TrackingCache cache, string reference, string nationalId = Id, ServiceRequestStatus status = ServiceRequestStatus.Submitted) =>
@@ -58,6 +67,21 @@ public sealed class TrackingCacheTests
         clock.Advance(TimeSpan.FromSeconds(0.1));
         cache.TryGet("PKM-LHR-26-000001-A", Id, out _).ShouldBeFalse();
         cache.Count.ShouldBe(0, "an expired entry found on a read is dropped");
+    }
+
+    [Fact]
+    public void Sweep_DropsExpiredEntries_ThatNobodyReadsAgain()
+    {
+        var (cache, clock) = NewCache(expirySeconds: 10);
+        Put(cache, "PKM-LHR-26-000001-A");
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Put(cache, "PKM-LHR-26-000002-B");
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        cache.SweepExpired();
+
+        cache.Count.ShouldBe(1);
+        cache.TryGet("PKM-LHR-26-000002-B", Id, out _).ShouldBeTrue();
     }
 
     [Fact]

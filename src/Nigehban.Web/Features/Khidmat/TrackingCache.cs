@@ -49,7 +49,7 @@ public sealed record TrackedStatus(
 /// kept per stripe of references (a fixed array), not per reference, so they cost no memory per
 /// application; a collision only costs a store that did not happen.
 /// </remarks>
-public sealed class TrackingCache
+public sealed class TrackingCache : IDisposable
 {
     private const int Stripes = 1024;
 
@@ -58,6 +58,7 @@ public sealed class TrackingCache
     private readonly TimeProvider _clock;
     private readonly int _maxEntries;
     private readonly long _lifetimeTicks;
+    private readonly ITimer? _sweeper;
     private int _count;
     private int _trimming;
 
@@ -68,7 +69,17 @@ public sealed class TrackingCache
         _lifetimeTicks = options.Expiry <= TimeSpan.Zero
             ? 0
             : (long)Math.Min(long.MaxValue / 2.0, options.Expiry.TotalSeconds * clock.TimestampFrequency);
+
+        // Expired entries are otherwise dropped only when read again or when the cache is full: the
+        // sweep keeps national IDs from lingering in memory long after their answers stopped counting.
+        if (Enabled)
+        {
+            var period = options.Expiry < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : options.Expiry;
+            _sweeper = clock.CreateTimer(_ => SweepExpired(), null, period, period);
+        }
     }
+
+    public void Dispose() => _sweeper?.Dispose();
 
     public bool Enabled => _maxEntries > 0 && _lifetimeTicks > 0;
 
@@ -185,6 +196,24 @@ public sealed class TrackingCache
         }
     }
 
+    /// <summary>Drops the expired entries; runs every expiry period, and from tests.</summary>
+    internal void SweepExpired()
+    {
+        if (Interlocked.Exchange(ref _trimming, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            DropExpired();
+        }
+        finally
+        {
+            Volatile.Write(ref _trimming, 0);
+        }
+    }
+
     /// <summary>
     /// Drops expired entries and, if that is not enough, a tenth of the rest (whichever the
     /// dictionary yields first), so a full cache is swept once per tenth of its size, not per store.
@@ -199,15 +228,7 @@ public sealed class TrackingCache
 
         try
         {
-            var now = _clock.GetTimestamp();
-            foreach (var pair in _entries)
-            {
-                if (now >= pair.Value.ExpiresAt)
-                {
-                    Remove(pair);
-                }
-            }
-
+            DropExpired();
             var target = _maxEntries - Math.Max(1, _maxEntries / 10);
             foreach (var pair in _entries)
             {
@@ -224,6 +245,18 @@ public sealed class TrackingCache
         finally
         {
             Volatile.Write(ref _trimming, 0);
+        }
+    }
+
+    private void DropExpired()
+    {
+        var now = _clock.GetTimestamp();
+        foreach (var pair in _entries)
+        {
+            if (now >= pair.Value.ExpiresAt)
+            {
+                Remove(pair);
+            }
         }
     }
 
