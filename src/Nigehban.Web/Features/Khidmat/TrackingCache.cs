@@ -74,7 +74,7 @@ public sealed class TrackingCache : IDisposable
         // sweep keeps national IDs from lingering in memory long after their answers stopped counting.
         if (Enabled)
         {
-            var period = options.Expiry < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : options.Expiry;
+            var period = TimeSpan.FromTicks(Math.Clamp(options.Expiry.Ticks, TimeSpan.TicksPerSecond, TimeSpan.TicksPerHour)); // a timer's period has a ceiling
             _sweeper = clock.CreateTimer(_ => SweepExpired(), null, period, period);
         }
     }
