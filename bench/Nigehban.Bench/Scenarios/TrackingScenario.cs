@@ -12,7 +12,8 @@ namespace Nigehban.Bench.Scenarios;
 /// applications submitted through the API during setup, against <c>GET /bench/bare-tracking</c>:
 /// an anonymous endpoint on the same app returning constant JSON of the same average size. What
 /// the ratio prices is the endpoint's own work: rate limiting, parsing the reference and the ID,
-/// one query for the application and its timeline, masking and serialisation.
+/// the answer from the app's tracking cache (ADR-015) or, once per application per expiry, one
+/// query for the application and its timeline, and serialisation.
 /// </summary>
 public sealed class TrackingScenario : IScenario
 {

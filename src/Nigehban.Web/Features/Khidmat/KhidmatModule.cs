@@ -13,6 +13,9 @@ public static class KhidmatModule
         services.AddScoped<ServiceRequestNotifications>();
         services.AddScoped<SubmitServiceRequestHandler>();
         services.AddScoped<TrackServiceRequestHandler>();
+        // Options read when first resolved, so hosts and tests can still change configuration; see ADR-015.
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(TrackingCacheOptions.Section).Get<TrackingCacheOptions>() ?? new TrackingCacheOptions());
+        services.AddSingleton<TrackingCache>();
         services.AddScoped<ListServiceRequestsHandler>();
         services.AddScoped<ProcessServiceRequestHandler>();
         services.AddScoped<RecordFeePaymentHandler>();

@@ -27,14 +27,19 @@ public sealed record ServiceRequestStatusView(
 /// mistyped reference (its check character fails) or an unknown one all answer the same 404, so the
 /// endpoint cannot be used to learn that a reference exists.
 /// </summary>
-public sealed class TrackServiceRequestHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force)
+/// <remarks>
+/// Most answers come from <see cref="TrackingCache"/> (ADR-015), which serves an entry only to the
+/// national ID it was read with; everything else, wrong IDs included, reads the database. The
+/// request's DbContext is resolved only then: renting and binding one costs a cached read more
+/// than the rest of its work.
+/// </remarks>
+public sealed class TrackServiceRequestHandler(IServiceProvider services, TrackingCache cache, ServiceCatalogue catalogue, ForcePack force)
 {
     /// <summary>
-    /// The most frequent public read, compiled: it skips EF's per-call expression walk and cache
-    /// look-up, and projects only what a citizen may see instead of materialising the application
-    /// with its owned applicant and steps. A compiled query is bound to the model it was first run
-    /// with, so there is one per model (a process may hold a SQLite and a PostgreSQL model, as the
-    /// tests do).
+    /// The database read, compiled: it skips EF's per-call expression walk and cache look-up, and
+    /// projects only what a citizen may see instead of materialising the application with its owned
+    /// applicant and steps. A compiled query is bound to the model it was first run with, so there
+    /// is one per model (a process may hold a SQLite and a PostgreSQL model, as the tests do).
     /// </summary>
     private static readonly ConditionalWeakTable<IModel, Func<NigehbanDbContext, string, string, CancellationToken, Task<TrackedApplication?>>> Compiled = [];
 
@@ -57,33 +62,50 @@ public sealed class TrackServiceRequestHandler(NigehbanDbContext db, ServiceCata
 
     public async Task<ServiceRequestStatusView> HandleAsync(string reference, string? nationalId, string language, CancellationToken cancellationToken)
     {
-        var notFound = new NotFoundException("reference", "No application matches this reference and national ID.");
-        if (!ReferenceNumber.TryParse(reference, out var parsed))
+        if (!ReferenceNumber.TryParse(reference, out var parsed) || force.NationalId.Normalise(nationalId) is not { } id)
         {
-            throw notFound;
+            throw NotFound();
         }
 
-        var id = force.NationalId.Normalise(nationalId) ?? throw notFound;
-        var find = Compiled.GetValue(db.Model, Compile);
-        var request = await find(db, parsed.ToString(), id, cancellationToken) ?? throw notFound;
+        var canonical = parsed.ToString();
+        if (!cache.TryGet(canonical, id, out var status))
+        {
+            var generation = cache.Generation(canonical);
+            var db = services.GetRequiredService<NigehbanDbContext>();
+            var request = await Compiled.GetValue(db.Model, Compile)(db, canonical, id, cancellationToken) ?? throw NotFound();
+            status = ForCitizen(request);
+            cache.Store(canonical, id, status, generation);
+        }
 
-        var service = catalogue.Find(request.ServiceCode);
         return new ServiceRequestStatusView(
-            request.Reference,
-            request.ServiceCode,
-            service?.NameIn(language) ?? request.ServiceCode,
-            request.Status,
-            request.SubmittedAt,
-            request.DueAt,
-            Masking.Name(request.ApplicantName),
-            request.Status switch
-            {
-                ServiceRequestStatus.Rejected => request.RejectionReason,
-                ServiceRequestStatus.ReturnedForCorrection => request.CorrectionNote,
-                _ => null,
-            },
-            [.. request.Steps.Select(s => new TimelineStep(s.ToStatus, s.At, CitizenNote(s)))]);
+            status.Reference,
+            status.ServiceCode,
+            catalogue.Find(status.ServiceCode)?.NameIn(language) ?? status.ServiceCode,
+            status.Status,
+            status.SubmittedAt,
+            status.DueAt,
+            status.MaskedApplicantName,
+            status.ReasonForCitizen,
+            status.Timeline);
     }
+
+    private static NotFoundException NotFound() => new("reference", "No application matches this reference and national ID.");
+
+    /// <summary>The language-independent part of the answer; what the cache holds (so it holds no full names).</summary>
+    private static TrackedStatus ForCitizen(TrackedApplication request) => new(
+        request.Reference,
+        request.ServiceCode,
+        request.Status,
+        request.SubmittedAt,
+        request.DueAt,
+        Masking.Name(request.ApplicantName),
+        request.Status switch
+        {
+            ServiceRequestStatus.Rejected => request.RejectionReason,
+            ServiceRequestStatus.ReturnedForCorrection => request.CorrectionNote,
+            _ => null,
+        },
+        [.. request.Steps.Select(s => new TimelineStep(s.ToStatus, s.At, CitizenNote(s)))]);
 
     private static string? CitizenNote(TrackedStep step) =>
         step.ToStatus is ServiceRequestStatus.Rejected or ServiceRequestStatus.ReturnedForCorrection or ServiceRequestStatus.Submitted ? step.Note : null;
