@@ -18,18 +18,47 @@ public sealed class FileNotificationChannel(StorageOptions storage, TimeProvider
 
     public string PathFor(string kind) => storage.Resolve("outbox", $"{kind}.jsonl");
 
-    public async Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken)
+    public Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken) =>
+        AppendAsync(message.Kind, [Serialize(message, clock.GetUtcNow())], cancellationToken);
+
+    /// <summary>A pass's lines appended per file and flushed to disk once, not once per message.</summary>
+    public async Task<Exception?[]> DeliverAllAsync(IReadOnlyList<NotificationMessage> messages, CancellationToken cancellationToken)
     {
-        var path = PathFor(message.Kind);
-        var line = Serialize(message, clock.GetUtcNow());
+        var outcomes = new Exception?[messages.Count];
+        var now = clock.GetUtcNow();
+        foreach (var kind in messages.Select((m, i) => (m, i)).GroupBy(x => x.m.Kind, StringComparer.Ordinal))
+        {
+            try
+            {
+                await AppendAsync(kind.Key, [.. kind.Select(x => Serialize(x.m, now))], cancellationToken);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                foreach (var (_, i) in kind)
+                {
+                    outcomes[i] = e;
+                }
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task AppendAsync(string kind, IReadOnlyList<byte[]> lines, CancellationToken cancellationToken)
+    {
+        var path = PathFor(kind);
         var fileLock = _fileLocks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
         await fileLock.WaitAsync(cancellationToken);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            // One write per line, flushed to disk before the message counts as delivered.
+            // Whole lines, flushed to disk before the messages count as delivered.
             await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.Asynchronous);
-            await stream.WriteAsync(line, cancellationToken);
+            foreach (var line in lines)
+            {
+                await stream.WriteAsync(line, cancellationToken);
+            }
+
             await stream.FlushAsync(cancellationToken);
             stream.Flush(flushToDisk: true);
         }

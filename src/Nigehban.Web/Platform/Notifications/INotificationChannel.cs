@@ -13,4 +13,27 @@ public sealed record NotificationMessage(Guid Id, string Kind, string Recipient,
 public interface INotificationChannel
 {
     Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Delivers a dispatcher pass's messages for this channel; per message, null when it went out
+    /// or the failure. One by one unless the channel can do better (the file channel flushes the
+    /// pass's lines to disk once). Cancellation is thrown, not returned.
+    /// </summary>
+    async Task<Exception?[]> DeliverAllAsync(IReadOnlyList<NotificationMessage> messages, CancellationToken cancellationToken)
+    {
+        var outcomes = new Exception?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            try
+            {
+                await DeliverAsync(messages[i], cancellationToken);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                outcomes[i] = e;
+            }
+        }
+
+        return outcomes;
+    }
 }

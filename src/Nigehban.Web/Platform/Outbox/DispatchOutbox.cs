@@ -30,11 +30,21 @@ public sealed class DispatchOutbox(
         var delivered = new List<OutboxMessage>(claimed.Count);
         try
         {
-            foreach (var message in claimed)
+            // A kind's messages of the pass go to its channel together, so that it can deliver them at once.
+            foreach (var byKind in claimed.GroupBy(m => m.Kind, StringComparer.Ordinal))
             {
-                if (await DeliverAsync(message, cancellationToken))
+                var messages = byKind.ToList();
+                var outcomes = await DeliverAllAsync(byKind.Key, messages, cancellationToken);
+                for (var i = 0; i < messages.Count; i++)
                 {
-                    delivered.Add(message);
+                    if (outcomes[i] is { } failure)
+                    {
+                        await RecordFailureAsync(messages[i], failure);
+                    }
+                    else
+                    {
+                        delivered.Add(messages[i]);
+                    }
                 }
             }
         }
@@ -90,34 +100,31 @@ public sealed class DispatchOutbox(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Delivers one message; records a failure at once and returns whether it went out.</summary>
-    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Per message, null when it went out or the failure; a kind routed to no channel fails every message (retried later).</summary>
+    private async Task<Exception?[]> DeliverAllAsync(string kind, List<OutboxMessage> messages, CancellationToken cancellationToken)
     {
-        string? error = null;
+        INotificationChannel channel;
         try
         {
-            var channel = channels.For(message.Kind);
-            await channel.DeliverAsync(
-                new NotificationMessage(message.Id, message.Kind, message.Recipient, message.Payload, message.CreatedAt, message.Attempts),
-                cancellationToken);
+            channel = channels.For(kind);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (InvalidOperationException e)
         {
-            // Shutting down: the lease runs out and another pass picks the message up again.
-            throw;
-        }
-        catch (Exception ex)
-        {
-            error = $"{ex.GetType().Name}: {ex.Message}";
-            if (error.Length > 2000)
-            {
-                error = error[..2000];
-            }
+            return [.. messages.Select(_ => (Exception?)e)];
         }
 
-        if (error is null)
+        return await channel.DeliverAllAsync(
+            [.. messages.Select(m => new NotificationMessage(m.Id, m.Kind, m.Recipient, m.Payload, m.CreatedAt, m.Attempts))],
+            cancellationToken);
+    }
+
+    /// <summary>Records a failed delivery at once, with its error, and when to try again (or that it was given up).</summary>
+    private async Task RecordFailureAsync(OutboxMessage message, Exception failure)
+    {
+        var error = $"{failure.GetType().Name}: {failure.Message}";
+        if (error.Length > 2000)
         {
-            return true;
+            error = error[..2000];
         }
 
         var now = clock.GetUtcNow();
@@ -136,7 +143,5 @@ public sealed class DispatchOutbox(
         {
             logger.LogWarning("Outbox message {Id} ({Kind}) failed attempt {Attempts}, next at {Next}: {Error}", message.Id, message.Kind, message.Attempts, next, error);
         }
-
-        return false;
     }
 }
