@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Nigehban.Bench.Data;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Outbox;
 
 namespace Nigehban.Bench.Scenarios;
 
@@ -90,5 +93,35 @@ public sealed class KhidmatLoad
 
         var created = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return (null, created.GetProperty("reference").GetString());
+    }
+
+    /// <summary>SMS queued by submissions and not yet delivered by the app's outbox dispatcher.</summary>
+    public static async Task<int> UndeliveredAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = context.AppServices.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Nigehban.Web.Platform.Security.JurisdictionScope>().Unrestricted("bench: counting the outbox backlog");
+        var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
+        return await db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null && m.NextAttemptAt != null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until the outbox has delivered every queued SMS: measuring while it still works
+    /// through a backlog would charge that work to whichever window it overlaps, and a figure
+    /// measured while the backlog grows is one the app cannot sustain.
+    /// </summary>
+    public static async Task<TimeSpan> WaitForOutboxAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (await UndeliveredAsync(context, cancellationToken) > 0)
+        {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(10))
+            {
+                throw new InvalidOperationException("the outbox did not drain within 10 minutes");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
     }
 }

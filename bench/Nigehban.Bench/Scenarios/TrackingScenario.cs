@@ -76,32 +76,8 @@ public sealed class TrackingScenario : IScenario
 
         // Each submission queued an SMS; the app's outbox delivers them in the background. Measuring
         // while it still does would charge its work to whichever window it overlaps.
-        var drained = await WaitForOutboxAsync(context, cancellationToken);
+        var drained = await KhidmatLoad.WaitForOutboxAsync(context, cancellationToken);
         context.Log($"tracking: outbox drained in {drained.TotalSeconds:0.0} s");
-    }
-
-    private static async Task<TimeSpan> WaitForOutboxAsync(BenchContext context, CancellationToken cancellationToken)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        while (true)
-        {
-            await using (var scope = context.AppServices.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
-                var pending = await db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null && m.NextAttemptAt != null, cancellationToken);
-                if (pending == 0)
-                {
-                    return System.Diagnostics.Stopwatch.GetElapsedTime(started);
-                }
-            }
-
-            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(10))
-            {
-                throw new InvalidOperationException("setting up tracking: the outbox did not drain within 10 minutes");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-        }
     }
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context, CancellationToken cancellationToken)

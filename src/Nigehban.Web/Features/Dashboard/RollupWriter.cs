@@ -65,22 +65,55 @@ public static class RollupWriter
             CollectAlerts(db, levels, source, entry.Entity, before, after);
         }
 
-        return deltas is null ? [] : UpsertStatements(deltas.Where(d => !d.Value.IsZero).Select(d => (d.Key, d.Value)));
+        return deltas is null ? [] : UpsertStatements(deltas.Where(d => !d.Value.IsZero).Select(d => (d.Key, d.Value)), db.IsPostgres);
     }
 
     /// <summary>Adds signed sums to the rows, in key order, in batches; missing rows are created.</summary>
     public static async Task UpsertAsync(NigehbanDbContext db, IEnumerable<(RollupKey Key, RollupSums Sums)> rows, CancellationToken cancellationToken)
     {
-        foreach (var (sql, parameters) in UpsertStatements(rows))
+        foreach (var (sql, parameters) in UpsertStatements(rows, db.IsPostgres))
         {
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
 
-    private static List<(string Sql, object[] Parameters)> UpsertStatements(IEnumerable<(RollupKey Key, RollupSums Sums)> rows)
+    /// <summary>
+    /// On PostgreSQL one statement of one shape whatever the number of rows: the rows go in as
+    /// arrays, so the statement is prepared once per connection (auto-prepare, ADR-013) instead of
+    /// parsed and planned afresh for every count of rows a save or a group of saves brings (ADR-014).
+    /// </summary>
+    private const string PostgresUpsert = """
+        INSERT INTO dashboard_rollups (unit_code, period, period_start, metric, dimension, count, measure)
+        SELECT * FROM unnest({0}::varchar[], {1}::smallint[], {2}::date[], {3}::varchar[], {4}::varchar[], {5}::bigint[], {6}::bigint[])
+        ON CONFLICT (unit_code, period, period_start, metric, dimension) DO UPDATE SET
+        count = dashboard_rollups.count + excluded.count, measure = dashboard_rollups.measure + excluded.measure
+        """;
+
+    private static List<(string Sql, object[] Parameters)> UpsertStatements(IEnumerable<(RollupKey Key, RollupSums Sums)> rows, bool postgres)
     {
         var statements = new List<(string Sql, object[] Parameters)>();
+        // Key order: concurrent saves take the rows' locks in the same order (no deadlock).
         var sorted = rows.OrderBy(r => r.Key).ToList();
+        if (postgres)
+        {
+            for (var offset = 0; offset < sorted.Count; offset += RowsPerStatement)
+            {
+                var batch = sorted.GetRange(offset, Math.Min(RowsPerStatement, sorted.Count - offset));
+                statements.Add((PostgresUpsert,
+                [
+                    batch.Select(r => r.Key.UnitCode).ToArray(),
+                    batch.Select(r => (short)r.Key.Period).ToArray(),
+                    batch.Select(r => r.Key.Start).ToArray(),
+                    batch.Select(r => r.Key.Metric).ToArray(),
+                    batch.Select(r => r.Key.Dimension).ToArray(),
+                    batch.Select(r => r.Sums.Count).ToArray(),
+                    batch.Select(r => r.Sums.Measure).ToArray(),
+                ]));
+            }
+
+            return statements;
+        }
+
         for (var offset = 0; offset < sorted.Count; offset += RowsPerStatement)
         {
             var batch = sorted.GetRange(offset, Math.Min(RowsPerStatement, sorted.Count - offset));
