@@ -215,12 +215,58 @@ public static class AuditChain
         }
 
         /// <summary>
+        /// PostgreSQL: one statement of one shape for any number of events, each column's values in
+        /// an array (converted to the stored type by the column's own converter), so that it is
+        /// prepared once per connection rather than parsed and planned for each count of events.
+        /// </summary>
+        private (string Sql, List<DbParameter> Parameters) BuildArrayInsert(IReadOnlyList<AuditEvent> rows, DbConnection connection)
+        {
+            var parameters = new List<DbParameter>(_columns.Count);
+            var arrays = new List<string>(_columns.Count);
+            using var factory = connection.CreateCommand();
+            for (var c = 0; c < _columns.Count; c++)
+            {
+                var (property, _) = _columns[c];
+                var mapping = property.GetRelationalTypeMapping();
+                var converter = mapping.Converter;
+                var providerType = converter?.ProviderClrType ?? property.ClrType;
+                if (property.IsNullable && providerType.IsValueType && Nullable.GetUnderlyingType(providerType) is null)
+                {
+                    providerType = typeof(Nullable<>).MakeGenericType(providerType);
+                }
+
+                var values = Array.CreateInstance(providerType, rows.Count);
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var value = property.PropertyInfo!.GetValue(rows[r]);
+                    values.SetValue(value is null || converter is null ? value : converter.ConvertToProvider(value), r);
+                }
+
+                var parameter = factory.CreateParameter();
+                parameter.ParameterName = $"a{c}";
+                parameter.Value = values;
+                parameters.Add(parameter);
+                // The column's store type without its length: an array cast takes none.
+                var storeType = property.GetColumnType();
+                var length = storeType.IndexOf('(', StringComparison.Ordinal);
+                arrays.Add($"@a{c}::{(length < 0 ? storeType : storeType[..length])}[]");
+            }
+
+            return ($"INSERT INTO {Name} ({_columnList}) SELECT * FROM unnest({string.Join(", ", arrays)})", parameters);
+        }
+
+        /// <summary>
         /// A multi-row INSERT whose parameters are created by each column's own type mapping, so
         /// value converters (instants as ticks on SQLite, the outcome as text) apply exactly as
         /// they would through SaveChanges.
         /// </summary>
         public (string Sql, List<DbParameter> Parameters) BuildInsert(IReadOnlyList<AuditEvent> rows, DbConnection connection)
         {
+            if (connection is Npgsql.NpgsqlConnection)
+            {
+                return BuildArrayInsert(rows, connection);
+            }
+
             var sql = new StringBuilder($"INSERT INTO {Name} ({_columnList}) VALUES ");
             var parameters = new List<DbParameter>(rows.Count * _columns.Count);
             using var factory = connection.CreateCommand();
