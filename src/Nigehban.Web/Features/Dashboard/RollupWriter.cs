@@ -77,70 +77,64 @@ public static class RollupWriter
         }
     }
 
-    /// <summary>
-    /// On PostgreSQL one statement of one shape whatever the number of rows: the rows go in as
-    /// arrays, so the statement is prepared once per connection (auto-prepare, ADR-013) instead of
-    /// parsed and planned afresh for every count of rows a save or a group of saves brings (ADR-014).
-    /// </summary>
-    private const string PostgresUpsert = """
-        INSERT INTO dashboard_rollups (unit_code, period, period_start, metric, dimension, count, measure)
-        SELECT * FROM unnest({0}::varchar[], {1}::smallint[], {2}::date[], {3}::varchar[], {4}::varchar[], {5}::bigint[], {6}::bigint[])
-        ON CONFLICT (unit_code, period, period_start, metric, dimension) DO UPDATE SET
-        count = dashboard_rollups.count + excluded.count, measure = dashboard_rollups.measure + excluded.measure
-        """;
+    private const string Insert = "INSERT INTO dashboard_rollups (unit_code, period, period_start, metric, dimension, count, measure) ";
+
+    private const string AddToExisting = " ON CONFLICT (unit_code, period, period_start, metric, dimension) DO UPDATE SET "
+        + "count = dashboard_rollups.count + excluded.count, measure = dashboard_rollups.measure + excluded.measure";
 
     private static List<(string Sql, object[] Parameters)> UpsertStatements(IEnumerable<(RollupKey Key, RollupSums Sums)> rows, bool postgres)
     {
         var statements = new List<(string Sql, object[] Parameters)>();
         // Key order: concurrent saves take the rows' locks in the same order (no deadlock).
         var sorted = rows.OrderBy(r => r.Key).ToList();
-        if (postgres)
-        {
-            for (var offset = 0; offset < sorted.Count; offset += RowsPerStatement)
-            {
-                var batch = sorted.GetRange(offset, Math.Min(RowsPerStatement, sorted.Count - offset));
-                statements.Add((PostgresUpsert,
-                [
-                    batch.Select(r => r.Key.UnitCode).ToArray(),
-                    batch.Select(r => (short)r.Key.Period).ToArray(),
-                    batch.Select(r => r.Key.Start).ToArray(),
-                    batch.Select(r => r.Key.Metric).ToArray(),
-                    batch.Select(r => r.Key.Dimension).ToArray(),
-                    batch.Select(r => r.Sums.Count).ToArray(),
-                    batch.Select(r => r.Sums.Measure).ToArray(),
-                ]));
-            }
-
-            return statements;
-        }
-
         for (var offset = 0; offset < sorted.Count; offset += RowsPerStatement)
         {
             var batch = sorted.GetRange(offset, Math.Min(RowsPerStatement, sorted.Count - offset));
-            var sql = new StringBuilder("INSERT INTO dashboard_rollups (unit_code, period, period_start, metric, dimension, count, measure) VALUES ");
-            var parameters = new object[batch.Count * 7];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var (key, sums) = batch[i];
-                var p = i * 7;
-                sql.Append(i == 0 ? "" : ",").Append('(')
-                    .Append('{').Append(p).Append("},{").Append(p + 1).Append("},{").Append(p + 2).Append("},{")
-                    .Append(p + 3).Append("},{").Append(p + 4).Append("},{").Append(p + 5).Append("},{").Append(p + 6).Append("})");
-                parameters[p] = key.UnitCode;
-                parameters[p + 1] = (short)key.Period;
-                parameters[p + 2] = key.Start;
-                parameters[p + 3] = key.Metric;
-                parameters[p + 4] = key.Dimension;
-                parameters[p + 5] = sums.Count;
-                parameters[p + 6] = sums.Measure;
-            }
-
-            sql.Append(" ON CONFLICT (unit_code, period, period_start, metric, dimension) DO UPDATE SET ")
-                .Append("count = dashboard_rollups.count + excluded.count, measure = dashboard_rollups.measure + excluded.measure");
-            statements.Add((sql.ToString(), parameters));
+            statements.Add(postgres ? ArrayUpsert(batch) : ValuesUpsert(batch));
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// PostgreSQL: one statement of one shape whatever the number of rows, the rows going in as
+    /// arrays, so it is prepared once per connection (auto-prepare, ADR-013) instead of parsed and
+    /// planned afresh for every count of rows a save or a group of saves brings (ADR-014).
+    /// </summary>
+    private static (string Sql, object[] Parameters) ArrayUpsert(List<(RollupKey Key, RollupSums Sums)> batch) =>
+        (Insert + "SELECT * FROM unnest({0}::varchar[], {1}::smallint[], {2}::date[], {3}::varchar[], {4}::varchar[], {5}::bigint[], {6}::bigint[])" + AddToExisting,
+        [
+            batch.Select(r => r.Key.UnitCode).ToArray(),
+            batch.Select(r => (short)r.Key.Period).ToArray(),
+            batch.Select(r => r.Key.Start).ToArray(),
+            batch.Select(r => r.Key.Metric).ToArray(),
+            batch.Select(r => r.Key.Dimension).ToArray(),
+            batch.Select(r => r.Sums.Count).ToArray(),
+            batch.Select(r => r.Sums.Measure).ToArray(),
+        ]);
+
+    /// <summary>SQLite: a multi-row VALUES list, seven parameters a row.</summary>
+    private static (string Sql, object[] Parameters) ValuesUpsert(List<(RollupKey Key, RollupSums Sums)> batch)
+    {
+        var sql = new StringBuilder(Insert).Append("VALUES ");
+        var parameters = new object[batch.Count * 7];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (key, sums) = batch[i];
+            var p = i * 7;
+            sql.Append(i == 0 ? "" : ",").Append('(')
+                .Append('{').Append(p).Append("},{").Append(p + 1).Append("},{").Append(p + 2).Append("},{")
+                .Append(p + 3).Append("},{").Append(p + 4).Append("},{").Append(p + 5).Append("},{").Append(p + 6).Append("})");
+            parameters[p] = key.UnitCode;
+            parameters[p + 1] = (short)key.Period;
+            parameters[p + 2] = key.Start;
+            parameters[p + 3] = key.Metric;
+            parameters[p + 4] = key.Dimension;
+            parameters[p + 5] = sums.Count;
+            parameters[p + 6] = sums.Measure;
+        }
+
+        return (sql.Append(AddToExisting).ToString(), parameters);
     }
 
     /// <summary>New facts of alerting metrics: those the current values have and the original values had not.</summary>
