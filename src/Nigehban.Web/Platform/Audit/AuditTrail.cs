@@ -133,14 +133,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealSi
                 write.Id ?? KeyOf(write.Entry),
                 Details: write.Details,
                 UnitPath: write.UnitPath);
-            if (write.Actor is { } actor)
-            {
-                Record(entry, actor);
-            }
-            else
-            {
-                Record(entry);
-            }
+            Record(entry, write.Actor ?? AuditActor.Of(user));
         }
 
         _onBehalfOf = null;
