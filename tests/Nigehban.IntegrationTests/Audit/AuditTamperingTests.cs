@@ -286,7 +286,13 @@ public abstract class AuditTamperingTests(DatabaseProvider provider)
             found => found);
 
         recorded.ShouldBeTrue();
-        File.ReadAllText(Path.Combine(app.DataDirectory, "audit-checkpoints.jsonl")).ShouldContain($"\"Sequence\":{head},");
+        // The writer appends to the file after the row is committed: wait for the file as for the row.
+        var line = $"\"Sequence\":{head},";
+        var file = Path.Combine(app.DataDirectory, "audit-checkpoints.jsonl");
+        var written = await Eventually.ValueAsync(
+            async () => File.Exists(file) ? await File.ReadAllTextAsync(file) : "",
+            text => text.Contains(line, StringComparison.Ordinal));
+        written.ShouldContain(line);
     }
 
     [Fact]
