@@ -200,7 +200,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(r => r.RecordCheckSummary).HasMaxLength(2000);
         builder.Property(r => r.DetailsJson).HasMaxLength(8000);
         builder.Property(r => r.IdempotencyKey).HasMaxLength(100);
-        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        // Only keyed requests are indexed: most applications carry no key, and a NULL entry per row
+        // would cost every insert an index write that no lookup ever uses.
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsOpen);
         builder.OwnsOne(r => r.Applicant, a =>

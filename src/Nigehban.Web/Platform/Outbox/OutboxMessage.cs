@@ -87,6 +87,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Kind).HasMaxLength(32);
         builder.Property(m => m.Recipient).HasMaxLength(320);
         builder.Property(m => m.LastError).HasMaxLength(2000);
-        builder.HasIndex(m => m.NextAttemptAt);
+        // Pending messages only: a delivered or given-up message (NextAttemptAt null) leaves the index,
+        // so a claim does not step over every message ever sent to find the due ones.
+        builder.HasIndex(m => m.NextAttemptAt).HasFilter("\"NextAttemptAt\" IS NOT NULL");
     }
 }
