@@ -502,7 +502,8 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -855,7 +856,8 @@ namespace Nigehban.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextAttemptAt");
+                    b.HasIndex("NextAttemptAt")
+                        .HasFilter("\"NextAttemptAt\" IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -497,7 +497,8 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -846,7 +847,8 @@ namespace Nigehban.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextAttemptAt");
+                    b.HasIndex("NextAttemptAt")
+                        .HasFilter("\"NextAttemptAt\" IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
