@@ -8,7 +8,11 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks for due messages when the last look found few.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public int BatchSize { get; set; } = 50;
+    /// <summary>
+    /// Messages claimed per pass. Under load a pass claims a full batch, so this sets how many
+    /// claims and delivery records a burst costs; a pass's deliveries must fit in <see cref="ClaimLease"/>.
+    /// </summary>
+    public int BatchSize { get; set; } = 200;
 
     /// <summary>Delay after the first failure; doubled after each further one, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
