@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime;
 using Nigehban.Bench.Data;
 using Nigehban.Bench.Load;
 using Nigehban.Bench.Reporting;
@@ -24,8 +26,14 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
 
     public ClosedLoopLoad Load => new(http, options.Clients, options.Warmup, options.Duration, options.Seed);
 
-    /// <summary>At least this long per side before the first round (longer when <c>--warmup</c> is).</summary>
+    /// <summary>Each side of a priming pair runs this long (longer when <c>--warmup</c> is).</summary>
     public static readonly TimeSpan PrimingTime = TimeSpan.FromSeconds(5);
+
+    /// <summary>Priming stops after this long even if the JIT is still busy (the log says so).</summary>
+    public static readonly TimeSpan PrimingLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>The JIT counts as settled once a priming pair spent less than this share of its time compiling.</summary>
+    public const double SettledJitShare = 0.02;
 
     public void Log(string message) => Console.WriteLine($"  {message}");
 
@@ -36,11 +44,7 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
     /// </summary>
     public async Task<BenchResult> CompareAsync(string name, Func<ClosedLoopLoad, Task<Measurement>> ceiling, Func<ClosedLoopLoad, Task<Measurement>> measured)
     {
-        // One unrecorded pass of each first: the runtime keeps recompiling hot code (tiered JIT,
-        // dynamic PGO) for several seconds under load, and the first window would pay for it.
-        var priming = new ClosedLoopLoad(http, options.Clients, TimeSpan.Zero, TimeSpan.FromTicks(Math.Max(options.Warmup.Ticks, PrimingTime.Ticks)), options.Seed);
-        await ceiling(priming);
-        await measured(priming);
+        await PrimeAsync(name, ceiling, measured);
 
         var rounds = new List<BenchResult>();
         for (var round = 0; round < options.Rounds; round++)
@@ -58,5 +62,34 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
             Measured = median.Measured with { Errors = rounds.Sum(r => r.Measured.Errors), FirstError = rounds.Select(r => r.Measured.FirstError).FirstOrDefault(e => e is not null) },
             Ceiling = median.Ceiling with { Errors = rounds.Sum(r => r.Ceiling.Errors), FirstError = rounds.Select(r => r.Ceiling.FirstError).FirstOrDefault(e => e is not null) },
         };
+    }
+
+    /// <summary>
+    /// Unrecorded pairs of passes (ceiling, then figure) until the JIT has settled. The runtime
+    /// compiles hot code again, optimised with what it profiled (tiered JIT, dynamic PGO), on a
+    /// background thread that gets its share of two busy cores: measured here, that took 30 s of
+    /// compiling spread over a minute of submissions, and the windows in that minute ran at half
+    /// the rate of the later ones. A server pays this once after it starts; the figures are for
+    /// one that has.
+    /// </summary>
+    private async Task PrimeAsync(string name, Func<ClosedLoopLoad, Task<Measurement>> ceiling, Func<ClosedLoopLoad, Task<Measurement>> measured)
+    {
+        var priming = new ClosedLoopLoad(http, options.Clients, TimeSpan.Zero, TimeSpan.FromTicks(Math.Max(options.Warmup.Ticks, PrimingTime.Ticks)), options.Seed);
+        var started = Stopwatch.GetTimestamp();
+        for (var pairs = 1; ; pairs++)
+        {
+            var compilingBefore = JitInfo.GetCompilationTime();
+            var pairStarted = Stopwatch.GetTimestamp();
+            await ceiling(priming);
+            await measured(priming);
+            var compilingShare = (JitInfo.GetCompilationTime() - compilingBefore) / Stopwatch.GetElapsedTime(pairStarted);
+            var primed = Stopwatch.GetElapsedTime(started);
+            if (compilingShare < SettledJitShare || primed >= PrimingLimit)
+            {
+                var state = compilingShare < SettledJitShare ? "settled" : "still compiling, measuring anyway";
+                Log($"{name} primed in {primed.TotalSeconds:0} s ({pairs} pairs): JIT {state}, {compilingShare:P0} of the last pair spent compiling, {JitInfo.GetCompilationTime().TotalSeconds:0.0} s in all");
+                return;
+            }
+        }
     }
 }
