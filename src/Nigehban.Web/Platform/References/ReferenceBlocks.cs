@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Nigehban.Web.Platform.References;
 
 /// <summary>
@@ -9,10 +11,21 @@ namespace Nigehban.Web.Platform.References;
 public sealed class ReferenceBlocks
 {
     /// <summary>
-    /// Numbers reserved per round trip. A stopped process loses what is left of each block it held
-    /// (at most this many less one per counter): gaps, which ADR-005 allows.
+    /// Numbers reserved per round trip by a counter's first block, and the least any block reserves.
+    /// A stopped process loses what is left of each block it held: gaps, which ADR-005 allows.
     /// </summary>
     public const int BlockSize = 20;
+
+    /// <summary>The largest block: what a busy counter's restart may skip, less one.</summary>
+    public const int MaxBlockSize = 320;
+
+    /// <summary>
+    /// A block used up sooner than this after its reservation makes the next one twice as large, a
+    /// block that lasted longer makes it half as large (ADR-016). A busy district's requests then
+    /// rarely wait for a reservation, which on SQLite queues for the write lock behind whole groups
+    /// of submissions; a quiet district keeps small blocks and small gaps.
+    /// </summary>
+    public static readonly TimeSpan BusyBlock = TimeSpan.FromSeconds(10);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string District, int Year), Block> _blocks = new();
 
@@ -34,8 +47,9 @@ public sealed class ReferenceBlocks
                 return number;
             }
 
-            var first = await reserve(BlockSize);
-            block.Start(first + 1, first + BlockSize);
+            var size = block.NextSize();
+            var first = await reserve(size);
+            block.Start(first + 1, first + size, size);
             return first;
         }
         finally
@@ -49,6 +63,8 @@ public sealed class ReferenceBlocks
         private readonly Lock _lock = new();
         private long _next;
         private long _end; // exclusive
+        private int _size;
+        private long _reservedAt;
 
         public SemaphoreSlim Refill { get; } = new(1, 1);
 
@@ -67,12 +83,28 @@ public sealed class ReferenceBlocks
             }
         }
 
-        public void Start(long next, long end)
+        /// <summary>Twice the last block's size if it went in under <see cref="BusyBlock"/> (up to the maximum), else half of it (down to the minimum).</summary>
+        public int NextSize()
+        {
+            lock (_lock)
+            {
+                if (_size == 0)
+                {
+                    return BlockSize;
+                }
+
+                return Stopwatch.GetElapsedTime(_reservedAt) < BusyBlock ? Math.Min(2 * _size, MaxBlockSize) : Math.Max(_size / 2, BlockSize);
+            }
+        }
+
+        public void Start(long next, long end, int size)
         {
             lock (_lock)
             {
                 _next = next;
                 _end = end;
+                _size = size;
+                _reservedAt = Stopwatch.GetTimestamp();
             }
         }
     }
