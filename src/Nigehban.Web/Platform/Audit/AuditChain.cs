@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Platform.Audit;
@@ -181,6 +182,11 @@ public static class AuditChain
         private readonly IReadOnlyList<(IProperty Property, string Column)> _columns;
         private readonly string _columnList;
 
+        // The array insert's text and each column's array element type and converter depend on the
+        // model alone, so they are worked out once here rather than on every insert.
+        private readonly IReadOnlyList<(Type ElementType, ValueConverter? Converter)> _arrayColumns;
+        private readonly string _arrayInsertSql;
+
         private AuditTable(NigehbanDbContext db)
         {
             var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
@@ -192,6 +198,29 @@ public static class AuditChain
                 .Where(p => p.Name is not (nameof(AuditEvent.Id) or nameof(AuditEvent.PreviousHash) or nameof(AuditEvent.Hash)))
                 .Select(p => (p, sql.DelimitIdentifier(p.GetColumnName(store)!)))];
             _columnList = string.Join(", ", _columns.Select(c => c.Column));
+            _arrayColumns = [.. _columns.Select(c => ArrayColumn(c.Property))];
+            _arrayInsertSql = $"INSERT INTO {Name} ({_columnList}) SELECT * FROM unnest({string.Join(", ", _columns.Select((c, i) => $"@a{i}::{ArrayElementStoreType(c.Property)}[]"))})";
+        }
+
+        /// <summary>What a column's array holds: the stored type (after the converter), nullable if the column is.</summary>
+        private static (Type ElementType, ValueConverter? Converter) ArrayColumn(IProperty property)
+        {
+            var converter = property.GetRelationalTypeMapping().Converter;
+            var providerType = converter?.ProviderClrType ?? property.ClrType;
+            if (property.IsNullable && providerType.IsValueType && Nullable.GetUnderlyingType(providerType) is null)
+            {
+                providerType = typeof(Nullable<>).MakeGenericType(providerType);
+            }
+
+            return (providerType, converter);
+        }
+
+        /// <summary>The column's store type without its length: an array cast takes none.</summary>
+        private static string ArrayElementStoreType(IProperty property)
+        {
+            var storeType = property.GetColumnType();
+            var length = storeType.IndexOf('(', StringComparison.Ordinal);
+            return length < 0 ? storeType : storeType[..length];
         }
 
         public string Name { get; }
@@ -222,20 +251,12 @@ public static class AuditChain
         private (string Sql, List<DbParameter> Parameters) BuildArrayInsert(IReadOnlyList<AuditEvent> rows, DbConnection connection)
         {
             var parameters = new List<DbParameter>(_columns.Count);
-            var arrays = new List<string>(_columns.Count);
             using var factory = connection.CreateCommand();
             for (var c = 0; c < _columns.Count; c++)
             {
-                var (property, _) = _columns[c];
-                var mapping = property.GetRelationalTypeMapping();
-                var converter = mapping.Converter;
-                var providerType = converter?.ProviderClrType ?? property.ClrType;
-                if (property.IsNullable && providerType.IsValueType && Nullable.GetUnderlyingType(providerType) is null)
-                {
-                    providerType = typeof(Nullable<>).MakeGenericType(providerType);
-                }
-
-                var values = Array.CreateInstance(providerType, rows.Count);
+                var property = _columns[c].Property;
+                var (elementType, converter) = _arrayColumns[c];
+                var values = Array.CreateInstance(elementType, rows.Count);
                 for (var r = 0; r < rows.Count; r++)
                 {
                     var value = property.PropertyInfo!.GetValue(rows[r]);
@@ -246,13 +267,9 @@ public static class AuditChain
                 parameter.ParameterName = $"a{c}";
                 parameter.Value = values;
                 parameters.Add(parameter);
-                // The column's store type without its length: an array cast takes none.
-                var storeType = property.GetColumnType();
-                var length = storeType.IndexOf('(', StringComparison.Ordinal);
-                arrays.Add($"@a{c}::{(length < 0 ? storeType : storeType[..length])}[]");
             }
 
-            return ($"INSERT INTO {Name} ({_columnList}) SELECT * FROM unnest({string.Join(", ", arrays)})", parameters);
+            return (_arrayInsertSql, parameters);
         }
 
         /// <summary>
