@@ -182,10 +182,8 @@ public static class AuditChain
         private readonly IReadOnlyList<(IProperty Property, string Column)> _columns;
         private readonly string _columnList;
 
-        // The array insert's text and each column's array element type and converter depend on the
-        // model alone, so they are worked out once here rather than on every insert.
-        private readonly IReadOnlyList<(Type ElementType, ValueConverter? Converter)> _arrayColumns;
-        private readonly string _arrayInsertSql;
+        // PostgreSQL: one statement of one shape for any number of events (ADR-017). Null on SQLite.
+        private readonly ArrayInsert? _arrayInsert;
 
         private AuditTable(NigehbanDbContext db)
         {
@@ -194,33 +192,10 @@ public static class AuditChain
             var sql = db.GetService<ISqlGenerationHelper>();
             Name = sql.DelimitIdentifier(store.Name, store.Schema);
             // The id is the database's to assign; the legacy link columns stay null for new events.
-            _columns = [.. entity.GetProperties()
-                .Where(p => p.Name is not (nameof(AuditEvent.Id) or nameof(AuditEvent.PreviousHash) or nameof(AuditEvent.Hash)))
-                .Select(p => (p, sql.DelimitIdentifier(p.GetColumnName(store)!)))];
+            static bool LeftOut(IProperty p) => p.Name is nameof(AuditEvent.Id) or nameof(AuditEvent.PreviousHash) or nameof(AuditEvent.Hash);
+            _columns = [.. entity.GetProperties().Where(p => !LeftOut(p)).Select(p => (p, sql.DelimitIdentifier(p.GetColumnName(store)!)))];
             _columnList = string.Join(", ", _columns.Select(c => c.Column));
-            _arrayColumns = [.. _columns.Select(c => ArrayColumn(c.Property))];
-            _arrayInsertSql = $"INSERT INTO {Name} ({_columnList}) SELECT * FROM unnest({string.Join(", ", _columns.Select((c, i) => $"@a{i}::{ArrayElementStoreType(c.Property)}[]"))})";
-        }
-
-        /// <summary>What a column's array holds: the stored type (after the converter), nullable if the column is.</summary>
-        private static (Type ElementType, ValueConverter? Converter) ArrayColumn(IProperty property)
-        {
-            var converter = property.GetRelationalTypeMapping().Converter;
-            var providerType = converter?.ProviderClrType ?? property.ClrType;
-            if (property.IsNullable && providerType.IsValueType && Nullable.GetUnderlyingType(providerType) is null)
-            {
-                providerType = typeof(Nullable<>).MakeGenericType(providerType);
-            }
-
-            return (providerType, converter);
-        }
-
-        /// <summary>The column's store type without its length: an array cast takes none.</summary>
-        private static string ArrayElementStoreType(IProperty property)
-        {
-            var storeType = property.GetColumnType();
-            var length = storeType.IndexOf('(', StringComparison.Ordinal);
-            return length < 0 ? storeType : storeType[..length];
+            _arrayInsert = ArrayInsert.For(db, entity, LeftOut);
         }
 
         public string Name { get; }
@@ -244,44 +219,16 @@ public static class AuditChain
         }
 
         /// <summary>
-        /// PostgreSQL: one statement of one shape for any number of events, each column's values in
-        /// an array (converted to the stored type by the column's own converter), so that it is
-        /// prepared once per connection rather than parsed and planned for each count of events.
-        /// </summary>
-        private (string Sql, List<DbParameter> Parameters) BuildArrayInsert(IReadOnlyList<AuditEvent> rows, DbConnection connection)
-        {
-            var parameters = new List<DbParameter>(_columns.Count);
-            using var factory = connection.CreateCommand();
-            for (var c = 0; c < _columns.Count; c++)
-            {
-                var property = _columns[c].Property;
-                var (elementType, converter) = _arrayColumns[c];
-                var values = Array.CreateInstance(elementType, rows.Count);
-                for (var r = 0; r < rows.Count; r++)
-                {
-                    var value = property.PropertyInfo!.GetValue(rows[r]);
-                    values.SetValue(value is null || converter is null ? value : converter.ConvertToProvider(value), r);
-                }
-
-                var parameter = factory.CreateParameter();
-                parameter.ParameterName = $"a{c}";
-                parameter.Value = values;
-                parameters.Add(parameter);
-            }
-
-            return (_arrayInsertSql, parameters);
-        }
-
-        /// <summary>
-        /// A multi-row INSERT whose parameters are created by each column's own type mapping, so
-        /// value converters (instants as ticks on SQLite, the outcome as text) apply exactly as
-        /// they would through SaveChanges.
+        /// PostgreSQL: the array insert. SQLite: a multi-row INSERT whose parameters are created by
+        /// each column's own type mapping. Either way value converters (instants as ticks on
+        /// SQLite, the outcome as text) apply exactly as they would through SaveChanges.
         /// </summary>
         public (string Sql, List<DbParameter> Parameters) BuildInsert(IReadOnlyList<AuditEvent> rows, DbConnection connection)
         {
-            if (connection is Npgsql.NpgsqlConnection)
+            if (_arrayInsert is not null)
             {
-                return BuildArrayInsert(rows, connection);
+                var (arraySql, arrayParameters) = _arrayInsert.Build(rows, connection, "a");
+                return (arraySql, [.. arrayParameters]);
             }
 
             var sql = new StringBuilder($"INSERT INTO {Name} ({_columnList}) VALUES ");

@@ -114,7 +114,7 @@ public sealed class GroupCommit : BackgroundService
             db.Database.AutoSavepointsEnabled = false; // a failure abandons the whole group: nothing to go back to
             try
             {
-                await db.SaveChangesAsync(CancellationToken.None);
+                await db.SaveNewRowsAsync(CancellationToken.None);
             }
             finally
             {

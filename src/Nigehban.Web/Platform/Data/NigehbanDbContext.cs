@@ -92,7 +92,19 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAsync(acceptAllChangesOnSuccess, newRowsAsArrays: false, cancellationToken);
+
+    /// <summary>
+    /// Saves a group commit's rows (ADR-014), all of them new: on PostgreSQL each table's rows go in
+    /// with one array insert, sent in the same command as the rollups and audit events (ADR-017),
+    /// instead of an INSERT per row. Anything an array insert cannot write exactly as EF would is
+    /// saved by EF, as <see cref="SaveChangesAsync(bool, CancellationToken)"/> does.
+    /// </summary>
+    internal Task<int> SaveNewRowsAsync(CancellationToken cancellationToken) =>
+        SaveAsync(acceptAllChangesOnSuccess: true, newRowsAsArrays: true, cancellationToken);
+
+    private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, bool newRowsAsArrays, CancellationToken cancellationToken)
     {
         var writes = audit.CaptureWrites(ChangeTracker);
         if (!audit.HasPending && writes.Count == 0)
@@ -112,13 +124,21 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
         Database.AutoSavepointsEnabled = savepoints && !ownTransaction;
         try
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            var rowCount = 0;
+            var newRows = newRowsAsArrays ? ArrayInsert.ForNewRows(this, Database.GetDbConnection(), out rowCount) : null;
+            var written = newRows is null ? await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken) : rowCount;
             Database.AutoSavepointsEnabled = savepoints;
             audit.RecordWrites(writes);
 
-            // Dashboard rollups (ADR-009) and the audit events, same transaction, one command (ADR-013).
-            var rollups = Features.Dashboard.RollupWriter.PendingStatements(this);
-            await AuditChain.InsertPendingAsync(this, audit, rollups, cancellationToken);
+            // The new rows (if not written by EF), dashboard rollups (ADR-009) and the audit events:
+            // same transaction, one command (ADR-013). The rows go first, as EF would have sent them.
+            var statements = Features.Dashboard.RollupWriter.PendingStatements(this);
+            if (newRows is not null)
+            {
+                statements.InsertRange(0, newRows);
+            }
+
+            await AuditChain.InsertPendingAsync(this, audit, statements, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

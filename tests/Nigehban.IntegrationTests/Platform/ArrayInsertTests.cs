@@ -1,0 +1,163 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Outbox;
+using Nigehban.Web.Platform.Security;
+using Shouldly;
+using static Nigehban.IntegrationTests.Khidmat.KhidmatFixtures;
+
+namespace Nigehban.IntegrationTests.Platform;
+
+/// <summary>
+/// A group commit's new rows go in as one array insert per table on PostgreSQL (ADR-017). What is
+/// stored must be exactly what EF stores: every column, the owned applicant in the same row, the
+/// timeline after its application, converted values (statuses as text, instants, amounts), nulls,
+/// and the audit events. On SQLite EF writes them, and the same comparison holds trivially.
+/// </summary>
+public abstract class ArrayInsertTests(NigehbanApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 30, 15, 123, 456, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NewRows_SavedAsArrays_AreStoredAsEFStoresThem(bool everyOptionalFieldSet)
+    {
+        var nationalId = NewCnic(); // the same for both: the comparison covers every applicant column
+        var byEf = Build(everyOptionalFieldSet, nationalId);
+        var byArrays = Build(everyOptionalFieldSet, nationalId);
+
+        await SaveAsync(db => db.SaveChangesAsync(Ct), byEf.Request, byEf.Sms);
+        var statements = await SaveAsync(db => db.SaveNewRowsAsync(Ct), byArrays.Request, byArrays.Sms);
+
+        // The array insert is PostgreSQL's; SQLite's rows go through EF.
+        statements.ShouldBe(app.Provider == DatabaseProvider.Postgres ? 3 : 0);
+        var stored = await app.WithDbAsync(db => db.Set<ServiceRequest>().AsNoTracking().Include(r => r.Steps)
+            .Where(r => r.Id == byEf.Request.Id || r.Id == byArrays.Request.Id).ToListAsync(Ct));
+        stored.Count.ShouldBe(2);
+        var ef = stored.Single(r => r.Id == byEf.Request.Id);
+        var arrays = stored.Single(r => r.Id == byArrays.Request.Id);
+        Shape(arrays, nameof(ServiceRequest.Id), nameof(ServiceRequest.Reference), nameof(ServiceRequest.IdempotencyKey), nameof(ServiceRequest.Steps))
+            .ShouldBe(Shape(ef, nameof(ServiceRequest.Id), nameof(ServiceRequest.Reference), nameof(ServiceRequest.IdempotencyKey), nameof(ServiceRequest.Steps)));
+        arrays.Reference.ShouldBe(byArrays.Request.Reference);
+        arrays.IdempotencyKey.ShouldBe(byArrays.Request.IdempotencyKey);
+        arrays.Steps.Count.ShouldBe(2);
+        arrays.Steps.OrderBy(s => s.At).Select(s => Shape(s, nameof(ServiceRequestStep.Id), nameof(ServiceRequestStep.ServiceRequestId)))
+            .ShouldBe(ef.Steps.OrderBy(s => s.At).Select(s => Shape(s, nameof(ServiceRequestStep.Id), nameof(ServiceRequestStep.ServiceRequestId))));
+
+        var messages = await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Id == byEf.Sms.Id || m.Id == byArrays.Sms.Id).ToListAsync(Ct));
+        Shape(messages.Single(m => m.Id == byArrays.Sms.Id), nameof(OutboxMessage.Id), nameof(OutboxMessage.Recipient))
+            .ShouldBe(Shape(messages.Single(m => m.Id == byEf.Sms.Id), nameof(OutboxMessage.Id), nameof(OutboxMessage.Recipient)));
+
+        // The same audit events, each naming its own object.
+        var efEvents = await EventsOfAsync(byEf.Request);
+        var arrayEvents = await EventsOfAsync(byArrays.Request);
+        arrayEvents.ShouldBe(efEvents);
+        arrayEvents.ShouldContain("ServiceRequest.created");
+    }
+
+    [Fact]
+    public async Task ASaveThatChangesAStoredRow_IsLeftToEF()
+    {
+        var stored = Build(everyOptionalFieldSet: false, NewCnic());
+        await SaveAsync(db => db.SaveChangesAsync(Ct), stored.Request, stored.Sms);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
+        var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
+        var request = await db.Set<ServiceRequest>().SingleAsync(r => r.Id == stored.Request.Id, Ct);
+        request.RecordCheckSummary = "no record";
+        db.Add(Build(everyOptionalFieldSet: false, NewCnic()).Request);
+        await db.Database.OpenConnectionAsync(Ct);
+
+        ArrayInsert.ForNewRows(db, db.Database.GetDbConnection(), out _).ShouldBeNull();
+        await db.SaveNewRowsAsync(Ct);
+        (await app.WithDbAsync(d => d.Set<ServiceRequest>().Where(r => r.Id == stored.Request.Id).Select(r => r.RecordCheckSummary).SingleAsync(Ct)))
+            .ShouldBe("no record");
+    }
+
+    /// <summary>Saves the entities in a context of their own; returns the array statements it would take (0: EF writes them).</summary>
+    private async Task<int> SaveAsync(Func<NigehbanDbContext, Task<int>> save, ServiceRequest request, OutboxMessage sms)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
+        var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
+        db.Add(request);
+        db.Add(sms);
+        await db.Database.OpenConnectionAsync(Ct);
+        var statements = ArrayInsert.ForNewRows(db, db.Database.GetDbConnection(), out var rows)?.Count ?? 0;
+        if (statements > 0)
+        {
+            rows.ShouldBe(4); // the application, its two steps and its SMS; the applicant is in the application's row
+        }
+
+        (await save(db)).ShouldBeGreaterThan(0);
+        return statements;
+    }
+
+    private Task<List<string>> EventsOfAsync(ServiceRequest request)
+    {
+        var ids = request.Steps.Select(s => s.Id.ToString()).Prepend(request.Id.ToString()).ToList();
+        return app.WithDbAsync(db => db.Set<AuditEvent>().Where(e => ids.Contains(e.ObjectId!)).OrderBy(e => e.Action)
+            .Select(e => e.Action).ToListAsync(Ct));
+    }
+
+    /// <summary>An application two steps along, built the same way each time but for its ids and reference.</summary>
+    private (ServiceRequest Request, OutboxMessage Sms) Build(bool everyOptionalFieldSet, string nationalId)
+    {
+        var unit = app.Services.GetRequiredService<UnitDirectory>().Find("LHR-PS01")!;
+        var request = new ServiceRequest
+        {
+            Id = Guid.CreateVersion7(),
+            Reference = $"AI-{Guid.NewGuid():N}"[..24],
+            ServiceCode = "character-certificate",
+            UnitCode = unit.Code,
+            UnitPath = unit.Path,
+            Channel = ServiceChannel.Counter,
+            Applicant = new Applicant
+            {
+                NationalId = nationalId,
+                Name = "Test Applicant",
+                FatherName = everyOptionalFieldSet ? "Test Father" : null,
+                Phone = everyOptionalFieldSet ? "+923001234567" : null,
+                Email = everyOptionalFieldSet ? "applicant@example.test" : null,
+                Address = everyOptionalFieldSet ? "House 1, Test Street" : null,
+            },
+            DetailsJson = everyOptionalFieldSet ? """{"purpose":"employment abroad"}""" : null,
+            SubmittedAt = Now,
+            DueAt = Now.AddDays(7),
+            BreachedAt = everyOptionalFieldSet ? Now.AddDays(8) : null,
+            FeeAmount = 500.25m,
+            FeeCurrency = "PKR",
+            RecordCheckSummary = everyOptionalFieldSet ? "no record" : null,
+            RecordCheckHit = everyOptionalFieldSet ? false : null,
+            IdempotencyKey = everyOptionalFieldSet ? Guid.NewGuid().ToString() : null,
+            Version = 3,
+        };
+        request.RecordSubmission("test");
+        // A private setter (the status) and a second step, after the first.
+        request.MoveTo(ServiceRequestStatus.DocumentsChecked, "desk", Now.AddMinutes(5), everyOptionalFieldSet ? "all present" : null);
+        var sms = OutboxMessage.Create(OutboxKinds.Sms, NewPhone(), new { text = "Received" }, Now);
+        return (request, sms);
+    }
+
+    /// <summary>Every public property's stored value but <paramref name="except"/>, as JSON, so a difference names its property.</summary>
+    private static string Shape(object entity, params string[] except) =>
+        JsonSerializer.Serialize(entity.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => !except.Contains(p.Name) && p.GetIndexParameters().Length == 0)
+            .OrderBy(p => p.Name)
+            .ToDictionary(p => p.Name, p => p.GetValue(entity)));
+}
+
+public sealed class ArrayInsertTests_Sqlite(SqliteApp app) : ArrayInsertTests(app);
+
+public sealed class ArrayInsertTests_Postgres(PostgresApp app) : ArrayInsertTests(app);
