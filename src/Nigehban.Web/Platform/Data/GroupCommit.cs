@@ -12,8 +12,9 @@ namespace Nigehban.Web.Platform.Data;
 /// applications, saved together in one transaction instead of one each. Every member keeps what a
 /// save of its own gives it: its audit events name its own actor and address, its outbox messages
 /// and rollups go in with its rows, and its request is answered only after the commit. What the
-/// group shares is the round trips, the commit's flush to disk, and one upsert per dashboard
-/// rollup row where each member would have queued for that row's lock in turn.
+/// group shares is the round trips, the commit's flush to disk, one array insert per table on
+/// PostgreSQL (ADR-017), and one upsert per dashboard rollup row where each member would have
+/// queued for that row's lock in turn.
 /// </summary>
 /// <remarks>
 /// A group is whatever has queued while the previous group was being written, up to
