@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Nigehban.IntegrationTests.Infrastructure;
 
 namespace Nigehban.IntegrationTests.Cli;
 
@@ -128,13 +129,6 @@ public sealed class AppProcess : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(WorkingDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean.
-        }
+        TestDirectory.DeleteQuietly(WorkingDirectory);
     }
 }

@@ -63,14 +63,7 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
             await TestPostgres.DropDatabaseAsync(ConnectionString);
         }
 
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open: the temp folder is cleaned by the OS.
-        }
+        TestDirectory.DeleteQuietly(DataDirectory);
 
         GC.SuppressFinalize(this);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Nigehban.IntegrationTests.Infrastructure;
 using Shouldly;
 
 namespace Nigehban.IntegrationTests.Platform;
@@ -77,7 +78,7 @@ public sealed class RequestBodyLimitTests
         {
             await base.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataDirectory, recursive: true);
+            TestDirectory.DeleteQuietly(_dataDirectory);
         }
     }
 }

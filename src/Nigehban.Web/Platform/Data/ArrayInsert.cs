@@ -181,7 +181,7 @@ internal sealed partial class ArrayInsert
                     return null;
                 }
 
-                continue; // written in its owner's row
+                continue; // written in its owner's row, and counted with it as EF counts rows
             }
 
             if (!byType.TryGetValue(entry.Metadata, out var rows))
