@@ -29,16 +29,13 @@ internal sealed partial class ArrayInsert
     private readonly Column[] _columns;
     private readonly string _sql;
 
-    private ArrayInsert(IEntityType entity, string table, Column[] columns, ISqlGenerationHelper sql)
+    private ArrayInsert(string table, Column[] columns, ISqlGenerationHelper sql)
     {
-        EntityType = entity;
         _columns = columns;
         var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
         var arrays = string.Join(", ", columns.Select((c, i) => $"@{{prefix}}{i}::{c.ArrayStoreType}[]"));
         _sql = $"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})";
     }
-
-    public IEntityType EntityType { get; }
 
     /// <summary>
     /// The array insert of <paramref name="entity"/>'s table, or null if its rows must go through EF.
@@ -48,13 +45,13 @@ internal sealed partial class ArrayInsert
     {
         if (leaveOut is not null)
         {
-            return Build(db, entity, leaveOut); // a caller with exclusions caches its own
+            return Create(db, entity, leaveOut); // a caller with exclusions caches its own
         }
 
-        return Cache.GetOrAdd(entity, e => Build(db, e, static _ => false));
+        return Cache.GetOrAdd(entity, e => Create(db, e, static _ => false));
     }
 
-    private static ArrayInsert? Build(DbContext db, IEntityType entity, Func<IProperty, bool> leaveOut)
+    private static ArrayInsert? Create(DbContext db, IEntityType entity, Func<IProperty, bool> leaveOut)
     {
         if (!db.Database.IsNpgsql() || entity.IsOwned() || entity.BaseType is not null || entity.GetDirectlyDerivedTypes().Any())
         {
@@ -91,7 +88,7 @@ internal sealed partial class ArrayInsert
         }
 
         var sql = db.GetService<ISqlGenerationHelper>();
-        return new ArrayInsert(entity, sql.DelimitIdentifier(table.Name, table.Schema), [.. columns], sql);
+        return new ArrayInsert(sql.DelimitIdentifier(table.Name, table.Schema), [.. columns], sql);
     }
 
     /// <summary>How a column's value is read from an entity: its own property, or one of an owned part in the same row.</summary>
