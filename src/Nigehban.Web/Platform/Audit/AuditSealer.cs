@@ -136,12 +136,15 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
         // holes" would make the database collect and sort everything above maxSeen first.
         var events = db.Set<AuditEvent>().AsNoTracking();
         events = holes.Count == 0 ? events.Where(e => e.Id > maxSeen) : events.Where(e => e.Id > maxSeen || holes.Contains(e.Id));
+        // Whether each is sealed: its seal's sequence (0: none), probed row by row in the seal index.
+        // Not EXISTS: PostgreSQL's generic plan for a prepared EXISTS hashes the whole seal table on
+        // every pass (110 ms at 100,000 seals, where the probes take 0.5 ms), a cost that grows with the trail.
         var rows = await events
             .OrderBy(e => e.Id).Take(BatchSize)
-            .Select(e => new { e.Id, Sealed = db.Set<AuditSeal>().Any(s => s.EventId == e.Id) })
+            .Select(e => new { e.Id, SealSequence = db.Set<AuditSeal>().Where(s => s.EventId == e.Id).Select(s => s.Sequence).FirstOrDefault() })
             .ToListAsync(cancellationToken);
 
-        var unsealed = rows.Where(r => !r.Sealed).Select(r => r.Id).ToList();
+        var unsealed = rows.Where(r => r.SealSequence == 0).Select(r => r.Id).ToList();
         var sealedCount = unsealed.Count > 0 ? await SealAsync(db, unsealed, cancellationToken) : 0;
 
         // The new state only once the seals are committed: after a failure the next pass reads the same rows.
@@ -194,7 +197,7 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
 
         // Statements after the lock see every seal committed before it was granted (READ COMMITTED).
         var events = await db.Set<AuditEvent>().AsNoTracking()
-            .Where(e => candidates.Contains(e.Id) && !db.Set<AuditSeal>().Any(s => s.EventId == e.Id))
+            .Where(e => candidates.Contains(e.Id) && db.Set<AuditSeal>().Where(s => s.EventId == e.Id).Select(s => s.Sequence).FirstOrDefault() == 0) // probed, as above
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
         if (events.Count == 0)
         {
