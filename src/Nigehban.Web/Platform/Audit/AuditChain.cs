@@ -33,44 +33,58 @@ public static class AuditChain
     /// this insert fails, a retried SaveChanges writes the business rows again instead of
     /// believing they were saved.
     /// </remarks>
-    /// <param name="alongside">
+    /// <param name="before">
     /// Other statements of the same unit of work (raw SQL with <c>{n}</c> placeholders, as
     /// <c>ExecuteSqlRaw</c> takes them), sent in the same command as the first insert: one round
     /// trip instead of several (ADR-013). They succeed or fail with it, in the same transaction.
     /// </param>
-    internal static async Task InsertPendingAsync(NigehbanDbContext db, AuditTrail trail, IReadOnlyList<(string Sql, object[] Parameters)> alongside, CancellationToken cancellationToken)
+    /// <param name="after">
+    /// Statements sent after the insert, in the same command: those that lock rows other writers
+    /// also want (rollup upserts), so that the locks are taken as late as possible (ADR-018).
+    /// </param>
+    internal static async Task InsertPendingAsync(NigehbanDbContext db, AuditTrail trail,
+        IReadOnlyList<(string Sql, object[] Parameters)> before, IReadOnlyList<(string Sql, object[] Parameters)> after, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Audit events are written only inside the transaction of the work they describe.");
         var table = AuditTable.Of(db);
         var pending = trail.Pending;
-        var head = new StringBuilder();
-        var headParameters = new List<object>();
-        foreach (var (sql, parameters) in alongside)
+        var command = new StringBuilder();
+        var parameters = new List<object>();
+        void Append(string sql, IReadOnlyCollection<object> statementParameters, bool renumber)
         {
             // Renumber the statement's placeholders after those already taken.
-            var offset = headParameters.Count;
-            head.Append(offset == 0 ? sql : Renumber(sql, offset, parameters.Length)).Append(";\n");
-            headParameters.AddRange(parameters);
+            command.Append(renumber && parameters.Count > 0 ? Renumber(sql, parameters.Count, statementParameters.Count) : sql).Append(";\n");
+            parameters.AddRange(statementParameters);
         }
 
-        if (pending.Count == 0 && head.Length > 0)
+        foreach (var (sql, statementParameters) in before)
         {
-            await db.Database.ExecuteSqlRawAsync(head.ToString(), headParameters, cancellationToken);
+            Append(sql, statementParameters, renumber: true);
         }
 
-        for (var start = 0; start < pending.Count; start += RowsPerStatement)
+        if (pending.Count > 0)
         {
-            var rows = pending.Skip(start).Take(RowsPerStatement).ToList();
-            var (sql, parameters) = table.BuildInsert(rows, transaction.Connection!);
-            if (start == 0 && head.Length > 0)
-            {
-                // The audit insert names its parameters; they follow the others in the array.
-                await db.Database.ExecuteSqlRawAsync(head.Append(sql).ToString(), [.. headParameters, .. parameters], cancellationToken);
-                continue;
-            }
+            // The audit insert names its parameters; they take their places in the array all the same.
+            var (sql, auditParameters) = table.BuildInsert(pending.Take(RowsPerStatement).ToList(), transaction.Connection!);
+            Append(sql, auditParameters, renumber: false);
+        }
 
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        foreach (var (sql, statementParameters) in after)
+        {
+            Append(sql, statementParameters, renumber: true);
+        }
+
+        if (command.Length > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(command.ToString(), parameters, cancellationToken);
+        }
+
+        // Further events (a bulk job's), each batch a command of its own: their parameter names repeat.
+        for (var start = RowsPerStatement; start < pending.Count; start += RowsPerStatement)
+        {
+            var (sql, auditParameters) = table.BuildInsert(pending.Skip(start).Take(RowsPerStatement).ToList(), transaction.Connection!);
+            await db.Database.ExecuteSqlRawAsync(sql, auditParameters, cancellationToken);
         }
 
         trail.MarkWritten();

@@ -130,15 +130,11 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
             Database.AutoSavepointsEnabled = savepoints;
             audit.RecordWrites(writes);
 
-            // The new rows (if not written by EF), dashboard rollups (ADR-009) and the audit events:
-            // same transaction, one command (ADR-013). The rows go first, as EF would have sent them.
-            var statements = Features.Dashboard.RollupWriter.PendingStatements(this);
-            if (newRows is not null)
-            {
-                statements.InsertRange(0, newRows);
-            }
-
-            await AuditChain.InsertPendingAsync(this, audit, statements, cancellationToken);
+            // The new rows (if not written by EF), the audit events and the dashboard rollups (ADR-009):
+            // same transaction, one command (ADR-013). The rows go first, as EF would have sent them;
+            // the rollups last, since their rows are shared with concurrent writers and stay locked
+            // until the commit (ADR-018).
+            await AuditChain.InsertPendingAsync(this, audit, newRows ?? [], Features.Dashboard.RollupWriter.PendingStatements(this), cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
