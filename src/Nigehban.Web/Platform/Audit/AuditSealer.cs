@@ -132,17 +132,7 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
         var maxSeen = _maxSeen!.Value;
 
         await using var scope = OpenScope(out var db);
-        // Without holes, a plain range: the index hands the rows over in order, where "or in the
-        // holes" would make the database collect and sort everything above maxSeen first.
-        var events = db.Set<AuditEvent>().AsNoTracking();
-        events = holes.Count == 0 ? events.Where(e => e.Id > maxSeen) : events.Where(e => e.Id > maxSeen || holes.Contains(e.Id));
-        // Whether each is sealed: its seal's sequence (0: none), probed row by row in the seal index.
-        // Not EXISTS: PostgreSQL's generic plan for a prepared EXISTS hashes the whole seal table on
-        // every pass (110 ms at 100,000 seals, where the probes take 0.5 ms), a cost that grows with the trail.
-        var rows = await events
-            .OrderBy(e => e.Id).Take(BatchSize)
-            .Select(e => new { e.Id, SealSequence = db.Set<AuditSeal>().Where(s => s.EventId == e.Id).Select(s => s.Sequence).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
+        var rows = await NewEvents(db, maxSeen, holes).ToListAsync(cancellationToken);
 
         var unsealed = rows.Where(r => r.SealSequence == 0).Select(r => r.Id).ToList();
         var sealedCount = unsealed.Count > 0 ? await SealAsync(db, unsealed, cancellationToken) : 0;
@@ -185,6 +175,30 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
         return (rows.Count, sealedCount);
     }
 
+    /// <summary>The next batch of events above <paramref name="maxSeen"/> or in <paramref name="holes"/>, in id order, each with its seal's sequence (0: none).</summary>
+    /// <remarks>
+    /// Whether an event is sealed is probed row by row in the seal index, not asked with EXISTS: for a
+    /// prepared EXISTS, PostgreSQL's generic plan hashes the whole seal table on every pass (110 ms at
+    /// 100,000 seals where the probes take 0.5 ms), a cost that would grow with the trail (ADR-018).
+    /// </remarks>
+    internal static IQueryable<EventSeal> NewEvents(NigehbanDbContext db, long maxSeen, IReadOnlyCollection<long> holes)
+    {
+        // Without holes, a plain range: the index hands the rows over in order, where "or in the
+        // holes" would make the database collect and sort everything above maxSeen first.
+        var events = db.Set<AuditEvent>().AsNoTracking();
+        events = holes.Count == 0 ? events.Where(e => e.Id > maxSeen) : events.Where(e => e.Id > maxSeen || holes.Contains(e.Id));
+        return events.OrderBy(e => e.Id).Take(BatchSize)
+            .Select(e => new EventSeal(e.Id, db.Set<AuditSeal>().Where(s => s.EventId == e.Id).Select(s => s.Sequence).FirstOrDefault()));
+    }
+
+    /// <summary>Those of <paramref name="candidates"/> without a seal, whole, in id order; probed as in <see cref="NewEvents"/>.</summary>
+    internal static IQueryable<AuditEvent> Unsealed(NigehbanDbContext db, IReadOnlyCollection<long> candidates) =>
+        db.Set<AuditEvent>().AsNoTracking()
+            .Where(e => candidates.Contains(e.Id) && db.Set<AuditSeal>().Where(s => s.EventId == e.Id).Select(s => s.Sequence).FirstOrDefault() == 0)
+            .OrderBy(e => e.Id);
+
+    internal sealed record EventSeal(long Id, long SealSequence);
+
     /// <summary>Under the chain lock: re-reads which of <paramref name="candidates"/> are still unsealed, and seals them after the head.</summary>
     private async Task<int> SealAsync(NigehbanDbContext db, List<long> candidates, CancellationToken cancellationToken)
     {
@@ -196,9 +210,7 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
         }
 
         // Statements after the lock see every seal committed before it was granted (READ COMMITTED).
-        var events = await db.Set<AuditEvent>().AsNoTracking()
-            .Where(e => candidates.Contains(e.Id) && db.Set<AuditSeal>().Where(s => s.EventId == e.Id).Select(s => s.Sequence).FirstOrDefault() == 0) // probed, as above
-            .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var events = await Unsealed(db, candidates).ToListAsync(cancellationToken);
         if (events.Count == 0)
         {
             return 0;
