@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Khidmat;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Audit;
@@ -85,6 +86,46 @@ public abstract class ArrayInsertTests(NigehbanApp app)
             .ShouldBe("no record");
     }
 
+    [Fact]
+    public async Task ASaveOfMoreAuditEventsThanOneInsertTakes_WritesEveryEvent_AndEveryRollup()
+    {
+        // Days no other test writes: one application alone, then 300 in one save. 300 applications
+        // with two steps each are 900 audit events, two audit inserts of at most 500; the rollups go
+        // with the last of them (ADR-018).
+        var alone = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+        var together = new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
+        var one = Build(everyOptionalFieldSet: false, NewCnic(), alone).Request;
+        var many = Enumerable.Range(0, 300).Select(_ => Build(everyOptionalFieldSet: false, NewCnic(), together).Request).ToList();
+
+        foreach (var batch in new[] { [one], many })
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
+            var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
+            db.AddRange(batch);
+            await db.Database.OpenConnectionAsync(Ct);
+            (await db.SaveNewRowsAsync(Ct)).ShouldBe(batch.Count * 3); // each application and its two steps
+        }
+
+        var eventsOfOne = (await EventsOfAsync(one)).Count;
+        eventsOfOne.ShouldBeGreaterThanOrEqualTo(3);
+        var ids = many.SelectMany(r => r.Steps.Select(s => s.Id.ToString()).Prepend(r.Id.ToString())).ToList();
+        (await app.WithDbAsync(db => db.Set<AuditEvent>().CountAsync(e => ids.Contains(e.ObjectId!), Ct)))
+            .ShouldBe(300 * eventsOfOne);
+        var countedForOne = await DailyCountsAroundAsync(alone);
+        countedForOne.ShouldBeGreaterThan(0);
+        (await DailyCountsAroundAsync(together)).ShouldBe(300 * countedForOne);
+    }
+
+    /// <summary>The sum of every daily rollup count within a month after <paramref name="day"/>.</summary>
+    private Task<long> DailyCountsAroundAsync(DateTimeOffset day)
+    {
+        var from = DateOnly.FromDateTime(day.UtcDateTime.AddDays(-1));
+        var to = from.AddDays(32);
+        return app.WithDbAsync(db => db.Set<DashboardRollup>()
+            .Where(r => r.Period == RollupPeriod.Day && r.PeriodStart >= from && r.PeriodStart <= to).SumAsync(r => r.Count, Ct));
+    }
+
     /// <summary>Saves the entities in a context of their own; returns the array statements it would take (0: EF writes them).</summary>
     private async Task<int> SaveAsync(Func<NigehbanDbContext, Task<int>> save, ServiceRequest request, OutboxMessage sms)
     {
@@ -112,8 +153,9 @@ public abstract class ArrayInsertTests(NigehbanApp app)
     }
 
     /// <summary>An application two steps along, built the same way each time but for its ids and reference.</summary>
-    private (ServiceRequest Request, OutboxMessage Sms) Build(bool everyOptionalFieldSet, string nationalId)
+    private (ServiceRequest Request, OutboxMessage Sms) Build(bool everyOptionalFieldSet, string nationalId, DateTimeOffset? at = null)
     {
+        var now = at ?? Now;
         var unit = app.Services.GetRequiredService<UnitDirectory>().Find("LHR-PS01")!;
         var request = new ServiceRequest
         {
@@ -133,9 +175,9 @@ public abstract class ArrayInsertTests(NigehbanApp app)
                 Address = everyOptionalFieldSet ? "House 1, Test Street" : null,
             },
             DetailsJson = everyOptionalFieldSet ? """{"purpose":"employment abroad"}""" : null,
-            SubmittedAt = Now,
-            DueAt = Now.AddDays(7),
-            BreachedAt = everyOptionalFieldSet ? Now.AddDays(8) : null,
+            SubmittedAt = now,
+            DueAt = now.AddDays(7),
+            BreachedAt = everyOptionalFieldSet ? now.AddDays(8) : null,
             FeeAmount = 500.25m,
             FeeCurrency = "PKR",
             RecordCheckSummary = everyOptionalFieldSet ? "no record" : null,
@@ -145,20 +187,20 @@ public abstract class ArrayInsertTests(NigehbanApp app)
         };
         request.RecordSubmission("test");
         // A private setter (the status) and a second step, after the first.
-        request.MoveTo(ServiceRequestStatus.DocumentsChecked, "desk", Now.AddMinutes(5), everyOptionalFieldSet ? "all present" : null);
-        var sms = OutboxMessage.Create(OutboxKinds.Sms, NewPhone(), new { text = "Received" }, Now);
+        request.MoveTo(ServiceRequestStatus.DocumentsChecked, "desk", now.AddMinutes(5), everyOptionalFieldSet ? "all present" : null);
+        var sms = OutboxMessage.Create(OutboxKinds.Sms, NewPhone(), new { text = "Received" }, now);
         // Never due, so the app's own dispatcher cannot deliver one of the pair while they are compared
         // (it once did, between the save and the read); the first case fills every delivery column.
         if (everyOptionalFieldSet)
         {
             sms.Attempts = 2;
             sms.NextAttemptAt = null;
-            sms.DeliveredAt = Now.AddMinutes(1);
+            sms.DeliveredAt = now.AddMinutes(1);
             sms.LastError = "gateway timed out";
         }
         else
         {
-            sms.NextAttemptAt = Now.AddYears(100);
+            sms.NextAttemptAt = now.AddYears(100);
         }
 
         return (request, sms);

@@ -39,7 +39,7 @@ public static class AuditChain
     /// trip instead of several (ADR-013). They succeed or fail with it, in the same transaction.
     /// </param>
     /// <param name="after">
-    /// Statements sent after the insert, in the same command: those that lock rows other writers
+    /// Statements sent after the (last) insert, in its command: those that lock rows other writers
     /// also want (rollup upserts), so that the locks are taken as late as possible (ADR-018).
     /// </param>
     internal static async Task InsertPendingAsync(NigehbanDbContext db, AuditTrail trail,
@@ -49,42 +49,43 @@ public static class AuditChain
             ?? throw new InvalidOperationException("Audit events are written only inside the transaction of the work they describe.");
         var table = AuditTable.Of(db);
         var pending = trail.Pending;
-        var command = new StringBuilder();
-        var parameters = new List<object>();
-        void Append(string sql, IReadOnlyCollection<object> statementParameters, bool renumber)
+        // One command for the first batch of events (all of them, but for a bulk job's) with the
+        // statements before it; one for each further batch, whose parameter names repeat; the
+        // statements after go with the last batch.
+        var batches = Math.Max(1, (pending.Count + RowsPerStatement - 1) / RowsPerStatement);
+        for (var batch = 0; batch < batches; batch++)
         {
-            // Renumber the statement's placeholders after those already taken.
-            command.Append(renumber && parameters.Count > 0 ? Renumber(sql, parameters.Count, statementParameters.Count) : sql).Append(";\n");
-            parameters.AddRange(statementParameters);
-        }
+            var command = new StringBuilder();
+            var parameters = new List<object>();
+            void Append(string sql, IReadOnlyCollection<object> statementParameters, bool renumber)
+            {
+                // Renumber the statement's placeholders after those already taken.
+                command.Append(renumber && parameters.Count > 0 ? Renumber(sql, parameters.Count, statementParameters.Count) : sql).Append(";\n");
+                parameters.AddRange(statementParameters);
+            }
 
-        foreach (var (sql, statementParameters) in before)
-        {
-            Append(sql, statementParameters, renumber: true);
-        }
+            foreach (var (sql, statementParameters) in batch == 0 ? before : [])
+            {
+                Append(sql, statementParameters, renumber: true);
+            }
 
-        if (pending.Count > 0)
-        {
-            // The audit insert names its parameters; they take their places in the array all the same.
-            var (sql, auditParameters) = table.BuildInsert(pending.Take(RowsPerStatement).ToList(), transaction.Connection!);
-            Append(sql, auditParameters, renumber: false);
-        }
+            var events = pending.Skip(batch * RowsPerStatement).Take(RowsPerStatement).ToList();
+            if (events.Count > 0)
+            {
+                // The audit insert names its parameters; they take their places in the array all the same.
+                var (sql, auditParameters) = table.BuildInsert(events, transaction.Connection!);
+                Append(sql, auditParameters, renumber: false);
+            }
 
-        foreach (var (sql, statementParameters) in after)
-        {
-            Append(sql, statementParameters, renumber: true);
-        }
+            foreach (var (sql, statementParameters) in batch == batches - 1 ? after : [])
+            {
+                Append(sql, statementParameters, renumber: true);
+            }
 
-        if (command.Length > 0)
-        {
-            await db.Database.ExecuteSqlRawAsync(command.ToString(), parameters, cancellationToken);
-        }
-
-        // Further events (a bulk job's), each batch a command of its own: their parameter names repeat.
-        for (var start = RowsPerStatement; start < pending.Count; start += RowsPerStatement)
-        {
-            var (sql, auditParameters) = table.BuildInsert(pending.Skip(start).Take(RowsPerStatement).ToList(), transaction.Connection!);
-            await db.Database.ExecuteSqlRawAsync(sql, auditParameters, cancellationToken);
+            if (command.Length > 0)
+            {
+                await db.Database.ExecuteSqlRawAsync(command.ToString(), parameters, cancellationToken);
+            }
         }
 
         trail.MarkWritten();
