@@ -39,6 +39,6 @@ if [[ "$statements" -gt 0 ]]; then
   "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
     -c "SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 2) AS mean_ms, rows,
           left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS statement
-        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $statements"
+        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $statements" || echo "(pg_stat_statements could not be read)"
 fi
 exit $status
