@@ -95,9 +95,14 @@ public sealed class SignInTests(BrowserApp app)
         await page.Locator(".drawer-unit-picker input").FillAsync("SKP");
         await Expect(page.Locator(".mud-popover-open")).ToContainTextAsync("No unit in your jurisdiction matches.");
         await page.Keyboard.PressAsync("Escape");
+        // The picker's list closed before the account menu opens: a popover closing while the next one
+        // opens can re-render the menu under the click (a CI run once saw the sign-out click lead nowhere).
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
 
         await page.Locator("#account-button").ClickAsync();
-        await page.Locator(".signout-form button[type=submit]").ClickAsync();
+        var signOut = page.Locator(".mud-popover-open .signout-form button[type=submit]");
+        await Expect(signOut).ToBeVisibleAsync();
+        await signOut.ClickAsync();
         await page.WaitForURLAsync("**/login?signedOut=1");
         await page.GotoAsync("/console");
         await page.WaitForURLAsync("**/login?returnUrl=*");
