@@ -88,7 +88,12 @@ public sealed class SignInTests(BrowserApp app)
         await Expect(page.Locator("#working-unit")).ToHaveTextAsync(app.Unit(rpo.Unit).Name);
 
         await page.Locator(".drawer-unit-picker input").FillAsync(target.Code);
-        await page.Locator(".mud-popover-open .unit-option", new PageLocatorOptions { HasText = target.Name }).ClickAsync();
+        // The list first opens with the default tree, which holds the target too; the search's results
+        // replace it shortly after. Clicking before they arrive can land on an option being replaced
+        // (a CI run under load saw the pick lost), so wait until the search's match heads the list.
+        var firstOption = page.Locator(".mud-popover-open .unit-option").First;
+        await Expect(firstOption).ToContainTextAsync(target.Code);
+        await firstOption.ClickAsync();
         await Expect(page.Locator("#working-unit")).ToHaveTextAsync(target.Name);
 
         // Units outside the officer's subtree are not offered.
