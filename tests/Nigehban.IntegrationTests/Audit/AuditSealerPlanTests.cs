@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
-using Nigehban.Web.Platform.Security;
 using Npgsql;
 using Shouldly;
 
@@ -74,12 +72,7 @@ public sealed partial class AuditSealerPlanTests(PostgresApp app)
     /// </summary>
     private async Task<string> GenericPlanAsync(Func<NigehbanDbContext, string> sqlOf, params string[] arguments)
     {
-        string sql;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
-            sql = sqlOf(scope.ServiceProvider.GetRequiredService<NigehbanDbContext>());
-        }
+        var sql = await app.WithDbAsync(db => Task.FromResult(sqlOf(db)));
 
         // ToQueryString writes each parameter as a comment ("-- @name='value'") above the statement;
         // arrays are written otherwise, so their literals are given.

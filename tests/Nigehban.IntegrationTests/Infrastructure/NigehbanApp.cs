@@ -143,6 +143,13 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
         scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test arrangement");
         return await work(scope.ServiceProvider.GetRequiredService<NigehbanDbContext>());
     }
+
+    /// <inheritdoc cref="WithDbAsync{T}(Func{NigehbanDbContext, Task{T}})"/>
+    public Task WithDbAsync(Func<NigehbanDbContext, Task> work) => WithDbAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
 }
 
 public sealed class SqliteApp : NigehbanApp

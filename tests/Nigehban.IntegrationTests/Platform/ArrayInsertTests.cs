@@ -9,7 +9,6 @@ using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Outbox;
-using Nigehban.Web.Platform.Security;
 using Shouldly;
 using static Nigehban.IntegrationTests.Khidmat.KhidmatFixtures;
 
@@ -72,16 +71,16 @@ public abstract class ArrayInsertTests(NigehbanApp app)
         var stored = Build(everyOptionalFieldSet: false, NewCnic());
         await SaveAsync(db => db.SaveChangesAsync(Ct), stored.Request, stored.Sms);
 
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
-        var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
-        var request = await db.Set<ServiceRequest>().SingleAsync(r => r.Id == stored.Request.Id, Ct);
-        request.RecordCheckSummary = "no record";
-        db.Add(Build(everyOptionalFieldSet: false, NewCnic()).Request);
-        await db.Database.OpenConnectionAsync(Ct);
+        await app.WithDbAsync(async db =>
+        {
+            var request = await db.Set<ServiceRequest>().SingleAsync(r => r.Id == stored.Request.Id, Ct);
+            request.RecordCheckSummary = "no record";
+            db.Add(Build(everyOptionalFieldSet: false, NewCnic()).Request);
+            await db.Database.OpenConnectionAsync(Ct);
 
-        ArrayInsert.ForNewRows(db, db.Database.GetDbConnection(), out _).ShouldBeNull();
-        await db.SaveNewRowsAsync(Ct);
+            ArrayInsert.ForNewRows(db, db.Database.GetDbConnection(), out _).ShouldBeNull();
+            await db.SaveNewRowsAsync(Ct);
+        });
         (await app.WithDbAsync(d => d.Set<ServiceRequest>().Where(r => r.Id == stored.Request.Id).Select(r => r.RecordCheckSummary).SingleAsync(Ct)))
             .ShouldBe("no record");
     }
@@ -108,12 +107,12 @@ public abstract class ArrayInsertTests(NigehbanApp app)
 
         foreach (var batch in new[] { [one], many })
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
-            var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
-            db.AddRange(batch);
-            await db.Database.OpenConnectionAsync(Ct);
-            (await db.SaveNewRowsAsync(Ct)).ShouldBe(batch.Count * 3); // each application and its two steps
+            await app.WithDbAsync(async db =>
+            {
+                db.AddRange(batch);
+                await db.Database.OpenConnectionAsync(Ct);
+                (await db.SaveNewRowsAsync(Ct)).ShouldBe(batch.Count * 3); // each application and its two steps
+            });
         }
 
         var eventsOfOne = (await EventsOfAsync(one)).Count;
@@ -136,23 +135,21 @@ public abstract class ArrayInsertTests(NigehbanApp app)
     }
 
     /// <summary>Saves the entities in a context of their own; returns the array statements it would take (0: EF writes them).</summary>
-    private async Task<int> SaveAsync(Func<NigehbanDbContext, Task<int>> save, ServiceRequest request, OutboxMessage sms)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
-        var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
-        db.Add(request);
-        db.Add(sms);
-        await db.Database.OpenConnectionAsync(Ct);
-        var statements = ArrayInsert.ForNewRows(db, db.Database.GetDbConnection(), out var rows)?.Count ?? 0;
-        if (statements > 0)
+    private Task<int> SaveAsync(Func<NigehbanDbContext, Task<int>> save, ServiceRequest request, OutboxMessage sms) =>
+        app.WithDbAsync(async db =>
         {
-            rows.ShouldBe(4); // the application (its applicant in its row), its two steps and its SMS
-        }
+            db.Add(request);
+            db.Add(sms);
+            await db.Database.OpenConnectionAsync(Ct);
+            var statements = ArrayInsert.ForNewRows(db, db.Database.GetDbConnection(), out var rows)?.Count ?? 0;
+            if (statements > 0)
+            {
+                rows.ShouldBe(4); // the application (its applicant in its row), its two steps and its SMS
+            }
 
-        (await save(db)).ShouldBe(4); // the rows written, counted alike by EF and the array insert
-        return statements;
-    }
+            (await save(db)).ShouldBe(4); // the rows written, counted alike by EF and the array insert
+            return statements;
+        });
 
     private Task<List<string>> EventsOfAsync(ServiceRequest request)
     {
