@@ -61,7 +61,7 @@ public static class BenchCommands
         try
         {
             var clientsOf = scenarios.ToDictionary(s => s, s => options.ClientsGiven ? options.Clients : s.DefaultClients ?? options.Clients);
-            using var http = ClosedLoopLoad.CreateClient(BenchHost.BaseAddress(app), clientsOf.Values.Max());
+            using var http = LoadGenerator.CreateClient(BenchHost.BaseAddress(app), clientsOf.Values.Max());
             Console.WriteLine($"app serving on {http.BaseAddress}; {Seconds(options.Warmup)} warm-up, {Seconds(options.Duration)} measured per figure");
             var results = new List<BenchResult>();
             foreach (var scenario in scenarios)

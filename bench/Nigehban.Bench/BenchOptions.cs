@@ -22,6 +22,9 @@ public sealed class BenchOptions
     public bool ClientsGiven { get; init; }
     public int Repeats { get; init; } = 3;
     public int Rounds { get; init; } = 1;
+
+    /// <summary><c>--rate</c>: the rate at which a scenario with a latency budget measures it (null: the budget's own rate).</summary>
+    public double? Rate { get; init; }
     public bool Regenerate { get; init; }
 
     /// <summary>These options with another number of clients (a scenario's own default).</summary>
@@ -29,7 +32,7 @@ public sealed class BenchOptions
     {
         Verb = Verb, Scale = Scale, Seed = Seed, Provider = Provider, Connection = Connection, DataDirectory = DataDirectory,
         Scenario = Scenario, Duration = Duration, Warmup = Warmup, Clients = clients, ClientsGiven = ClientsGiven,
-        Repeats = Repeats, Rounds = Rounds, Regenerate = Regenerate,
+        Repeats = Repeats, Rounds = Rounds, Rate = Rate, Regenerate = Regenerate,
     };
 
     public static BenchOptions Parse(string[] args)
@@ -63,7 +66,7 @@ public sealed class BenchOptions
             }
         }
 
-        var known = new[] { "--scale", "--seed", "--provider", "--connection", "--data-dir", "--scenario", "--duration", "--warmup", "--clients", "--persons", "--requests", "--repeat", "--rounds" };
+        var known = new[] { "--scale", "--seed", "--provider", "--connection", "--data-dir", "--scenario", "--duration", "--warmup", "--clients", "--persons", "--requests", "--repeat", "--rounds", "--rate" };
         var unknown = values.Keys.FirstOrDefault(k => !known.Contains(k));
         if (unknown is not null)
         {
@@ -98,6 +101,7 @@ public sealed class BenchOptions
             ClientsGiven = values.ContainsKey("--clients"),
             Repeats = values.TryGetValue("--repeat", out var repeat) ? PositiveInt("--repeat", repeat) : 3,
             Rounds = values.TryGetValue("--rounds", out var rounds) ? PositiveInt("--rounds", rounds) : 1,
+            Rate = values.TryGetValue("--rate", out var rate) ? PositiveInt("--rate", rate) : null,
             Regenerate = flags.Contains("--regenerate"),
         };
     }

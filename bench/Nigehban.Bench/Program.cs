@@ -57,6 +57,7 @@ static int Usage(TextWriter writer, int exitCode)
           --duration 10s               measured window per figure (default 10s)
           --warmup 3s                  warm-up before each window (default 3s)
           --rounds N                   run: alternate ceiling and figure N times, keep the median round (default 1)
+          --rate N                     run: the requests a second at which latency budgets are measured (default: the budget's)
           --repeat N                   generation: alternate ceiling and table N times, keep medians (default 3)
           --regenerate                 run: regenerate even when the data is already there
         """);

@@ -49,7 +49,7 @@ public static class ResultTable
 
     private static string Ratio(BenchResult r) => r.Ratio.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string Ms(TimeSpan? value) => value is { } v ? $"{v.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture)} ms" : "-";
+    public static string Ms(TimeSpan? value) => value is { } v ? $"{v.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture)} ms" : "-";
 
     private static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 }

@@ -42,25 +42,44 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
     /// times, and keeps the round whose ratio is the median. Each pair is measured back to back,
     /// so whatever else the machine is doing weighs on both sides of a ratio alike.
     /// </summary>
-    public async Task<BenchResult> CompareAsync(string name, Func<ClosedLoopLoad, Task<Measurement>> ceiling, Func<ClosedLoopLoad, Task<Measurement>> measured)
+    public async Task<BenchResult> CompareAsync(string name, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured)
     {
         await PrimeAsync(name, ceiling, measured);
+        return await RoundsAsync(name, Load, ceiling, measured, round => round.Ratio);
+    }
 
+    /// <summary>
+    /// Measures both sides again, <c>--rounds</c> times, at <paramref name="rate"/> requests a
+    /// second (<see cref="PacedLoad"/>), and keeps the round whose figure's p99 is the median: the
+    /// latency a budget states at that rate. Run it after <see cref="CompareAsync"/> of the same
+    /// sides, which primed them.
+    /// </summary>
+    public Task<BenchResult> CompareAtRateAsync(string name, double rate, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured) =>
+        RoundsAsync(name, new PacedLoad(http, options.Clients, rate, options.Warmup, options.Duration, options.Seed), ceiling, measured,
+            round => round.Measured.Latency?.P99.TotalMilliseconds ?? double.MaxValue);
+
+    private async Task<BenchResult> RoundsAsync(
+        string name, LoadGenerator load, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured, Func<BenchResult, double> median)
+    {
         var rounds = new List<BenchResult>();
         for (var round = 0; round < options.Rounds; round++)
         {
-            var c = await ceiling(Load);
-            var m = await measured(Load);
+            var beforeCeiling = GcPauses.Now();
+            var c = await ceiling(load);
+            var beforeFigure = GcPauses.Now();
+            var m = await measured(load);
+            var after = GcPauses.Now();
             rounds.Add(new BenchResult(name, m, c));
-            Log($"{name} round {round + 1}: {ResultTable.Rate(m)} / {ResultTable.Rate(c)} = {rounds[^1].Ratio:0.00}");
+            Log($"{name} round {round + 1}: {ResultTable.Rate(m)} p99 {ResultTable.Ms(m.Latency?.P99)} / {ResultTable.Rate(c)} p99 {ResultTable.Ms(c.Latency?.P99)} = {rounds[^1].Ratio:0.00}; "
+                + $"the garbage collector paused the process {beforeFigure.Since(beforeCeiling)} in the ceiling's pass, {after.Since(beforeFigure)} in the figure's");
         }
 
         // The errors of every round are kept: one failed request anywhere spoils the figure.
-        var median = rounds.OrderBy(r => r.Ratio).ElementAt(rounds.Count / 2);
-        return median with
+        var kept = rounds.OrderBy(median).ElementAt(rounds.Count / 2);
+        return kept with
         {
-            Measured = median.Measured with { Errors = rounds.Sum(r => r.Measured.Errors), FirstError = rounds.Select(r => r.Measured.FirstError).FirstOrDefault(e => e is not null) },
-            Ceiling = median.Ceiling with { Errors = rounds.Sum(r => r.Ceiling.Errors), FirstError = rounds.Select(r => r.Ceiling.FirstError).FirstOrDefault(e => e is not null) },
+            Measured = kept.Measured with { Errors = rounds.Sum(r => r.Measured.Errors), FirstError = rounds.Select(r => r.Measured.FirstError).FirstOrDefault(e => e is not null) },
+            Ceiling = kept.Ceiling with { Errors = rounds.Sum(r => r.Ceiling.Errors), FirstError = rounds.Select(r => r.Ceiling.FirstError).FirstOrDefault(e => e is not null) },
         };
     }
 
@@ -72,7 +91,7 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
     /// the rate of the later ones. A server pays this once after it starts; the figures are for
     /// one that has.
     /// </summary>
-    private async Task PrimeAsync(string name, Func<ClosedLoopLoad, Task<Measurement>> ceiling, Func<ClosedLoopLoad, Task<Measurement>> measured)
+    private async Task PrimeAsync(string name, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured)
     {
         var priming = new ClosedLoopLoad(http, options.Clients, TimeSpan.Zero, TimeSpan.FromTicks(Math.Max(options.Warmup.Ticks, PrimingTime.Ticks)), options.Seed);
         var started = Stopwatch.GetTimestamp();
@@ -91,5 +110,17 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The process's garbage-collection pauses so far. App and load generator share the process,
+    /// so every pause stops both sides' requests alike and lands in the latencies of each.
+    /// </summary>
+    private readonly record struct GcPauses(TimeSpan Paused, int Collections)
+    {
+        public static GcPauses Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+
+        public string Since(GcPauses earlier) =>
+            $"{(Paused - earlier.Paused).TotalMilliseconds:0} ms ({Collections - earlier.Collections} collections)";
     }
 }
