@@ -7,23 +7,25 @@ namespace Nigehban.Bench.Load;
 /// <summary>
 /// An open-loop load at a fixed rate: <c>clients</c> workers, each sending on its own fixed
 /// schedule, the schedules staggered so that together they offer <c>rate</c> requests a second.
-/// This is how a latency budget stated at a rate is measured (ADR-019). A worker behind its
-/// schedule sends at once, and every latency counts from the moment the request was due, not from
-/// when it went: a slow answer is charged to each request it held back, so the server cannot hide
-/// a stall by slowing its clients down. Timer lateness counts against the server too.
-/// The measured figure is the rate answered: a server that cannot keep the pace answers the
-/// window's requests in more time than the window, and its rate falls below the one offered.
+/// This is how a latency budget stated at a rate is measured (ADR-019). A worker never sends before
+/// a request is due, and one behind its schedule sends at once; every latency counts from the moment
+/// the request was due, not from when it went: a slow answer is charged to each request it held
+/// back, so the server cannot hide a stall by slowing its clients down. Timer lateness counts
+/// against the server too. Each worker still waits for its previous answer (as wrk2's connections
+/// do), so during a long stall the server sees a closed loop of <c>clients</c>.
+/// The measured figure is the rate answered: the requests due in the window over the time until the
+/// last was answered. A server that keeps the pace shows a little under the rate offered (the last
+/// answer's latency is in the time); one that cannot answers in far more time than the window.
 /// </summary>
 public sealed class PacedLoad(HttpClient http, int clients, double rate, TimeSpan warmup, TimeSpan duration, int seed) : LoadGenerator(http)
 {
-    public double Rate => rate;
-
     public override async Task<Measurement> RunAsync(string label, Func<DeterministicRandom, CancellationToken, Task<string?>> send, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + Ticks(warmup);
         var measureTo = measureFrom + Ticks(duration);
-        var interval = Ticks(TimeSpan.FromSeconds(clients / rate));
+        var interval = (long)(clients / rate * Stopwatch.Frequency);
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, 1, nameof(rate));
         var workers = Enumerable.Range(0, clients)
             .Select(i => Task.Run(() => WorkerAsync(new DeterministicRandom(seed, $"{label}/{i}"), send, start + (interval * i / clients), interval, measureFrom, measureTo, cancellationToken), cancellationToken))
             .ToArray();
@@ -41,10 +43,10 @@ public sealed class PacedLoad(HttpClient http, int clients, double rate, TimeSpa
         long lastReceived = 0;
         for (var due = first; due < measureTo && !cancellationToken.IsCancellationRequested; due += interval)
         {
-            var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (early > TimeSpan.Zero)
+            // Task.Delay counts whole milliseconds on a coarse clock and may end early: wait again until due.
+            for (var early = due - Stopwatch.GetTimestamp(); early > 0; early = due - Stopwatch.GetTimestamp())
             {
-                await Task.Delay(early, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(early * 1000.0 / Stopwatch.Frequency)), cancellationToken);
             }
 
             var error = await SendOnceAsync(send, random, cancellationToken);

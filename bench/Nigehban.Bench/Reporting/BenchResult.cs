@@ -30,5 +30,8 @@ public sealed record BenchResult(string Name, Measurement Measured, Measurement 
 {
     public double Ratio => Ceiling.PerSecond > 0 ? Measured.PerSecond / Ceiling.PerSecond : 0;
 
+    /// <summary>Both sides were offered the same rate (ADR-019): their latencies compare, their rates do not.</summary>
+    public bool AtFixedRate { get; init; }
+
     public long Errors => Measured.Errors + Ceiling.Errors;
 }

@@ -50,16 +50,19 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
 
     /// <summary>
     /// Measures both sides again, <c>--rounds</c> times, at <paramref name="rate"/> requests a
-    /// second (<see cref="PacedLoad"/>), and keeps the round whose figure's p99 is the median: the
-    /// latency a budget states at that rate. Run it after <see cref="CompareAsync"/> of the same
-    /// sides, which primed them.
+    /// second (<see cref="PacedLoad"/>), and keeps the round whose figure's p99 is the median (of an
+    /// even number, the worse of the middle two): the latency a budget states at that rate. Run it
+    /// after <see cref="CompareAsync"/> of the same sides, which primed them.
     /// </summary>
-    public Task<BenchResult> CompareAtRateAsync(string name, double rate, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured) =>
-        RoundsAsync(name, new PacedLoad(http, options.Clients, rate, options.Warmup, options.Duration, options.Seed), ceiling, measured,
-            round => round.Measured.Latency?.P99.TotalMilliseconds ?? double.MaxValue);
+    public async Task<BenchResult> CompareAtRateAsync(string name, double rate, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured)
+    {
+        var paced = new PacedLoad(http, options.Clients, rate, options.Warmup, options.Duration, options.Seed);
+        var kept = await RoundsAsync(name, paced, ceiling, measured, round => round.Measured.Latency?.P99.TotalMilliseconds ?? double.MaxValue);
+        return kept with { AtFixedRate = true };
+    }
 
     private async Task<BenchResult> RoundsAsync(
-        string name, LoadGenerator load, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured, Func<BenchResult, double> median)
+        string name, LoadGenerator load, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured, Func<BenchResult, double> rankBy)
     {
         var rounds = new List<BenchResult>();
         for (var round = 0; round < options.Rounds; round++)
@@ -75,7 +78,7 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
         }
 
         // The errors of every round are kept: one failed request anywhere spoils the figure.
-        var kept = rounds.OrderBy(median).ElementAt(rounds.Count / 2);
+        var kept = rounds.OrderBy(rankBy).ElementAt(rounds.Count / 2);
         return kept with
         {
             Measured = kept.Measured with { Errors = rounds.Sum(r => r.Measured.Errors), FirstError = rounds.Select(r => r.Measured.FirstError).FirstOrDefault(e => e is not null) },

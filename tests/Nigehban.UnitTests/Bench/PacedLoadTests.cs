@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Nigehban.Bench.Load;
 using Shouldly;
 
@@ -7,7 +8,8 @@ namespace Nigehban.UnitTests.Bench;
 /// The bench's load at a fixed rate (ADR-019): it sends what falls due however the server answers,
 /// and a slow answer counts against every request it held back. The send here is a delegate, not
 /// HTTP, so that each test decides how the "server" behaves. Every bound below only gets safer on
-/// a slower machine: the counts are fixed by the schedule, and lateness only adds latency.
+/// a slower machine: the counts are fixed by the schedule, and lateness only adds latency. The fake
+/// server's slowness is waited out on the Stopwatch, since Task.Delay may end a little early.
 /// </summary>
 public sealed class PacedLoadTests
 {
@@ -16,7 +18,7 @@ public sealed class PacedLoadTests
     {
         using var http = new HttpClient();
         var sent = 0;
-        var load = new PacedLoad(http, clients: 4, rate: 100, warmup: TimeSpan.FromMilliseconds(200), duration: TimeSpan.FromSeconds(1), seed: 1);
+        var load = new PacedLoad(http, clients: 4, rate: 100, warmup: TimeSpan.FromMilliseconds(205), duration: TimeSpan.FromSeconds(1), seed: 1);
 
         var measured = await load.RunAsync("paced", (_, _) =>
         {
@@ -24,9 +26,10 @@ public sealed class PacedLoadTests
             return Task.FromResult<string?>(null);
         }, TestContext.Current.CancellationToken);
 
-        // Four schedules 40 ms apart, staggered by 10 ms: 100 fall due in the second measured, 20 in the warm-up.
+        // Four schedules 40 ms apart, staggered by 10 ms (no due time on a window's edge): 100 fall
+        // due in the second measured, 21 in the warm-up.
         measured.Operations.ShouldBe(100);
-        sent.ShouldBe(120);
+        sent.ShouldBe(121);
         measured.Errors.ShouldBe(0);
     }
 
@@ -42,7 +45,7 @@ public sealed class PacedLoadTests
             // The tenth request, due at 180 ms, takes 300 ms; the fourteen due meanwhile go late.
             if (Interlocked.Increment(ref calls) == 10)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(300), token);
+                await AtLeastAsync(TimeSpan.FromMilliseconds(300), token);
             }
 
             return null;
@@ -65,12 +68,21 @@ public sealed class PacedLoadTests
         // 20 ms an answer on one client: at most 50 a second against the 100 offered.
         var measured = await load.RunAsync("paced", async (_, token) =>
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), token);
+            await AtLeastAsync(TimeSpan.FromMilliseconds(20), token);
             return null;
         }, TestContext.Current.CancellationToken);
 
         measured.Operations.ShouldBe(50);
         measured.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
         measured.PerSecond.ShouldBeLessThanOrEqualTo(50);
+    }
+
+    private static async Task AtLeastAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            await Task.Delay(1, cancellationToken);
+        }
     }
 }
