@@ -47,7 +47,7 @@ public static class ResultTable
 
     public static string Rate(Measurement m) => $"{m.PerSecond.ToString("#,0", CultureInfo.InvariantCulture)} {m.Unit}";
 
-    private static string Ratio(BenchResult r) => r.AtFixedRate ? "-" : r.Ratio.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Ratio(BenchResult r) => r.AtFixedRate ? "-" : r.Ratio.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static string Ms(TimeSpan? value) => value is { } v ? $"{v.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture)} ms" : "-";
 

@@ -45,7 +45,7 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
     public async Task<BenchResult> CompareAsync(string name, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured)
     {
         await PrimeAsync(name, ceiling, measured);
-        return await RoundsAsync(name, Load, ceiling, measured, round => round.Ratio);
+        return await RoundsAsync(name, Load, atFixedRate: false, ceiling, measured, round => round.Ratio);
     }
 
     /// <summary>
@@ -54,15 +54,12 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
     /// even number, the worse of the middle two): the latency a budget states at that rate. Run it
     /// after <see cref="CompareAsync"/> of the same sides, which primed them.
     /// </summary>
-    public async Task<BenchResult> CompareAtRateAsync(string name, double rate, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured)
-    {
-        var paced = new PacedLoad(http, options.Clients, rate, options.Warmup, options.Duration, options.Seed);
-        var kept = await RoundsAsync(name, paced, ceiling, measured, round => round.Measured.Latency?.P99.TotalMilliseconds ?? double.MaxValue);
-        return kept with { AtFixedRate = true };
-    }
+    public Task<BenchResult> CompareAtRateAsync(string name, double rate, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured) =>
+        RoundsAsync(name, new PacedLoad(http, options.Clients, rate, options.Warmup, options.Duration, options.Seed), atFixedRate: true, ceiling, measured,
+            round => round.Measured.Latency?.P99.TotalMilliseconds ?? double.MaxValue);
 
     private async Task<BenchResult> RoundsAsync(
-        string name, LoadGenerator load, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured, Func<BenchResult, double> rankBy)
+        string name, LoadGenerator load, bool atFixedRate, Func<LoadGenerator, Task<Measurement>> ceiling, Func<LoadGenerator, Task<Measurement>> measured, Func<BenchResult, double> rankBy)
     {
         var rounds = new List<BenchResult>();
         for (var round = 0; round < options.Rounds; round++)
@@ -72,8 +69,8 @@ public sealed class BenchContext(BenchOptions options, BenchPlan plan, BenchTarg
             var beforeFigure = GcPauses.Now();
             var m = await measured(load);
             var after = GcPauses.Now();
-            rounds.Add(new BenchResult(name, m, c));
-            Log($"{name} round {round + 1}: {ResultTable.Rate(m)} p99 {ResultTable.Ms(m.Latency?.P99)} / {ResultTable.Rate(c)} p99 {ResultTable.Ms(c.Latency?.P99)} = {rounds[^1].Ratio:0.00}; "
+            rounds.Add(new BenchResult(name, m, c) { AtFixedRate = atFixedRate });
+            Log($"{name} round {round + 1}: {ResultTable.Rate(m)} p99 {ResultTable.Ms(m.Latency?.P99)} / {ResultTable.Rate(c)} p99 {ResultTable.Ms(c.Latency?.P99)}, ratio {ResultTable.Ratio(rounds[^1])}; "
                 + $"the garbage collector paused the process {beforeFigure.Since(beforeCeiling)} in the ceiling's pass, {after.Since(beforeFigure)} in the figure's");
         }
 
