@@ -221,15 +221,28 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? AuditChain.GenesisHash;
         var sealedAt = clock.GetUtcNow().ToMicroseconds();
+        var seals = new List<object>(events.Count);
         foreach (var e in events)
         {
             sequence++;
             var hash = AuditChain.ComputeHash(e, sequence, previous);
-            db.Add(new AuditSeal { Sequence = sequence, EventId = e.Id, PreviousHash = previous, Hash = hash, SealedAt = sealedAt });
+            seals.Add(new AuditSeal { Sequence = sequence, EventId = e.Id, PreviousHash = previous, Hash = hash, SealedAt = sealedAt });
             previous = hash;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // PostgreSQL: the pass's seals in one array insert (ADR-017), where EF would build and send
+        // an INSERT per seal. The seals are not audited either way.
+        if (ArrayInsert.For(db, db.Model.FindEntityType(typeof(AuditSeal))!) is { } insert)
+        {
+            var (sql, parameters) = insert.Build(seals, db.Database.GetDbConnection(), "s");
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+        else
+        {
+            db.AddRange(seals);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return events.Count;
     }
