@@ -116,6 +116,9 @@ public sealed class GroupCommit : BackgroundService
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             var savepoints = db.Database.AutoSavepointsEnabled;
             db.Database.AutoSavepointsEnabled = false; // a failure abandons the whole group: nothing to go back to
+            // Members only add new entities, complete when added, and nothing changes them after:
+            // there is nothing to detect, and detecting it would walk the whole group's graph.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             try
             {
                 await db.SaveNewRowsAsync(CancellationToken.None);
@@ -123,6 +126,7 @@ public sealed class GroupCommit : BackgroundService
             finally
             {
                 db.Database.AutoSavepointsEnabled = savepoints;
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
             }
 
             committing = true;

@@ -112,6 +112,13 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // The capture above detected the changes; nothing changes the entities again before they are
+        // written. Each later look at the tracker (the array inserts, the rollups, the tracking
+        // cache, EF's own save) would otherwise detect them all over again, a group's 100-odd
+        // entries each time.
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+
         // The audit rows go into the same transaction as the work: if either fails, both do
         // (fail closed). Changes are accepted only after the audit rows are in, so that after a
         // failure the tracked entities still say what was not saved.
@@ -156,6 +163,7 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
         finally
         {
             Database.AutoSavepointsEnabled = savepoints;
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
             if (transaction is not null)
             {
                 await transaction.DisposeAsync();
