@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -154,16 +155,24 @@ public static class AuditChain
     public static string ComputeLegacyHash(AuditEvent e, long sequence, string previousHash) =>
         Hash(Canonical("nigehban-audit-v1", sequence, null, e, previousHash));
 
-    private static string Canonical(string version, long sequence, long? eventId, AuditEvent e, string previousHash)
+    /// <summary>
+    /// One builder per thread, reused: the sealer hashes a thousand events a pass and the verifier
+    /// the whole trail, and a builder and a copy of its text for each would be most of what they allocate.
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? t_canonical;
+
+    private static StringBuilder Canonical(string version, long sequence, long? eventId, AuditEvent e, string previousHash)
     {
-        var canonical = new StringBuilder(512).Append(version);
-        Field(canonical, sequence.ToString(CultureInfo.InvariantCulture));
+        var canonical = t_canonical ??= new StringBuilder(1024);
+        canonical.Clear().Append(version);
+        Field(canonical, sequence);
         if (eventId is { } id)
         {
-            Field(canonical, id.ToString(CultureInfo.InvariantCulture));
+            Field(canonical, id);
         }
 
-        Field(canonical, e.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        Field(canonical, e.OccurredAt.UtcTicks);
         Field(canonical, e.ActorId?.ToString("N"));
         Field(canonical, e.ActorName);
         Field(canonical, e.Action);
@@ -174,10 +183,36 @@ public static class AuditChain
         Field(canonical, e.IpAddress);
         Field(canonical, e.Details);
         Field(canonical, previousHash);
-        return canonical.ToString();
+        return canonical;
     }
 
-    private static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    /// <summary>SHA-256 of the UTF-8 of the whole canonical text, encoded at once (never chunk by chunk, which could split a surrogate pair).</summary>
+    private static string Hash(StringBuilder canonical)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(canonical.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(canonical.Length));
+        try
+        {
+            canonical.CopyTo(0, chars, canonical.Length);
+            var length = Encoding.UTF8.GetBytes(chars, 0, canonical.Length, bytes, 0);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>A number as its invariant digits, with the same length prefix as text: written without a string of its own.</summary>
+    private static void Field(StringBuilder canonical, long value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+        canonical.Append('|').Append(CultureInfo.InvariantCulture, $"{length}").Append(':').Append(digits[..length]);
+    }
 
     private static void Field(StringBuilder canonical, string? value)
     {
