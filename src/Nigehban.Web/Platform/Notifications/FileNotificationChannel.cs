@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +20,7 @@ public sealed class FileNotificationChannel(StorageOptions storage, TimeProvider
     public string PathFor(string kind) => storage.Resolve("outbox", $"{kind}.jsonl");
 
     public Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken) =>
-        AppendAsync(message.Kind, [Serialize(message, clock.GetUtcNow())], cancellationToken);
+        AppendAsync(message.Kind, Lines([message], clock.GetUtcNow()), cancellationToken);
 
     /// <summary>A pass's lines appended per file and flushed to disk once, not once per message.</summary>
     public async Task<Exception?[]> DeliverAllAsync(IReadOnlyList<NotificationMessage> messages, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class FileNotificationChannel(StorageOptions storage, TimeProvider
         {
             try
             {
-                await AppendAsync(kind.Key, [.. kind.Select(x => Serialize(x.m, now))], cancellationToken);
+                await AppendAsync(kind.Key, Lines(kind.Select(x => x.m), now), cancellationToken);
             }
             catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
@@ -44,7 +45,7 @@ public sealed class FileNotificationChannel(StorageOptions storage, TimeProvider
         return outcomes;
     }
 
-    private async Task AppendAsync(string kind, IReadOnlyList<byte[]> lines, CancellationToken cancellationToken)
+    private async Task AppendAsync(string kind, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken)
     {
         var path = PathFor(kind);
         var fileLock = _fileLocks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
@@ -54,11 +55,7 @@ public sealed class FileNotificationChannel(StorageOptions storage, TimeProvider
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             // Whole lines, flushed to disk before the messages count as delivered.
             await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.Asynchronous);
-            foreach (var line in lines)
-            {
-                await stream.WriteAsync(line, cancellationToken);
-            }
-
+            await stream.WriteAsync(lines, cancellationToken);
             await stream.FlushAsync(cancellationToken);
             stream.Flush(flushToDisk: true);
         }
@@ -68,10 +65,12 @@ public sealed class FileNotificationChannel(StorageOptions storage, TimeProvider
         }
     }
 
-    private static byte[] Serialize(NotificationMessage message, DateTimeOffset writtenAt)
+    /// <summary>The messages as JSON lines, in one buffer: one writer for a pass, not a stream and a writer per message.</summary>
+    private static ReadOnlyMemory<byte> Lines(IEnumerable<NotificationMessage> messages, DateTimeOffset writtenAt)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var buffer = new ArrayBufferWriter<byte>();
+        using var json = new Utf8JsonWriter(buffer);
+        foreach (var message in messages)
         {
             json.WriteStartObject();
             json.WriteString("id", message.Id);
@@ -83,9 +82,11 @@ public sealed class FileNotificationChannel(StorageOptions storage, TimeProvider
             json.WriteString("writtenAt", writtenAt);
             json.WriteNumber("attempt", message.Attempt);
             json.WriteEndObject();
+            json.Flush();
+            buffer.Write("\n"u8);
+            json.Reset();
         }
 
-        buffer.Write("\n"u8);
-        return buffer.ToArray();
+        return buffer.WrittenMemory;
     }
 }
