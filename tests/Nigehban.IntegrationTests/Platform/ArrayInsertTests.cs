@@ -86,6 +86,33 @@ public abstract class ArrayInsertTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task ASave_TurnsChangeDetectionBackOn_AfterSucceedingAndAfterFailing_SoALaterEditIsWritten()
+    {
+        // A save detects changes once and turns automatic detection off for the rest of it (ADR-020);
+        // the context must detect again afterwards, whatever happened.
+        var first = Build(everyOptionalFieldSet: false, NewCnic());
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(first.Request);
+            db.Add(first.Sms);
+            await db.SaveChangesAsync(Ct);
+            db.ChangeTracker.AutoDetectChangesEnabled.ShouldBeTrue();
+
+            first.Request.RecordCheckSummary = "edited after the first save";
+            await db.SaveChangesAsync(Ct);
+
+            var clash = Build(everyOptionalFieldSet: false, NewCnic()).Request;
+            clash.Reference = first.Request.Reference; // refused by the reference's unique index
+            db.Add(clash);
+            await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+            db.ChangeTracker.AutoDetectChangesEnabled.ShouldBeTrue();
+        });
+
+        (await app.WithDbAsync(db => db.Set<ServiceRequest>().Where(r => r.Id == first.Request.Id).Select(r => r.RecordCheckSummary).SingleAsync(Ct)))
+            .ShouldBe("edited after the first save");
+    }
+
+    [Fact]
     public async Task ASaveOfMoreAuditEventsThanOneInsertTakes_WritesEveryEvent_AndEveryRollup()
     {
         // Days no other test writes: one application alone, then 300 in one save. 300 applications

@@ -56,7 +56,9 @@ public sealed class GroupCommit : BackgroundService
     /// with other requests' work. True once committed. False if it was not written, because its group
     /// failed before the commit or group commit is not running (a command-line verb, shutdown): the
     /// caller then saves alone. <paramref name="stage"/> may run twice (once here, once alone), so it
-    /// must build its entities afresh each time and only add them.
+    /// must build its entities afresh each time and only add them, each complete when added: the
+    /// group's save does not detect changes, so a value set or an entity attached after the add
+    /// would be neither written nor audited.
     /// </summary>
     public Task<bool> TryWriteAsync(AuditActor actor, Action<NigehbanDbContext> stage)
     {
@@ -116,8 +118,9 @@ public sealed class GroupCommit : BackgroundService
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             var savepoints = db.Database.AutoSavepointsEnabled;
             db.Database.AutoSavepointsEnabled = false; // a failure abandons the whole group: nothing to go back to
-            // Members only add new entities, complete when added, and nothing changes them after:
-            // there is nothing to detect, and detecting it would walk the whole group's graph.
+            // Members only add new entities, complete when added, and nothing changes them after
+            // (TryWriteAsync's rule): there is nothing to detect, and detecting it would walk the whole group's graph.
+            var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             try
             {
@@ -126,7 +129,7 @@ public sealed class GroupCommit : BackgroundService
             finally
             {
                 db.Database.AutoSavepointsEnabled = savepoints;
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
             }
 
             committing = true;

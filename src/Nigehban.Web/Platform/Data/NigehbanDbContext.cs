@@ -112,13 +112,6 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The capture above detected the changes; nothing changes the entities again before they are
-        // written. Each later look at the tracker (the array inserts, the rollups, the tracking
-        // cache, EF's own save) would otherwise detect them all over again, a group's 100-odd
-        // entries each time.
-        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-
         // The audit rows go into the same transaction as the work: if either fails, both do
         // (fail closed). Changes are accepted only after the audit rows are in, so that after a
         // failure the tracked entities still say what was not saved.
@@ -129,6 +122,12 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
         // whole of it back. A caller's transaction keeps its savepoints.
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = savepoints && !ownTransaction;
+        // The capture above detected the changes, and nothing may change the entities between it
+        // and the write (an interceptor that stamps a column would have to run before it). Each
+        // later look at the tracker (the array inserts, the rollups, EF's own save and its
+        // interceptors) would otherwise detect them all over again, a group's 100-odd entries each time.
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             var rowCount = 0;
