@@ -92,6 +92,20 @@ public sealed class AuditHashTests
     }
 
     [Fact]
+    public void ComputeHash_IsPinned_ForUrduASurrogatePairAndATextLongerThanTheBuilderStarts()
+    {
+        // The hash is of the UTF-8 of the whole text; lengths count UTF-16 units, as string.Length does.
+        // Computed by the same independent implementation, and asked twice so that the builder the
+        // first call grew is reused by the second.
+        var e = Sample();
+        e.ActorName = "فرنٹ ڈیسک";
+        e.Details = "درخواست منظور — 𝔘 " + new string('x', 1500);
+
+        HashOf(e).ShouldBe("69294986f8c0d30c03d531064ab04d9d8a9d151a130948d0d0d06dc624a6f9ce");
+        HashOf(Sample()).ShouldBe("6c62d0f92db870035eacb8bf880b5237a1dbe50d5d11ee1deea46ad19f079b20");
+    }
+
+    [Fact]
     public void ComputeLegacyHash_IsTheEncodingOfEventsChainedBeforeSeals()
     {
         // nigehban-audit-v1: no event id (it was the sequence), otherwise the same fields.

@@ -36,6 +36,36 @@ public sealed class FileNotificationChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task DeliverAll_WritesExactlyOneJsonObjectALine_EscapedAsAWriterWithDefaultOptionsDoes()
+    {
+        // Byte for byte what the channel wrote when each message had a writer of its own: readers
+        // of these files (tests, demos) must not see a difference. The payload is already JSON and
+        // goes in as it is; text values are escaped by the default encoder.
+        var writtenAt = new DateTimeOffset(2026, 1, 5, 10, 5, 0, TimeSpan.Zero);
+        var channel = new FileNotificationChannel(new StorageOptions { DataDirectory = _folder }, new FixedClock(writtenAt));
+        var createdAt = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+        NotificationMessage[] pass =
+        [
+            new(Guid.Parse("0193a0b4-0000-7000-8000-0000000000aa"), "sms", "+92 300 <1>", """{"text":"درخواست <b>"}""", createdAt, 1),
+            new(Guid.Parse("0193a0b4-0000-7000-8000-0000000000bb"), "sms", "0300", """{"text":"two"}""", createdAt, 2),
+        ];
+
+        await channel.DeliverAllAsync(pass, TestContext.Current.CancellationToken);
+
+        var expected =
+            """{"id":"0193a0b4-0000-7000-8000-0000000000aa","kind":"sms","recipient":"\u002B92 300 \u003C1\u003E","payload":{"text":"درخواست <b>"},"createdAt":"2026-01-05T10:00:00+00:00","writtenAt":"2026-01-05T10:05:00+00:00","attempt":1}"""
+            + "\n"
+            + """{"id":"0193a0b4-0000-7000-8000-0000000000bb","kind":"sms","recipient":"0300","payload":{"text":"two"},"createdAt":"2026-01-05T10:00:00+00:00","writtenAt":"2026-01-05T10:05:00+00:00","attempt":2}"""
+            + "\n";
+        (await File.ReadAllBytesAsync(channel.PathFor("sms"), TestContext.Current.CancellationToken)).ShouldBe(System.Text.Encoding.UTF8.GetBytes(expected));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public async Task DeliverAll_FailsOnlyTheKindWhoseFileCannotBeWritten()
     {
         var channel = Channel();

@@ -162,10 +162,17 @@ public static class AuditChain
     [ThreadStatic]
     private static StringBuilder? t_canonical;
 
+    /// <summary>A builder grown past this by a long event's details is dropped rather than kept for the thread's life.</summary>
+    private const int KeptBuilderCapacity = 8 * 1024;
+
     private static StringBuilder Canonical(string version, long sequence, long? eventId, AuditEvent e, string previousHash)
     {
-        var canonical = t_canonical ??= new StringBuilder(1024);
-        canonical.Clear().Append(version);
+        if (t_canonical is not { Capacity: <= KeptBuilderCapacity })
+        {
+            t_canonical = new StringBuilder(1024);
+        }
+
+        var canonical = t_canonical.Clear().Append(version);
         Field(canonical, sequence);
         if (eventId is { } id)
         {
@@ -201,8 +208,9 @@ public static class AuditChain
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(chars);
-            ArrayPool<byte>.Shared.Return(bytes);
+            // Cleared: the text is an audit event's (names, addresses, details), and the pool is shared.
+            ArrayPool<char>.Shared.Return(chars, clearArray: true);
+            ArrayPool<byte>.Shared.Return(bytes, clearArray: true);
         }
     }
 
