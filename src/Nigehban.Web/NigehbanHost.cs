@@ -3,7 +3,7 @@ using Nigehban.Web.Components;
 using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Dashboard.Pages;
 using Nigehban.Web.Features.Identity;
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform;
@@ -31,7 +31,7 @@ public static class NigehbanHost
         builder.Services.AddOrganisation();
         builder.Services.AddStaffIdentity();
         builder.Services.AddRecords();
-        builder.Services.AddKhidmat();
+        builder.Services.AddServiceCentres();
         builder.Services.AddDashboard();
         builder.Services.AddDashboardUi();
         builder.Services.AddNigehbanUi();
@@ -59,7 +59,7 @@ public static class NigehbanHost
         app.MapOrganisation();
         app.MapAuth();
         app.MapStaffAdministration();
-        app.MapKhidmat();
+        app.MapServiceCentres();
         app.MapDashboard();
         app.MapDashboardUi();
         app.MapNigehbanUi();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.Bench.Reporting;
 using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Identity;
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.References;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Sla;

@@ -169,7 +169,7 @@ public sealed class DashboardScenario : IScenario
         });
         await hub.StartAsync(cancellationToken);
 
-        var load = await KhidmatLoad.CreateAsync(context, start: 1_000_000, cancellationToken);
+        var load = await ServiceCentreLoad.CreateAsync(context, start: 1_000_000, cancellationToken);
         var random = new DeterministicRandom(context.Options.Seed, "dashboard/alerts");
         var latencies = new List<long>();
         long errors = 0;
@@ -178,7 +178,7 @@ public sealed class DashboardScenario : IScenario
         for (var i = 0; i < AlertSamples + 3; i++)
         {
             var sent = Stopwatch.GetTimestamp();
-            var (error, reference) = await KhidmatLoad.SubmitAsync(context.Http, load.Next(random), cancellationToken);
+            var (error, reference) = await ServiceCentreLoad.SubmitAsync(context.Http, load.Next(random), cancellationToken);
             if (error is not null)
             {
                 errors++;

@@ -23,7 +23,7 @@ namespace Nigehban.Bench.Scenarios;
 public sealed class SubmissionScenario : IScenario
 {
     private const string Plain = "bench_plain_";
-    private KhidmatLoad _load = null!;
+    private ServiceCentreLoad _load = null!;
 
     public string Name => "submission";
 
@@ -69,8 +69,8 @@ public sealed class SubmissionScenario : IScenario
 
     public async Task SetupAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        _load = await KhidmatLoad.CreateAsync(context, start: 0, cancellationToken);
-        var (error, reference) = await KhidmatLoad.SubmitAsync(context.Http, _load.Next(new DeterministicRandom(context.Options.Seed, "submission/setup")), cancellationToken);
+        _load = await ServiceCentreLoad.CreateAsync(context, start: 0, cancellationToken);
+        var (error, reference) = await ServiceCentreLoad.SubmitAsync(context.Http, _load.Next(new DeterministicRandom(context.Options.Seed, "submission/setup")), cancellationToken);
         if (error is not null)
         {
             throw new InvalidOperationException($"a first application failed: {error}");
@@ -168,15 +168,15 @@ public sealed class SubmissionScenario : IScenario
         }
 
         async Task<string?> SubmitAsync(DeterministicRandom random, CancellationToken token) =>
-            (await KhidmatLoad.SubmitAsync(context.Http, _load.Next(random), token)).Error;
+            (await ServiceCentreLoad.SubmitAsync(context.Http, _load.Next(random), token)).Error;
 
         // What a window left for the background to do is reported, and done before the next
         // window, so that no window is measured while deferring work or paying for another's.
         async Task<Measurement> SubmitAndDrainAsync(LoadGenerator load)
         {
             var measured = await Relabel(load.RunAsync("submission", SubmitAsync, cancellationToken), "submission", "req/s");
-            var left = await KhidmatLoad.UndeliveredAsync(context, cancellationToken);
-            var drained = await KhidmatLoad.WaitForOutboxAsync(context, cancellationToken);
+            var left = await ServiceCentreLoad.UndeliveredAsync(context, cancellationToken);
+            var drained = await ServiceCentreLoad.WaitForOutboxAsync(context, cancellationToken);
             context.Log($"submission window left {left:#,0} SMS undelivered ({left / Math.Max(1, measured.PerSecond):0.0} s of submissions), delivered in {drained.TotalSeconds:0.0} s");
             return measured;
         }

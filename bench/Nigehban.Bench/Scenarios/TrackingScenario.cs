@@ -40,7 +40,7 @@ public sealed class TrackingScenario : IScenario
 
     public async Task SetupAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var load = await KhidmatLoad.CreateAsync(context, FirstPerson, cancellationToken);
+        var load = await ServiceCentreLoad.CreateAsync(context, FirstPerson, cancellationToken);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var created = new System.Collections.Concurrent.ConcurrentBag<(string Reference, string NationalId)>();
         var remaining = Applications;
@@ -50,7 +50,7 @@ public sealed class TrackingScenario : IScenario
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
                 var application = load.Next(random);
-                var (error, reference) = await KhidmatLoad.SubmitAsync(context.Http, application, cancellationToken);
+                var (error, reference) = await ServiceCentreLoad.SubmitAsync(context.Http, application, cancellationToken);
                 created.Add((reference ?? throw new InvalidOperationException($"setting up tracking: {error}"), application.Person.NationalId));
             }
         }, cancellationToken));
@@ -76,7 +76,7 @@ public sealed class TrackingScenario : IScenario
 
         // Each submission queued an SMS; the app's outbox delivers them in the background. Measuring
         // while it still does would charge its work to whichever window it overlaps.
-        var drained = await KhidmatLoad.WaitForOutboxAsync(context, cancellationToken);
+        var drained = await ServiceCentreLoad.WaitForOutboxAsync(context, cancellationToken);
         context.Log($"tracking: outbox drained in {drained.TotalSeconds:0.0} s");
     }
 

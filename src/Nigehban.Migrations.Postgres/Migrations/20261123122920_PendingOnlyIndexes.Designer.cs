@@ -187,7 +187,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("staff_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.FeePayment", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.FeePayment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -242,7 +242,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("fee_payments", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.IssuedDocument", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.IssuedDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -326,7 +326,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("issued_documents", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.QueueToken", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.QueueToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -383,7 +383,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("queue_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceCounter", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceCounter", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -418,7 +418,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("service_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -520,7 +520,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("service_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequestStep", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -556,7 +556,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("service_request_steps", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.SupportingDocument", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.SupportingDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -886,9 +886,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("reference_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
-                    b.OwnsOne("Nigehban.Web.Features.Khidmat.Applicant", "Applicant", b1 =>
+                    b.OwnsOne("Nigehban.Web.Features.ServiceCentres.Applicant", "Applicant", b1 =>
                         {
                             b1.Property<Guid>("ServiceRequestId")
                                 .HasColumnType("uuid");
@@ -939,16 +939,16 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequestStep", b =>
                 {
-                    b.HasOne("Nigehban.Web.Features.Khidmat.ServiceRequest", null)
+                    b.HasOne("Nigehban.Web.Features.ServiceCentres.ServiceRequest", null)
                         .WithMany("Steps")
                         .HasForeignKey("ServiceRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
                     b.Navigation("Steps");
                 });

@@ -184,7 +184,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("staff_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.FeePayment", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.FeePayment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -239,7 +239,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("fee_payments", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.IssuedDocument", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.IssuedDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -323,7 +323,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("issued_documents", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.QueueToken", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.QueueToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -380,7 +380,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("queue_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceCounter", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceCounter", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -415,7 +415,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("service_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -517,7 +517,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("service_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequestStep", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -553,7 +553,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("service_request_steps", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.SupportingDocument", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.SupportingDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -883,9 +883,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("reference_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
-                    b.OwnsOne("Nigehban.Web.Features.Khidmat.Applicant", "Applicant", b1 =>
+                    b.OwnsOne("Nigehban.Web.Features.ServiceCentres.Applicant", "Applicant", b1 =>
                         {
                             b1.Property<Guid>("ServiceRequestId")
                                 .HasColumnType("uuid");
@@ -936,16 +936,16 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequestStep", b =>
                 {
-                    b.HasOne("Nigehban.Web.Features.Khidmat.ServiceRequest", null)
+                    b.HasOne("Nigehban.Web.Features.ServiceCentres.ServiceRequest", null)
                         .WithMany("Steps")
                         .HasForeignKey("ServiceRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
                     b.Navigation("Steps");
                 });

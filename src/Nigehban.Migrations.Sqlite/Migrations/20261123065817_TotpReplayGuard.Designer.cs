@@ -182,7 +182,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("staff_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.FeePayment", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.FeePayment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -237,7 +237,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("fee_payments", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.IssuedDocument", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.IssuedDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -321,7 +321,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("issued_documents", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.QueueToken", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.QueueToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -378,7 +378,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("queue_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceCounter", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceCounter", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -413,7 +413,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("service_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -514,7 +514,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("service_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequestStep", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -550,7 +550,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("service_request_steps", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.SupportingDocument", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.SupportingDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -875,9 +875,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("reference_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
-                    b.OwnsOne("Nigehban.Web.Features.Khidmat.Applicant", "Applicant", b1 =>
+                    b.OwnsOne("Nigehban.Web.Features.ServiceCentres.Applicant", "Applicant", b1 =>
                         {
                             b1.Property<Guid>("ServiceRequestId")
                                 .HasColumnType("TEXT");
@@ -928,16 +928,16 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequestStep", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequestStep", b =>
                 {
-                    b.HasOne("Nigehban.Web.Features.Khidmat.ServiceRequest", null)
+                    b.HasOne("Nigehban.Web.Features.ServiceCentres.ServiceRequest", null)
                         .WithMany("Steps")
                         .HasForeignKey("ServiceRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Khidmat.ServiceRequest", b =>
+            modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
                     b.Navigation("Steps");
                 });

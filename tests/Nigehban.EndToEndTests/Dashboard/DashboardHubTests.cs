@@ -24,7 +24,7 @@ public sealed class DashboardHubTests(BrowserApp app)
         var heardOutside = Listen(outside);
 
         var station = app.ChildrenOf("KSR").SelectMany(s => app.ChildrenOf(s.Code)).First().Code;
-        var reference = await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, station, KhidmatCitizen.NewName());
+        var reference = await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(app, station, ServiceCentreCitizen.NewName());
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!heardInside.Any(a => a.Reference == reference) && DateTime.UtcNow < deadline)

@@ -33,7 +33,7 @@ public sealed class DashboardTests(BrowserApp app)
 
         // A citizen applies on the portal, in a browser of their own.
         var citizen = await app.NewPageAsync();
-        var reference = await PortalApplicant.ApplyForCharacterCertificateAsync(citizen, station, KhidmatCitizen.NewCnic(), KhidmatCitizen.NewName());
+        var reference = await PortalApplicant.ApplyForCharacterCertificateAsync(citizen, station, ServiceCentreCitizen.NewCnic(), ServiceCentreCitizen.NewName());
 
         // No reload: the alert arrives over the circuit and the figures follow it.
         await Expect(dashboard.Locator($"#alert-list li[data-reference='{reference}']")).ToBeVisibleAsync();
@@ -59,8 +59,8 @@ public sealed class DashboardTests(BrowserApp app)
         await SignIn.AsAsync(dashboard, dpo.UserName, dpo.Password, dpo.TotpSecret);
         await OpenAsync(dashboard, "/console/dashboard");
 
-        var inside = await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, StationIn("NRW"), KhidmatCitizen.NewName());
-        var outside = await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, StationIn("HFZ"), KhidmatCitizen.NewName());
+        var inside = await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(app, StationIn("NRW"), ServiceCentreCitizen.NewName());
+        var outside = await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(app, StationIn("HFZ"), ServiceCentreCitizen.NewName());
 
         await Expect(dashboard.Locator($"#alert-list li[data-reference='{inside}']")).ToBeVisibleAsync();
         await Expect(dashboard.Locator($"#alert-list li[data-reference='{outside}']")).ToHaveCountAsync(0);
@@ -111,7 +111,7 @@ public sealed class DashboardTests(BrowserApp app)
         const string district = "MLT";
         foreach (var station in app.ChildrenOf(district).SelectMany(s => app.ChildrenOf(s.Code)).Take(3))
         {
-            await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, station.Code, KhidmatCitizen.NewName());
+            await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(app, station.Code, ServiceCentreCitizen.NewName());
         }
 
         var rpo = await app.CreateStaffAsync(Roles.Rpo, app.Unit(district).ParentCode!);
@@ -171,7 +171,7 @@ public sealed class DashboardTests(BrowserApp app)
     [Fact]
     public async Task PublicServiceDeliveryPage_ShowsFiguresPerDistrict_WithoutSigningIn()
     {
-        await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, StationIn("JHG"), KhidmatCitizen.NewName());
+        await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(app, StationIn("JHG"), ServiceCentreCitizen.NewName());
         var page = await app.NewPageAsync(javaScriptEnabled: false);
 
         await page.GotoAsync("/service-delivery");

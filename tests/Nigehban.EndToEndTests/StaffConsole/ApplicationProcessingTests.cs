@@ -15,8 +15,8 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
     {
         // A citizen applies on the portal, in a browser of their own.
         var station = app.Demo("frontdesk").Unit;
-        var name = KhidmatCitizen.NewName();
-        var nationalId = KhidmatCitizen.NewCnic();
+        var name = ServiceCentreCitizen.NewName();
+        var nationalId = ServiceCentreCitizen.NewCnic();
         var citizen = await app.NewPageAsync();
         var reference = await PortalApplicant.ApplyForCharacterCertificateAsync(citizen, station, nationalId, name);
         var deskAccount = await app.CreateStaffAsync(Roles.FrontDesk, station);
@@ -102,7 +102,7 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         var station = app.Demo("frontdesk").Unit;
         var force = app.Services.GetRequiredService<ForcePack>();
         var wanted = SeedDemoRecords.People[0];
-        var reference = await KhidmatCitizen.ApplyForCharacterCertificateAsync(
+        var reference = await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(
             app, station, wanted.Name, SeedDemoRecords.DemoNationalId(force.NationalId, 0), wanted.FatherName);
         var shoAccount = await app.CreateStaffAsync(Roles.Sho, station);
 
@@ -149,7 +149,7 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
     public async Task OpenDetailPage_FollowsWhatAnotherOfficerDoes_WithoutAReload()
     {
         var station = app.Demo("frontdesk").Unit;
-        var reference = await KhidmatCitizen.ApplyForCharacterCertificateAsync(app, station, KhidmatCitizen.NewName(), KhidmatCitizen.NewCnic(), "Test Father");
+        var reference = await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(app, station, ServiceCentreCitizen.NewName(), ServiceCentreCitizen.NewCnic(), "Test Father");
         var watcherAccount = await app.CreateStaffAsync(Roles.Sho, station);
         var actorAccount = await app.CreateStaffAsync(Roles.FrontDesk, station);
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Nigehban.EndToEndTests.Infrastructure;
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Security;
@@ -48,7 +48,7 @@ public sealed class CounterTests(BrowserApp app)
     {
         var station = app.Demo("frontdesk").Unit;
         var account = await app.CreateStaffAsync(Roles.FrontDesk, station);
-        var name = KhidmatCitizen.NewName();
+        var name = ServiceCentreCitizen.NewName();
         var page = await app.NewPageAsync();
         await SignIn.AsAsync(page, account.UserName, account.Password, account.TotpSecret);
         await page.GotoAsync("/console/counter");
@@ -57,7 +57,7 @@ public sealed class CounterTests(BrowserApp app)
         await page.Locator("#new-application-toggle").ClickAsync();
         await page.Locator("#new-service").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Character certificate" }).ClickAsync();
-        await page.Locator("#new-national-id").FillAsync(KhidmatCitizen.NewCnic());
+        await page.Locator("#new-national-id").FillAsync(ServiceCentreCitizen.NewCnic());
         await page.Locator("#new-name").FillAsync(name);
         await page.Locator("#new-father-name").FillAsync("Test Father");
         await page.Locator("#new-phone").FillAsync("+923001234567");
@@ -78,10 +78,10 @@ public sealed class CounterTests(BrowserApp app)
         await Expect(page.Locator("#documents li.document-missing")).ToHaveCountAsync(2);
 
         await page.Locator("li[data-document='national-id-copy'] input[type=file]").SetInputFilesAsync(
-            new FilePayload { Name = "cnic.pdf", MimeType = "application/pdf", Buffer = KhidmatCitizen.SmallPdf });
+            new FilePayload { Name = "cnic.pdf", MimeType = "application/pdf", Buffer = ServiceCentreCitizen.SmallPdf });
         await Expect(page.Locator("li[data-document='national-id-copy']")).ToHaveClassAsync("document-supplied");
         await page.Locator("li[data-document='photo'] input[type=file]").SetInputFilesAsync(
-            new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = KhidmatCitizen.SmallPng });
+            new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = ServiceCentreCitizen.SmallPng });
         await Expect(page.Locator("li[data-document='photo']")).ToHaveClassAsync("document-supplied");
 
         await page.Locator("[data-testid='action-DocumentsChecked']").ClickAsync();

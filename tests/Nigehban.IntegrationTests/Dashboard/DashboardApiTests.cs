@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
-using Nigehban.IntegrationTests.Khidmat;
+using Nigehban.IntegrationTests.ServiceCentres;
 using Nigehban.Web.Features.Dashboard;
 using Shouldly;
 
@@ -55,7 +55,7 @@ public abstract class DashboardApiTests(NigehbanApp app)
 
             return Task.CompletedTask;
         });
-        var submitted = await KhidmatFixtures.SubmitAsync(app.CreateClient(), KhidmatFixtures.Application(KhidmatFixtures.NewCnic(), unit: station));
+        var submitted = await ServiceCentreFixtures.SubmitAsync(app.CreateClient(), ServiceCentreFixtures.Application(ServiceCentreFixtures.NewCnic(), unit: station));
         var reference = submitted.GetProperty("reference").GetString();
 
         var after = await ig.GetFromJsonAsync<JsonElement>(url, Ct);
@@ -132,7 +132,7 @@ public abstract class DashboardApiTests(NigehbanApp app)
         var station = app.Demo("frontdesk").Unit;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var ig = await app.SignInAsync("ig");
-        var submitted = await KhidmatFixtures.SubmitAsync(app.CreateClient(), KhidmatFixtures.Application(KhidmatFixtures.NewCnic(), unit: station));
+        var submitted = await ServiceCentreFixtures.SubmitAsync(app.CreateClient(), ServiceCentreFixtures.Application(ServiceCentreFixtures.NewCnic(), unit: station));
         var reference = submitted.GetProperty("reference").GetString()!;
 
         var range = $"unit={station}&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Audit;
 using Nigehban.IntegrationTests.Infrastructure;
-using Nigehban.IntegrationTests.Khidmat;
+using Nigehban.IntegrationTests.ServiceCentres;
 using Nigehban.Web.Features.Dashboard;
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
@@ -34,7 +34,7 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
     [Fact]
     public async Task Summaries_EqualRawCounts_AfterRandomWritesBackdatingAndUnitMoves()
     {
-        await using var app = await PrivateApp.StartAsync(provider, new Dictionary<string, string?> { ["Khidmat:EscalationInterval"] = "1.00:00:00" });
+        await using var app = await PrivateApp.StartAsync(provider, new Dictionary<string, string?> { ["ServiceCentres:EscalationInterval"] = "1.00:00:00" });
         var ig = await app.SignInAsync("ig");
         var admin = await app.SignInAsync("admin");
         var random = new Random(4242 + (int)provider);
@@ -48,7 +48,7 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
             }
 
             // A real handler's write too: an application submitted over the API counts like any other.
-            await KhidmatFixtures.SubmitAsync(app.CreateClient(), KhidmatFixtures.Application(KhidmatFixtures.NewCnic(), unit: "LHR-PS01"));
+            await ServiceCentreFixtures.SubmitAsync(app.CreateClient(), ServiceCentreFixtures.Application(ServiceCentreFixtures.NewCnic(), unit: "LHR-PS01"));
 
             if (round == 1)
             {
@@ -99,7 +99,7 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
                 ServiceCode = Services[0],
                 UnitCode = "ZZ-GONE",
                 UnitPath = "/ZZ/ZZ-GONE/",
-                Applicant = new Applicant { NationalId = KhidmatFixtures.NewCnic(), Name = "Generated Applicant" },
+                Applicant = new Applicant { NationalId = ServiceCentreFixtures.NewCnic(), Name = "Generated Applicant" },
                 FeeCurrency = "PKR",
                 SubmittedAt = submitted,
                 DueAt = submitted.AddDays(5),
@@ -163,7 +163,7 @@ public abstract class DashboardExactnessTests(DatabaseProvider provider)
                     ServiceCode = Services[random.Next(Services.Length)],
                     UnitCode = station.Code,
                     UnitPath = station.Path,
-                    Applicant = new Applicant { NationalId = KhidmatFixtures.NewCnic(), Name = "Generated Applicant" },
+                    Applicant = new Applicant { NationalId = ServiceCentreFixtures.NewCnic(), Name = "Generated Applicant" },
                     FeeCurrency = "PKR",
                     SubmittedAt = submitted,
                     DueAt = submitted.AddDays(random.Next(1, 10)),

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Platform.Audit;
 using Shouldly;
-using static Nigehban.IntegrationTests.Khidmat.KhidmatFixtures;
+using static Nigehban.IntegrationTests.ServiceCentres.ServiceCentreFixtures;
 
 namespace Nigehban.IntegrationTests.Dashboard;
 

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Features.Dashboard;
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Outbox;
 using Shouldly;
-using static Nigehban.IntegrationTests.Khidmat.KhidmatFixtures;
+using static Nigehban.IntegrationTests.ServiceCentres.ServiceCentreFixtures;
 
 namespace Nigehban.IntegrationTests.Platform;
 

@@ -1,5 +1,5 @@
 using Nigehban.Bench.Data;
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Sla;

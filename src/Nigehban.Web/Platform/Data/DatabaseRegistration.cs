@@ -62,7 +62,7 @@ public static class DatabaseRegistration
         // Dashboard alerts go out only once the transaction that raised them has committed.
         builder.AddInterceptors(Features.Dashboard.RollupWriter.PublishAfterCommit.Instance);
         // Public tracking answers held in memory are evicted once a change to their application commits (ADR-015).
-        builder.AddInterceptors(Features.Khidmat.TrackingCacheInvalidation.Instance);
+        builder.AddInterceptors(Features.ServiceCentres.TrackingCacheInvalidation.Instance);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Nigehban.Web.Features.Dashboard.Pages;
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;

@@ -1,4 +1,4 @@
-using Nigehban.Web.Features.Khidmat;
+using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;

@@ -1,0 +1,139 @@
+using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Sla;
+
+namespace Nigehban.Web.Features.ServiceCentres;
+
+public sealed record RequiredDocument(string Code, IReadOnlyDictionary<string, string> Names);
+
+/// <summary>One service of the force's catalogue (<c>services.json</c> in the pack).</summary>
+public sealed record ServiceDefinition(
+    string Code,
+    IReadOnlyDictionary<string, string> Names,
+    decimal Fee,
+    string Sla,
+    string Agency,
+    string Output,
+    IReadOnlyList<string> Channels,
+    IReadOnlyList<string> Checks,
+    IReadOnlyList<RequiredDocument> RequiredDocuments)
+{
+    public string NameIn(string language) => Localised(Names, language);
+
+    public static string Localised(IReadOnlyDictionary<string, string> names, string language) =>
+        names.TryGetValue(language, out var name) ? name
+        : names.TryGetValue("en", out var english) ? english
+        : names.Values.First();
+}
+
+/// <summary>
+/// The force's service catalogue, read from the pack at start-up. A fault in the file stops start-up
+/// with the file and line, like every other pack file.
+/// </summary>
+public sealed class ServiceCatalogue
+{
+    public const string FileName = "services.json";
+
+    private static readonly string[] KnownChannels = ["counter", "online", "embassy"];
+    private static readonly string[] KnownChecks = ["criminal-record", "watchlist"];
+    private static readonly string[] KnownOutputs = ["certificate", "receipt", "report", "fir-copy"];
+
+    private readonly Dictionary<string, ServiceDefinition> _byCode;
+
+    public ServiceCatalogue(ForcePack force)
+    {
+        var file = ForcePackLoader.ReadSection<CatalogueFile>(force, FileName);
+        var services = new List<ServiceDefinition>();
+        foreach (var s in file.Services ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(s.Code))
+            {
+                throw ForcePackLoader.Fail(force, FileName, "code", "every service needs a code");
+            }
+
+            if (s.Names is not { Count: > 0 })
+            {
+                throw ForcePackLoader.Fail(force, FileName, s.Code, $"service '{s.Code}' needs names");
+            }
+
+            if (s.Fee < 0)
+            {
+                throw ForcePackLoader.Fail(force, FileName, s.Code, $"service '{s.Code}' has a negative fee");
+            }
+
+            if (!Deadline.TryParse(s.Sla, out _))
+            {
+                throw ForcePackLoader.Fail(force, FileName, s.Code, $"service '{s.Code}': sla '{s.Sla}' must look like '24h' or '5wd'");
+            }
+
+            var badChannel = s.Channels?.FirstOrDefault(c => !KnownChannels.Contains(c));
+            var badCheck = s.Checks?.FirstOrDefault(c => !KnownChecks.Contains(c));
+            if (badChannel is not null || badCheck is not null || !KnownOutputs.Contains(s.Output))
+            {
+                throw ForcePackLoader.Fail(force, FileName, s.Code,
+                    $"service '{s.Code}': unknown channel, check or output (channels: {string.Join('/', KnownChannels)}; checks: {string.Join('/', KnownChecks)}; outputs: {string.Join('/', KnownOutputs)})");
+            }
+
+            services.Add(new ServiceDefinition(
+                s.Code, s.Names, s.Fee, s.Sla!, s.Agency ?? force.Name, s.Output!,
+                s.Channels ?? ["counter"], s.Checks ?? [],
+                [.. (s.RequiredDocuments ?? []).Select(d => new RequiredDocument(d.Code, d.Names))]));
+        }
+
+        _byCode = new Dictionary<string, ServiceDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var service in services)
+        {
+            if (!_byCode.TryAdd(service.Code, service))
+            {
+                throw ForcePackLoader.Fail(force, FileName, service.Code, $"duplicate service code '{service.Code}'");
+            }
+        }
+
+        All = services;
+        Currency = force.Currency;
+    }
+
+    public IReadOnlyList<ServiceDefinition> All { get; }
+
+    public string Currency { get; }
+
+    public ServiceDefinition? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var s) ? s : null;
+
+    private sealed class CatalogueFile
+    {
+        public List<ServiceFile>? Services { get; set; }
+    }
+
+    private sealed class ServiceFile
+    {
+        public string Code { get; set; } = "";
+        public Dictionary<string, string>? Names { get; set; }
+        public decimal Fee { get; set; }
+        public string? Sla { get; set; }
+        public string? Agency { get; set; }
+        public string? Output { get; set; }
+        public List<string>? Channels { get; set; }
+        public List<string>? Checks { get; set; }
+        public List<DocumentFile>? RequiredDocuments { get; set; }
+    }
+
+    private sealed class DocumentFile
+    {
+        public string Code { get; set; } = "";
+        public Dictionary<string, string> Names { get; set; } = [];
+    }
+}
+
+/// <summary>
+/// Reads the catalogue when the host starts, so a fault in <c>services.json</c> stops start-up with
+/// its file and line instead of surfacing on the first request.
+/// </summary>
+internal sealed class LoadServiceCatalogueAtStart(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<ServiceCatalogue>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

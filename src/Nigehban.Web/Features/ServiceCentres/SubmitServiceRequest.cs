@@ -1,0 +1,236 @@
+using System.Net.Mail;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Security;
+
+namespace Nigehban.Web.Features.ServiceCentres;
+
+public sealed record ApplicantInput(string? NationalId, string? Name, string? FatherName, string? Phone, string? Email, string? Address);
+
+public sealed record SubmitServiceRequestCommand(string? ServiceCode, string? Unit, ApplicantInput? Applicant, JsonElement? Details, string? Channel);
+
+public sealed record SubmittedServiceRequest(string Reference, ServiceRequestStatus Status, DateTimeOffset DueAt);
+
+/// <summary>
+/// Takes an application online (a citizen, no account) or at a counter (front desk). Validates
+/// against the force's rules, stores it with its reference and deadline, and queues the citizen's
+/// SMS — one transaction, audited. A replayed Idempotency-Key returns the first request.
+/// Concurrent submissions share their transaction through <see cref="GroupCommit"/> (ADR-014).
+/// </summary>
+public sealed class SubmitServiceRequestHandler(
+    NigehbanDbContext db,
+    ServiceCatalogue catalogue,
+    UnitDirectory units,
+    ForcePack force,
+    CurrentUser user,
+    ServiceRequestClock clock,
+    ServiceRequestNotifications notifications,
+    GroupCommit groupCommit)
+{
+    private const int MaxDetailsLength = 8000;
+
+    public async Task<SubmittedServiceRequest> HandleAsync(SubmitServiceRequestCommand command, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is { Length: > 100 })
+        {
+            throw new ValidationFailedException("Idempotency-Key", "An Idempotency-Key has at most 100 characters.");
+        }
+
+        var service = catalogue.Find(command.ServiceCode)
+            ?? throw new ValidationFailedException("serviceCode", string.IsNullOrWhiteSpace(command.ServiceCode) ? "serviceCode is required." : $"'{command.ServiceCode}' is not a service of this force.");
+        var unit = ValidateUnit(command.Unit);
+        var applicant = ValidateApplicant(command.Applicant);
+        var channel = ValidateChannel(command.Channel, service);
+        var details = command.Details is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } d ? d.GetRawText() : null;
+        if (details is { Length: > MaxDetailsLength })
+        {
+            throw new ValidationFailedException("details", $"details is larger than {MaxDetailsLength} characters.");
+        }
+
+        var now = clock.Now;
+        var id = Guid.CreateVersion7();
+        var reference = await clock.NextReferenceAsync(unit, cancellationToken);
+        var dueAt = clock.DueAt(now, service.Sla);
+        // Read from the request now: the stage may run on the group writer's thread, outside the request.
+        var actor = AuditActor.Of(user);
+        var submittedBy = user.UserName ?? "citizen (online)";
+
+        // Builds the application afresh each time: it may be staged in a group that fails and then again alone.
+        void Stage(NigehbanDbContext into)
+        {
+            var request = new ServiceRequest
+            {
+                Id = id,
+                Reference = reference,
+                ServiceCode = service.Code,
+                UnitCode = unit.Code,
+                UnitPath = unit.Path,
+                Channel = channel,
+                Applicant = applicant.Copy(),
+                DetailsJson = details,
+                SubmittedAt = now,
+                DueAt = dueAt,
+                FeeAmount = service.Fee,
+                FeeCurrency = catalogue.Currency,
+                IdempotencyKey = idempotencyKey,
+            };
+            request.RecordSubmission(submittedBy);
+            into.Add(request);
+            notifications.Submitted(request, service, into);
+        }
+
+        var submitted = new SubmittedServiceRequest(reference, ServiceRequestStatus.Submitted, dueAt);
+        if (await groupCommit.TryWriteAsync(actor, Stage))
+        {
+            return submitted;
+        }
+
+        // Not written with a group (one of its members was refused, or group commit is not running):
+        // saved alone, as before ADR-014. Insert first, look for the first request only when the
+        // key's unique index refuses this one: a replay is rare, so checking before every insert
+        // would cost every submission a round trip. The refused transaction rolls back whole
+        // (application, timeline, outbox SMS, rollups, audit), so a replay writes nothing; it may
+        // leave a gap in the reference sequence.
+        Stage(db);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, IdempotencyKeyIndex(db)))
+        {
+            db.ChangeTracker.Clear();
+            return await FindReplayAsync(idempotencyKey, service.Code, applicant.NationalId, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
+        }
+
+        return submitted;
+    }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
+        db.Model.FindEntityType(typeof(ServiceRequest))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(ServiceRequest.IdempotencyKey) }]);
+
+    private async Task<SubmittedServiceRequest?> FindReplayAsync(string key, string serviceCode, string nationalId, CancellationToken cancellationToken)
+    {
+        var first = await db.Set<ServiceRequest>()
+            .IgnoreQueryFilters() // the key is the client's own secret; it finds only what that client created
+            .AsNoTracking()
+            .Where(r => r.IdempotencyKey == key)
+            .Select(r => new { r.Reference, r.ServiceCode, r.Applicant.NationalId, r.DueAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (first is null)
+        {
+            return null;
+        }
+
+        if (first.ServiceCode != serviceCode || first.NationalId != nationalId)
+        {
+            throw new ValidationFailedException("Idempotency-Key", "This Idempotency-Key was used for a different application.");
+        }
+
+        // The first response, as it was: a replay must not reveal later progress to a key holder.
+        return new SubmittedServiceRequest(first.Reference, ServiceRequestStatus.Submitted, first.DueAt);
+    }
+
+    private UnitInfo ValidateUnit(string? code)
+    {
+        var unit = units.Find(code);
+        if (unit is null || (unit.Kind != force.ReferenceUnitKind && unit.Kind != force.StationUnitKind))
+        {
+            throw new ValidationFailedException("unit", string.IsNullOrWhiteSpace(code)
+                ? "unit is required: the service centre's district or station."
+                : $"'{code}' is not a {force.ReferenceUnitKind} or {force.StationUnitKind} of this force.");
+        }
+
+        // Staff take applications only for centres within their jurisdiction.
+        if (user.IsAuthenticated && user.UnitPath is { } scope && !unit.Path.StartsWith(scope, StringComparison.Ordinal))
+        {
+            throw new ValidationFailedException("unit", $"'{code}' is outside your jurisdiction.");
+        }
+
+        return unit;
+    }
+
+    private Applicant ValidateApplicant(ApplicantInput? input)
+    {
+        if (input is null)
+        {
+            throw new ValidationFailedException("applicant", "applicant is required.");
+        }
+
+        var nationalId = force.NationalId.Normalise(input.NationalId)
+            ?? throw new ValidationFailedException("applicant.nationalId",
+                $"A {force.NationalId.Name} looks like {force.NationalId.Example}.");
+        var name = Required(input.Name, "applicant.name", 120);
+        var phone = input.Phone?.Trim();
+        if (!string.IsNullOrEmpty(phone) && !IsPhone(phone))
+        {
+            throw new ValidationFailedException("applicant.phone", "A phone number has 7 to 15 digits, optionally starting with +.");
+        }
+
+        var email = input.Email?.Trim();
+        if (!string.IsNullOrEmpty(email) && (email.Length > 200 || !MailAddress.TryCreate(email, out _)))
+        {
+            throw new ValidationFailedException("applicant.email", "This is not an email address.");
+        }
+
+        return new Applicant
+        {
+            NationalId = nationalId,
+            Name = name,
+            FatherName = Optional(input.FatherName, "applicant.fatherName", 120),
+            Phone = string.IsNullOrEmpty(phone) ? null : phone,
+            Email = string.IsNullOrEmpty(email) ? null : email,
+            Address = Optional(input.Address, "applicant.address", 400),
+        };
+    }
+
+    private ServiceChannel ValidateChannel(string? channel, ServiceDefinition service)
+    {
+        var value = string.IsNullOrWhiteSpace(channel) ? (user.IsAuthenticated ? "counter" : "online") : channel.Trim().ToLowerInvariant();
+        if (!service.Channels.Contains(value))
+        {
+            throw new ValidationFailedException("channel", $"'{service.Code}' is offered through: {string.Join(", ", service.Channels)}.");
+        }
+
+        // Only staff sit at a counter or an embassy desk.
+        if (value != "online" && !user.HasPermission(Permissions.ServiceRequestsCreate))
+        {
+            throw new ValidationFailedException("channel", "Citizens apply online; counter and embassy applications are taken by staff.");
+        }
+
+        return Enum.Parse<ServiceChannel>(value, ignoreCase: true);
+    }
+
+    private static string Required(string? value, string field, int max)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new ValidationFailedException(field, $"{field} is required.");
+        }
+
+        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
+    }
+
+    private static string? Optional(string? value, string field, int max)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
+    }
+
+    private static bool IsPhone(string phone)
+    {
+        var digits = phone.StartsWith('+') ? phone[1..] : phone;
+        digits = digits.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return digits.Length is >= 7 and <= 15 && digits.All(char.IsAsciiDigit);
+    }
+}
