@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Nigehban.Web.Features.Demo;
 using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Features.Identity.CreateStaffAccount;
 using Nigehban.Web.Features.Organisation;
 using OtpNet;
 
@@ -123,7 +124,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var userName = "e2e-" + Guid.NewGuid().ToString("N")[..10];
         const string password = "Correct-Horse-Battery-9";
         await using var scope = Services.CreateAsyncScope();
-        var enrolment = await scope.ServiceProvider.GetRequiredService<ManageStaffHandler>()
+        var enrolment = await scope.ServiceProvider.GetRequiredService<CreateStaffAccountHandler>()
             .CreateAsync(new CreateStaffRequest(userName, "Test Officer " + userName, unitCode, [role], password), CancellationToken.None);
         return (userName, password, enrolment.TotpSecret);
     }

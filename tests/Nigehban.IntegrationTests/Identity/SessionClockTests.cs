@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -130,7 +131,7 @@ public abstract class SessionClockTests(FakeClockApp app)
         stillLocked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         var admin2 = await app.SignInWithNextCodeAsync("admin");
-        (await admin2.PostAsync($"/api/v1/staff/{staff.Id}/unlock", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin2.DeleteAsync($"/api/v1/staff/{staff.Id}/lockout", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await app.SignInWithNextCodeAsync(staff)).ShouldNotBeNull();
     }
 
@@ -195,7 +196,7 @@ public abstract class SessionClockTests(FakeClockApp app)
         (await revalidator.IsSessionCurrentAsync(second, Ct)).ShouldBeFalse("signed out");
         (await revalidator.IsSessionCurrentAsync(first, Ct)).ShouldBeTrue();
 
-        (await admin.PostAsync($"/api/v1/staff/{staff.Id}/disable", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PutAsJsonAsync($"/api/v1/staff/{staff.Id}/status", new { status = "Disabled" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await revalidator.IsSessionCurrentAsync(first, Ct)).ShouldBeFalse("account disabled");
         (await revalidator.IsSessionCurrentAsync(new ClaimsPrincipal(new ClaimsIdentity()), Ct)).ShouldBeFalse("no session claim");
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -90,7 +91,7 @@ public abstract class SignInTests(NigehbanApp app)
         var admin = await app.SignInAsync("admin");
         var good = await app.CreateStaffAsync(admin);
         var disabled = await app.CreateStaffAsync(admin);
-        (await admin.PostAsync($"/api/v1/staff/{disabled.Id}/disable", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PutAsJsonAsync($"/api/v1/staff/{disabled.Id}/status", new { status = "Disabled" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var locked = await app.CreateStaffAsync(admin);
         for (var i = 0; i < 5; i++)
         {
@@ -152,7 +153,7 @@ public abstract class SignInTests(NigehbanApp app)
 
         (await client.RequestTokenAsync(staff.UserName, staff.Password, Otp(staff.TotpSecret, Now))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        (await admin.PostAsync($"/api/v1/staff/{staff.Id}/unlock", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.DeleteAsync($"/api/v1/staff/{staff.Id}/lockout", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await IsLockedOutAsync(admin, staff.Id)).ShouldBeFalse();
 
         // Failures from before the unlock no longer count: one more does not lock again.

@@ -19,6 +19,9 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
         ("GET", "/api/v1/staff"),
         ("GET", $"/api/v1/staff/{Guid.Empty}"),
         ("POST", "/api/v1/staff"),
+        ("POST", $"/api/v1/staff/{Guid.Empty}/mfa-enrolments"),
+        ("DELETE", $"/api/v1/staff/{Guid.Empty}/lockout"),
+        ("PUT", $"/api/v1/staff/{Guid.Empty}/status"),
         ("POST", $"/api/v1/staff/{Guid.Empty}/mfa-reset"),
         ("POST", $"/api/v1/staff/{Guid.Empty}/unlock"),
         ("POST", $"/api/v1/staff/{Guid.Empty}/disable"),
@@ -142,9 +145,9 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
         var signedIn = await app.BearerClientAsync(staff.UserName, staff.Password, Otp(staff.TotpSecret, Now));
         (await signedIn.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var reset = await admin.PostAsync($"/api/v1/staff/{staff.Id}/mfa-reset", null, Ct);
+        var reset = await admin.PostAsync($"/api/v1/staff/{staff.Id}/mfa-enrolments", null, Ct);
 
-        reset.StatusCode.ShouldBe(HttpStatusCode.OK);
+        reset.StatusCode.ShouldBe(HttpStatusCode.Created);
         var newSecret = (await reset.ReadJsonAsync()).GetProperty("totpSecret").GetString()!;
         newSecret.ShouldNotBe(staff.TotpSecret);
         (await signedIn.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -165,7 +168,7 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
         var signedIn = await app.BearerClientAsync(staff.UserName, staff.Password, Otp(staff.TotpSecret, Now));
         (await signedIn.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await admin.PostAsync($"/api/v1/staff/{staff.Id}/disable", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PutAsJsonAsync($"/api/v1/staff/{staff.Id}/status", new { status = "Disabled" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await signedIn.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         // An unused code (the first one is spent): refused only because the account is disabled.
@@ -173,7 +176,7 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
         (await app.CreateClient().RequestTokenAsync(staff.UserName, staff.Password, unusedCode)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/staff/{staff.Id}", Ct)).GetProperty("isDisabled").GetBoolean().ShouldBeTrue();
 
-        (await admin.PostAsync($"/api/v1/staff/{staff.Id}/enable", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PutAsJsonAsync($"/api/v1/staff/{staff.Id}/status", new { status = "Active" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         // The old session stays ended; a new sign-in works, with the code refused while disabled.
         (await signedIn.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -187,7 +190,7 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
         var secondAdmin = await app.CreateStaffAsync(admin, Roles.Administrator);
         var client = await app.BearerClientAsync(secondAdmin.UserName, secondAdmin.Password, Otp(secondAdmin.TotpSecret, Now));
 
-        var response = await client.PostAsync($"/api/v1/staff/{secondAdmin.Id}/disable", null, Ct);
+        var response = await client.PutAsJsonAsync($"/api/v1/staff/{secondAdmin.Id}/status", new { status = "Disabled" }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await client.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -203,7 +206,7 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
 
         foreach (var (method, path) in AdminRoutes)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { }) : null };
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "POST" or "PUT" ? JsonContent.Create(new { }) : null };
             var response = await client.SendAsync(request, Ct);
             response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{method} {path}");
         }
@@ -216,7 +219,7 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
 
         foreach (var (method, path) in AdminRoutes)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { }) : null };
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "POST" or "PUT" ? JsonContent.Create(new { }) : null };
             var response = await client.SendAsync(request, Ct);
             response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"{method} {path}");
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -258,10 +261,10 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
     {
         var admin = await app.SignInAsync("admin");
         var staff = await app.CreateStaffAsync(admin);
-        await admin.PostAsync($"/api/v1/staff/{staff.Id}/mfa-reset", null, Ct);
-        await admin.PostAsync($"/api/v1/staff/{staff.Id}/disable", null, Ct);
-        await admin.PostAsync($"/api/v1/staff/{staff.Id}/enable", null, Ct);
-        await admin.PostAsync($"/api/v1/staff/{staff.Id}/unlock", null, Ct);
+        await admin.PostAsync($"/api/v1/staff/{staff.Id}/mfa-enrolments", null, Ct);
+        await admin.PutAsJsonAsync($"/api/v1/staff/{staff.Id}/status", new { status = "Disabled" }, Ct);
+        await admin.PutAsJsonAsync($"/api/v1/staff/{staff.Id}/status", new { status = "Active" }, Ct);
+        await admin.DeleteAsync($"/api/v1/staff/{staff.Id}/lockout", Ct);
 
         var id = staff.Id.ToString();
         var actions = await app.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking()
@@ -272,6 +275,77 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
 
         actions.ShouldContain("StaffAccount.created");
         actions.Where(a => a.StartsWith("staff.", StringComparison.Ordinal)).ShouldBe(["staff.mfa-reset", "staff.disabled", "staff.enabled", "staff.unlocked"]);
+    }
+
+    [Theory]
+    [InlineData("{\"status\":\"Suspended\"}")]
+    [InlineData("{\"status\":7}")]
+    [InlineData("{}")]
+    public async Task SetStatus_Returns400NamingStatus_WhenStatusMissingOrUnknown(string body)
+    {
+        var admin = await app.SignInAsync("admin");
+        var staff = await app.CreateStaffAsync(admin);
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await admin.PutAsync($"/api/v1/staff/{staff.Id}/status", content, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.ReadJsonAsync();
+        var named = problem.TryGetProperty("field", out var field) ? [field.GetString()!] : problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToArray();
+        named.ShouldContain(name => string.Equals(name, "status", StringComparison.OrdinalIgnoreCase), problem.ToString());
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/staff/{staff.Id}", Ct)).GetProperty("isDisabled").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task NounRoutes_Return404NamingId_WhenAccountUnknown()
+    {
+        var admin = await app.SignInAsync("admin");
+        var unknown = Guid.NewGuid();
+
+        var responses = new[]
+        {
+            await admin.PostAsync($"/api/v1/staff/{unknown}/mfa-enrolments", null, Ct),
+            await admin.DeleteAsync($"/api/v1/staff/{unknown}/lockout", Ct),
+            await admin.PutAsJsonAsync($"/api/v1/staff/{unknown}/status", new { status = "Disabled" }, Ct),
+        };
+
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await response.ReadJsonAsync()).GetProperty("field").GetString().ShouldBe("id");
+        }
+    }
+
+    /// <summary>The verb routes of the first release answer for one more release (ADR-023), flagged as deprecated.</summary>
+    [Fact]
+    public async Task DeprecatedVerbRoutes_StillWork_AndNameTheirSuccessor()
+    {
+        var admin = await app.SignInAsync("admin");
+        var staff = await app.CreateStaffAsync(admin);
+
+        var disable = await admin.PostAsync($"/api/v1/staff/{staff.Id}/disable", null, Ct);
+        disable.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/staff/{staff.Id}", Ct)).GetProperty("isDisabled").GetBoolean().ShouldBeTrue();
+        var enable = await admin.PostAsync($"/api/v1/staff/{staff.Id}/enable", null, Ct);
+        enable.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/staff/{staff.Id}", Ct)).GetProperty("isDisabled").GetBoolean().ShouldBeFalse();
+        var reset = await admin.PostAsync($"/api/v1/staff/{staff.Id}/mfa-reset", null, Ct);
+        reset.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reset.ReadJsonAsync()).GetProperty("totpSecret").GetString().ShouldNotBe(staff.TotpSecret);
+        var unlock = await admin.PostAsync($"/api/v1/staff/{staff.Id}/unlock", null, Ct);
+        unlock.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        foreach (var (response, successor) in new[] { (disable, "status"), (enable, "status"), (reset, "mfa-enrolments"), (unlock, "lockout") })
+        {
+            response.Headers.GetValues("Deprecation").Single().ShouldStartWith("@");
+            response.Headers.GetValues("Link").Single().ShouldBe($"</api/v1/staff/{staff.Id}/{successor}>; rel=\"successor-version\"");
+        }
+
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var paths = document.GetProperty("paths");
+        paths.GetProperty("/api/v1/staff/{id}/unlock").GetProperty("post").GetProperty("deprecated").GetBoolean().ShouldBeTrue();
+        paths.GetProperty("/api/v1/staff/{id}/lockout").GetProperty("delete").TryGetProperty("deprecated", out _).ShouldBeFalse();
     }
 }
 

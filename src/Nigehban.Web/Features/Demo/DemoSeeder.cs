@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Features.Identity.CreateStaffAccount;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
@@ -26,7 +27,7 @@ public sealed record DemoAccount(string UserName, string Password, string TotpSe
 /// </summary>
 public sealed class DemoSeeder(
     NigehbanDbContext db,
-    ManageStaffHandler staff,
+    CreateStaffAccountHandler staff,
     UnitDirectory units,
     ForcePack force,
     StorageOptions storage,

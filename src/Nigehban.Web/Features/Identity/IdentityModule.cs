@@ -8,6 +8,12 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nigehban.Web.Features.Identity.CreateStaffAccount;
+using Nigehban.Web.Features.Identity.GetStaffAccount;
+using Nigehban.Web.Features.Identity.ListStaffAccounts;
+using Nigehban.Web.Features.Identity.ResetStaffMfa;
+using Nigehban.Web.Features.Identity.SetStaffStatus;
+using Nigehban.Web.Features.Identity.UnlockStaffAccount;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Storage;
 
@@ -27,7 +33,12 @@ public static class IdentityModule
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<TotpSecrets>();
         services.AddScoped<SignInStaffHandler>();
-        services.AddScoped<ManageStaffHandler>();
+        services.AddScoped<CreateStaffAccountHandler>();
+        services.AddScoped<GetStaffAccountHandler>();
+        services.AddScoped<ListStaffAccountsHandler>();
+        services.AddScoped<ResetStaffMfaHandler>();
+        services.AddScoped<UnlockStaffAccountHandler>();
+        services.AddScoped<SetStaffStatusHandler>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

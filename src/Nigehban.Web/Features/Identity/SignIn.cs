@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Features.Identity.UnlockStaffAccount;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 
@@ -136,7 +137,7 @@ public sealed class SignInStaffHandler(
         var accountId = account.Id.ToString();
         var events = db.Set<AuditEvent>().AsNoTracking().Where(e => e.ObjectType == nameof(StaffAccount) && e.ObjectId == accountId);
         var countFrom = await events
-            .Where(e => (e.Action == AuditAction && e.Outcome == AuditOutcome.Success) || e.Action == ManageStaffHandler.UnlockedAction)
+            .Where(e => (e.Action == AuditAction && e.Outcome == AuditOutcome.Success) || e.Action == UnlockStaffAccountHandler.UnlockedAction)
             .MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         var windowStart = now - limits.FailureWindow;
         var earlier = await events

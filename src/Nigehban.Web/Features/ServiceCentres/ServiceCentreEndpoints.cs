@@ -1,6 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Nigehban.Web.Features.ServiceCentres.CallNextToken;
+using Nigehban.Web.Features.ServiceCentres.IssueToken;
+using Nigehban.Web.Features.ServiceCentres.ListTodaysTokens;
+using Nigehban.Web.Features.ServiceCentres.ReadQueueScreen;
+using Nigehban.Web.Features.ServiceCentres.RenderIssuedDocument;
+using Nigehban.Web.Features.ServiceCentres.ServeToken;
+using Nigehban.Web.Features.ServiceCentres.SetCounter;
+using Nigehban.Web.Features.ServiceCentres.VerifyIssuedDocument;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
 
@@ -46,28 +54,28 @@ public static class ServiceCentreEndpoints
             .WithSummary("Says whether a document code is valid, revoked, unknown or forged; ?s= is the signature from the QR code.");
 
         var centres = app.MapGroup("/api/v1/centres/{unit}").WithTags("Service centre queue");
-        centres.MapGet("/queue", async (string unit, ManageQueueHandler h, CancellationToken ct) => TypedResults.Ok(await h.ScreenAsync(unit, ct)))
+        centres.MapGet("/queue", async (string unit, ReadQueueScreenHandler h, CancellationToken ct) => TypedResults.Ok(await h.HandleAsync(unit, ct)))
             .WithName("GetQueueScreen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The waiting-hall screen: waiting tokens and what each counter is serving. No personal data.");
-        centres.MapGet("/tokens", async (string unit, ManageQueueHandler h, CancellationToken ct) => TypedResults.Ok(await h.TodayAsync(unit, ct)))
+        centres.MapGet("/tokens", async (string unit, ListTodaysTokensHandler h, CancellationToken ct) => TypedResults.Ok(await h.HandleAsync(unit, ct)))
             .WithName("ListQueueTokens").RequireAuthorization(Permissions.ServiceRequestsRead);
-        centres.MapPost("/tokens", async (string unit, IssueTokenCommand command, ManageQueueHandler h, CancellationToken ct) =>
+        centres.MapPost("/tokens", async (string unit, IssueTokenCommand command, IssueTokenHandler h, CancellationToken ct) =>
             {
-                var token = await h.IssueAsync(unit, command, ct);
+                var token = await h.HandleAsync(unit, command, ct);
                 return TypedResults.Created($"/api/v1/centres/{unit}/tokens/{token.Id}", token);
             })
             .WithName("IssueQueueToken").RequireAuthorization(Permissions.ServiceRequestsCreate)
             .WithSummary("Issues the next token to a citizen on arrival.");
-        centres.MapPost("/counters/{number:int}/calls", async Task<Results<Ok<TokenView>, NoContent>> (string unit, int number, ManageQueueHandler h, CancellationToken ct) =>
-                await h.CallNextAsync(unit, number, ct) is { } token ? TypedResults.Ok(token) : TypedResults.NoContent())
+        centres.MapPost("/counters/{number:int}/calls", async Task<Results<Ok<TokenView>, NoContent>> (string unit, int number, CallNextTokenHandler h, CancellationToken ct) =>
+                await h.HandleAsync(unit, number, ct) is { } token ? TypedResults.Ok(token) : TypedResults.NoContent())
             .WithName("CallNextQueueToken").RequireAuthorization(Permissions.ServiceRequestsProcess)
             .WithSummary("Calls the longest-waiting token to this counter (204 when nobody is waiting).");
-        centres.MapPost("/tokens/{id:guid}/service", async (string unit, Guid id, ServeTokenCommand command, ManageQueueHandler h, CancellationToken ct) =>
-                TypedResults.Ok(await h.ServeAsync(unit, id, command, ct)))
+        centres.MapPost("/tokens/{id:guid}/service", async (string unit, Guid id, ServeTokenCommand command, ServeTokenHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.HandleAsync(unit, id, command, ct)))
             .WithName("ServeQueueToken").RequireAuthorization(Permissions.ServiceRequestsProcess)
             .WithSummary("Marks a called token served (optionally with the application reference taken) or a no-show.");
-        centres.MapPut("/counters/{number:int}", async (string unit, int number, SetCounterCommand command, ManageQueueHandler h, CancellationToken ct) =>
-                TypedResults.Ok(await h.SetCounterAsync(unit, number, command, ct)))
+        centres.MapPut("/counters/{number:int}", async (string unit, int number, SetCounterCommand command, SetCounterHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.HandleAsync(unit, number, command, ct)))
             .WithName("SetCounter").RequireAuthorization(Permissions.ServiceRequestsApprove)
             .WithSummary("Sets up, renames, opens or closes a counter (centre in-charge).");
         return app;
@@ -103,7 +111,7 @@ public static class ServiceCentreEndpoints
             throw new ValidationFailedException("nationalId", "nationalId is required to track an application.");
         }
 
-        return TypedResults.Ok(await services.GetRequiredService<ListServiceRequestsHandler>().GetAsync(reference, Language, cancellationToken));
+        return TypedResults.Ok(await services.GetRequiredService<GetServiceRequestHandler>().HandleAsync(reference, Language, cancellationToken));
     }
 
     internal static async Task<Ok<PagedList<ServiceRequestRow>>> List(
@@ -111,10 +119,10 @@ public static class ServiceCentreEndpoints
         TypedResults.Ok(await handler.ListAsync(query, cancellationToken));
 
     internal static async Task<Ok<ServiceRequestDetail>> Transition(
-        string reference, TransitionCommand command, ProcessServiceRequestHandler handler, ListServiceRequestsHandler reader, CancellationToken cancellationToken)
+        string reference, TransitionCommand command, ProcessServiceRequestHandler handler, GetServiceRequestHandler reader, CancellationToken cancellationToken)
     {
         var request = await handler.HandleAsync(reference, command, cancellationToken);
-        return TypedResults.Ok(await reader.GetAsync(request.Reference, Language, cancellationToken));
+        return TypedResults.Ok(await reader.HandleAsync(request.Reference, Language, cancellationToken));
     }
 
     internal static async Task<Created<SupportingDocumentView>> Upload(

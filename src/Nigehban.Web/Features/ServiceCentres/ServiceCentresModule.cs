@@ -1,5 +1,14 @@
+using Nigehban.Web.Features.ServiceCentres.CallNextToken;
+using Nigehban.Web.Features.ServiceCentres.IssueSignedDocument;
+using Nigehban.Web.Features.ServiceCentres.IssueToken;
+using Nigehban.Web.Features.ServiceCentres.ListTodaysTokens;
 using Nigehban.Web.Features.ServiceCentres.Pages.Console;
 using Nigehban.Web.Features.ServiceCentres.Pages.Portal;
+using Nigehban.Web.Features.ServiceCentres.ReadQueueScreen;
+using Nigehban.Web.Features.ServiceCentres.RenderIssuedDocument;
+using Nigehban.Web.Features.ServiceCentres.ServeToken;
+using Nigehban.Web.Features.ServiceCentres.SetCounter;
+using Nigehban.Web.Features.ServiceCentres.VerifyIssuedDocument;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -17,11 +26,19 @@ public static class ServiceCentresModule
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(TrackingCacheOptions.Section).Get<TrackingCacheOptions>() ?? new TrackingCacheOptions());
         services.AddSingleton<TrackingCache>();
         services.AddScoped<ListServiceRequestsHandler>();
+        services.AddScoped<GetServiceRequestHandler>();
+        services.AddScoped<ReadServiceRequestStampHandler>();
         services.AddScoped<ProcessServiceRequestHandler>();
         services.AddScoped<RecordFeePaymentHandler>();
-        services.AddScoped<ManageQueueHandler>();
+        services.AddScoped<QueueDesk>();
+        services.AddScoped<IssueTokenHandler>();
+        services.AddScoped<CallNextTokenHandler>();
+        services.AddScoped<ServeTokenHandler>();
+        services.AddScoped<SetCounterHandler>();
+        services.AddScoped<ListTodaysTokensHandler>();
+        services.AddScoped<ReadQueueScreenHandler>();
         services.AddScoped<UploadSupportingDocumentHandler>();
-        services.AddScoped<IServiceRequestIssuer, IssueSignedDocument>();
+        services.AddScoped<IServiceRequestIssuer, SignedDocumentIssuer>();
         services.AddScoped<VerifyDocumentHandler>();
         services.AddScoped<RenderIssuedDocumentHandler>();
         services.AddScoped<DocumentLinks>();

@@ -70,4 +70,8 @@ public static class DashboardDisplay
 
     /// <summary>A number for sorting and colouring; suppressed and missing values sort lowest.</summary>
     public static double SortKey(MetricValue value) => value is { Suppressed: false, Value: { } v } ? v : double.NegativeInfinity;
+
+    /// <summary>Keeps the metric the reader chose while it is still on offer; otherwise the first one offered.</summary>
+    public static string? Pick(string? current, IReadOnlyList<string> options) =>
+        current is not null && options.Contains(current) ? current : options.Count > 0 ? options[0] : null;
 }

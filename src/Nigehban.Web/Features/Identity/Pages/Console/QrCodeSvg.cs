@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using QRCoder;
 
-namespace Nigehban.Web.Components.StaffConsole.StaffAccounts;
+namespace Nigehban.Web.Features.Identity.Pages.Console;
 
 /// <summary>
 /// Draws a QR code as inline SVG straight from QRCoder's module matrix: one path of unit squares,

@@ -1,0 +1,51 @@
+namespace Nigehban.Web.Components.StaffConsole;
+
+/// <summary>
+/// Repeats a page's refresh at a fixed interval while the page is open, so it follows what other
+/// officers do without a click. Each tick runs on the page's renderer (pass the component's
+/// <c>InvokeAsync</c>); disposing the loop, from the page's <c>Dispose</c>, stops it.
+/// </summary>
+public sealed class PageRefreshLoop : IDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+
+    private PageRefreshLoop()
+    {
+    }
+
+    public static PageRefreshLoop Start(TimeSpan every, Func<Func<Task>, Task> invokeAsync, Func<Task> refresh)
+    {
+        var loop = new PageRefreshLoop();
+        _ = loop.RunAsync(every, invokeAsync, refresh);
+        return loop;
+    }
+
+    private async Task RunAsync(TimeSpan every, Func<Func<Task>, Task> invokeAsync, Func<Task> refresh)
+    {
+        var closed = stop.Token;
+        using var timer = new PeriodicTimer(every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(closed))
+            {
+                await invokeAsync(async () =>
+                {
+                    if (!closed.IsCancellationRequested)
+                    {
+                        await refresh();
+                    }
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        stop.Dispose();
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Security;
+
+namespace Nigehban.Web.Features.Identity.CreateStaffAccount;
+
+public sealed record CreateStaffRequest(
+    [property: Required, RegularExpression("^[a-zA-Z0-9._-]{2,64}$", ErrorMessage = "2-64 letters, digits, '.', '_' or '-'.")] string UserName,
+    [property: Required, StringLength(120, MinimumLength = 2)] string DisplayName,
+    [property: Required] string UnitCode,
+    [property: Required, MinLength(1)] string[] Roles,
+    [property: Required, StringLength(128, MinimumLength = 12, ErrorMessage = "Passwords have at least 12 characters.")] string Password);
+
+/// <summary>An administrator creates a staff account; the answer carries its TOTP enrolment, shown this once.</summary>
+public sealed class CreateStaffAccountHandler(
+    NigehbanDbContext db,
+    IPasswordHasher<StaffAccount> hasher,
+    TotpSecrets totp,
+    UnitDirectory units,
+    ForcePack force,
+    TimeProvider clock)
+{
+    public async Task<MfaEnrolment> CreateAsync(CreateStaffRequest request, CancellationToken cancellationToken)
+    {
+        // The endpoint validates the same attributes; pages and the seeder reach this method
+        // directly, and the password rule must hold on every path.
+        Validate(request);
+        var userName = request.UserName.Trim().ToLowerInvariant();
+        var unit = units.Find(request.UnitCode) ?? throw new ValidationFailedException("unitCode", $"No unit has the code '{request.UnitCode}'.");
+        var unknownRole = Array.FindIndex(request.Roles, r => r is null || !Roles.IsKnown(r));
+        if (unknownRole >= 0)
+        {
+            throw new ValidationFailedException("roles", $"'{request.Roles[unknownRole]}' is not a role. Roles: {string.Join(", ", Roles.All)}.");
+        }
+
+        if (await db.Set<StaffAccount>().AnyAsync(a => a.UserName == userName, cancellationToken))
+        {
+            throw new ValidationFailedException("userName", $"The user name '{userName}' is taken.");
+        }
+
+        var secret = TotpSecrets.NewSecret();
+        var account = new StaffAccount
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = userName,
+            DisplayName = request.DisplayName.Trim(),
+            PasswordHash = string.Empty,
+            ProtectedTotpSecret = totp.Protect(secret),
+            HomeUnitCode = unit.Code,
+            HomeUnitPath = unit.Path,
+            Roles = string.Join(',', request.Roles.Distinct(StringComparer.Ordinal)),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        account.PasswordHash = hasher.HashPassword(account, request.Password);
+        db.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return new MfaEnrolment(account.Id, userName, secret, TotpSecrets.ProvisioningUri(force.Name, userName, secret));
+    }
+
+    private static void Validate(CreateStaffRequest request)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        {
+            var first = results[0];
+            var member = first.MemberNames.FirstOrDefault();
+            throw new ValidationFailedException(
+                member is null ? "body" : JsonNamingPolicy.CamelCase.ConvertName(member),
+                first.ErrorMessage ?? "The value is not valid.");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.References;
+
+namespace Nigehban.Web.Features.ServiceCentres;
+
+/// <summary>
+/// A document issued at the end of a service request (certificate, receipt, report, FIR copy). Its
+/// public <see cref="Code"/> and <see cref="Signature"/> travel in the QR code; the PDF is rendered
+/// from these fields on demand, so the signed fields are the single source of truth.
+/// </summary>
+public sealed class IssuedDocument : IUnitOwned
+{
+    public Guid Id { get; set; }
+    public required string Code { get; set; }
+    public Guid ServiceRequestId { get; set; }
+    public required string ServiceRequestReference { get; set; }
+    public required string ServiceCode { get; set; }
+    public required string Kind { get; set; }
+    public required string HolderName { get; set; }
+    public string? HolderFatherName { get; set; }
+    public required string HolderNationalId { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public required string IssuedBy { get; set; }
+
+    /// <summary>What the document states, e.g. "No criminal record was found".</summary>
+    public required string Statement { get; set; }
+
+    public required string Signature { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevocationReason { get; set; }
+    public required string UnitPath { get; set; }
+
+    /// <summary>The fields the signature covers, in a fixed order.</summary>
+    public IEnumerable<string> SignedFields() =>
+    [
+        Code, ServiceRequestReference, ServiceCode, Kind, HolderName, HolderFatherName ?? string.Empty, HolderNationalId,
+        IssuedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), Statement,
+    ];
+}
+
+internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocument>
+{
+    public void Configure(EntityTypeBuilder<IssuedDocument> builder)
+    {
+        builder.ToTable("issued_documents");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Code).HasMaxLength(20);
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.HasIndex(d => d.ServiceRequestId).IsUnique();
+        builder.Property(d => d.ServiceRequestReference).HasMaxLength(32);
+        builder.Property(d => d.ServiceCode).HasMaxLength(64);
+        builder.Property(d => d.Kind).HasMaxLength(32);
+        builder.Property(d => d.HolderName).HasMaxLength(120);
+        builder.Property(d => d.HolderFatherName).HasMaxLength(120);
+        builder.Property(d => d.HolderNationalId).HasMaxLength(32);
+        builder.Property(d => d.IssuedBy).HasMaxLength(100);
+        builder.Property(d => d.Statement).HasMaxLength(500);
+        builder.Property(d => d.Signature).HasMaxLength(200);
+        builder.Property(d => d.RevocationReason).HasMaxLength(500);
+        builder.Property(d => d.UnitPath).HasMaxLength(400);
+    }
+}
+
+/// <summary>Public verification codes: 12 random characters and a check character, grouped for reading aloud.</summary>
+public static class VerificationCode
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
+
+    public static string New()
+    {
+        Span<char> chars = stackalloc char[12];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+
+        var body = new string(chars);
+        return $"{body[..4]}-{body[4..8]}-{body[8..]}{CheckCharacter.Compute(body)}";
+    }
+
+    /// <summary>Normalises case and separators; null when the check character does not match (an altered code).</summary>
+    public static string? Normalise(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var compact = new string(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        if (compact.Length != 13 || !compact[..12].All(c => Alphabet.Contains(c, StringComparison.Ordinal)) || !CheckCharacter.IsValid(compact.AsSpan(0, 12), compact[12]))
+        {
+            return null;
+        }
+
+        return $"{compact[..4]}-{compact[4..8]}-{compact[8..]}";
+    }
+}
+
+
+/// <summary>Builds the public verification URL printed in QR codes (configuration <c>Documents:PublicBaseUrl</c>, else the request's host).</summary>
+public sealed class DocumentLinks(IConfiguration configuration, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
+{
+    public string VerificationUrl(IssuedDocument document)
+    {
+        var baseUrl = configuration["Documents:PublicBaseUrl"]?.TrimEnd('/')
+            ?? (http.HttpContext is { } context ? $"{context.Request.Scheme}://{context.Request.Host}" : "http://127.0.0.1:5080");
+        return $"{baseUrl}/verify/{document.Code}?s={document.Signature}";
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Documents;
+using Nigehban.Web.Platform.Forces;
+
+namespace Nigehban.Web.Features.ServiceCentres.RenderIssuedDocument;
+
+/// <summary>The PDF of an issued document, for the holder (reference + national ID) or staff in its jurisdiction.</summary>
+public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, DocumentLinks links)
+{
+    public async Task<(byte[] Pdf, string FileName)> HandleAsync(string reference, string? nationalId, CancellationToken cancellationToken)
+    {
+        var notFound = new NotFoundException("reference", "No issued document matches this reference.");
+        var canonical = ServiceRequest.CanonicalReference(reference);
+        var query = db.Set<IssuedDocument>().AsNoTracking();
+        if (nationalId is not null)
+        {
+            var id = force.NationalId.Normalise(nationalId) ?? throw notFound;
+            query = query.IgnoreQueryFilters().Where(d => d.HolderNationalId == id); // the holder's own secret pair
+        }
+
+        var document = await query.FirstOrDefaultAsync(d => d.ServiceRequestReference == canonical, cancellationToken) ?? throw notFound;
+        var service = catalogue.Find(document.ServiceCode);
+        var title = service?.NameIn("en") ?? document.ServiceCode;
+        var local = TimeZoneInfo.ConvertTime(document.IssuedAt, force.TimeZone);
+        var pdf = OfficialDocumentPdf.Render(new OfficialDocument(
+            force.Name,
+            title,
+            [
+                ("Holder", document.HolderName),
+                ("Father's name", document.HolderFatherName ?? "-"),
+                (force.NationalId.Name, force.NationalId.Format(document.HolderNationalId)),
+                ("Application", document.ServiceRequestReference),
+                ("Issued", local.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)),
+                ("Verification code", document.Code),
+            ],
+            document.Statement,
+            links.VerificationUrl(document),
+            $"Issued by {service?.Agency ?? force.Name}. Verify at the address above; a document whose QR code does not verify is not genuine."));
+        return (pdf, $"{document.ServiceRequestReference}.pdf");
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Data;
+
+namespace Nigehban.Web.Features.ServiceCentres.ServeToken;
+
+public sealed record ServeTokenCommand(string? Reference, bool NoShow = false);
+
+/// <summary>Finishes a called token: served (with the application reference taken, if any) or a no-show.</summary>
+public sealed class ServeTokenHandler(NigehbanDbContext db, QueueDesk desk)
+{
+    public async Task<TokenView> HandleAsync(string unitCode, Guid tokenId, ServeTokenCommand command, CancellationToken cancellationToken)
+    {
+        var centre = desk.Centre(unitCode);
+        var token = await db.Set<QueueToken>().FirstOrDefaultAsync(t => t.Id == tokenId && t.UnitCode == centre.Code, cancellationToken)
+            ?? throw new NotFoundException("token", "No such token at this centre.");
+        if (token.Status != TokenStatus.Called)
+        {
+            throw new RuleViolationException($"Token {token.Display} is {token.Status}; only a called token can be served.");
+        }
+
+        token.Status = command.NoShow ? TokenStatus.NoShow : TokenStatus.Served;
+        token.ServedAt = desk.Now;
+        token.ServiceRequestReference = command.Reference?.Trim().ToUpperInvariant();
+        await db.SaveChangesAsync(cancellationToken);
+        return QueueDesk.View(token);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Documents;
+
+namespace Nigehban.Web.Features.ServiceCentres.VerifyIssuedDocument;
+
+public enum VerificationStatus
+{
+    Valid,
+    Revoked,
+    Unknown,
+    Forged,
+}
+
+public sealed record DocumentVerification(VerificationStatus Status, string? Service, DateTimeOffset? IssuedAt, string? Holder, string Message);
+
+/// <summary>
+/// Public verification of an issued document from its code and, when scanned from the QR, its
+/// signature. An altered code fails its check character; a copied code with altered fields fails the
+/// signature; a revoked document says so.
+/// </summary>
+public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner signer, ServiceCatalogue catalogue)
+{
+    public async Task<DocumentVerification> HandleAsync(string code, string? signature, string language, CancellationToken cancellationToken)
+    {
+        var normalised = VerificationCode.Normalise(code);
+        if (normalised is null)
+        {
+            return new DocumentVerification(VerificationStatus.Forged, null, null, null, "This code is not a genuine verification code: it has been altered or mistyped.");
+        }
+
+        var document = await db.Set<IssuedDocument>()
+            .IgnoreQueryFilters() // public verification by the document's own code
+            .AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Code == normalised, cancellationToken);
+        if (document is null)
+        {
+            return new DocumentVerification(VerificationStatus.Unknown, null, null, null, "No document was issued with this code.");
+        }
+
+        var service = catalogue.Find(document.ServiceCode)?.NameIn(language) ?? document.ServiceCode;
+        var holder = Masking.Name(document.HolderName);
+        if (!signer.Verify(document.SignedFields(), document.Signature) || (signature is not null && signature != document.Signature))
+        {
+            return new DocumentVerification(VerificationStatus.Forged, service, document.IssuedAt, holder, "The document does not match what was issued: treat it as forged.");
+        }
+
+        return document.RevokedAt is not null
+            ? new DocumentVerification(VerificationStatus.Revoked, service, document.IssuedAt, holder, "This document was revoked and is no longer valid.")
+            : new DocumentVerification(VerificationStatus.Valid, service, document.IssuedAt, holder, "This document is genuine and valid.");
+    }
+}
