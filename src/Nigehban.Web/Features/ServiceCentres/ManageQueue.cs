@@ -24,7 +24,7 @@ public sealed record SetCounterCommand(string? Label, bool? IsOpen);
 /// The centre's queue: tokens issued on arrival, called to a counter, served. Numbering restarts each
 /// local day; a unique index keeps two desks from issuing the same number.
 /// </summary>
-public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units, ForcePack force, CurrentUser user, ServiceCatalogue catalogue, TimeProvider clock)
+public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units, ForcePack force, CurrentUser user, ServiceCatalogue catalogue, TimeProvider clock, QueueChanges changes)
 {
     public async Task<TokenView> IssueAsync(string unitCode, IssueTokenCommand command, CancellationToken cancellationToken)
     {
@@ -54,6 +54,7 @@ public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                changes.Changed(centre.Code);
                 return View(token);
             }
             catch (DbUpdateException) when (attempt < 5)
@@ -89,6 +90,7 @@ public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units
         next.CalledAt = clock.GetUtcNow();
         next.CounterNumber = counterNumber;
         await db.SaveChangesAsync(cancellationToken);
+        changes.Changed(centre.Code);
         return View(next);
     }
 
@@ -106,6 +108,7 @@ public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units
         token.ServedAt = clock.GetUtcNow();
         token.ServiceRequestReference = command.Reference?.Trim().ToUpperInvariant();
         await db.SaveChangesAsync(cancellationToken);
+        changes.Changed(centre.Code);
         return View(token);
     }
 
@@ -133,6 +136,7 @@ public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units
 
         counter.IsOpen = command.IsOpen ?? counter.IsOpen;
         await db.SaveChangesAsync(cancellationToken);
+        changes.Changed(centre.Code);
         return new CounterView(counter.Number, counter.Label, counter.IsOpen, null);
     }
 

@@ -49,6 +49,14 @@ public static class ServiceCentreEndpoints
         centres.MapGet("/queue", async (string unit, ManageQueueHandler h, CancellationToken ct) => TypedResults.Ok(await h.ScreenAsync(unit, ct)))
             .WithName("GetQueueScreen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The waiting-hall screen: waiting tokens and what each counter is serving. No personal data.");
+        centres.MapGet("/queue/events", async (string unit, WatchQueueScreenHandler h, ManageQueueHandler queue, CancellationToken ct) =>
+            {
+                // An unknown centre is a 404 before the stream starts, not an empty stream.
+                await queue.ScreenAsync(unit, ct);
+                return TypedResults.ServerSentEvents(h.WatchAsync(unit, ct));
+            })
+            .WithName("WatchQueueScreen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("The waiting-hall screen as server-sent events (text/event-stream): event 'queue' with the screen now and at every change.");
         centres.MapGet("/tokens", async (string unit, ManageQueueHandler h, CancellationToken ct) => TypedResults.Ok(await h.TodayAsync(unit, ct)))
             .WithName("ListQueueTokens").RequireAuthorization(Permissions.ServiceRequestsRead);
         centres.MapPost("/tokens", async (string unit, IssueTokenCommand command, ManageQueueHandler h, CancellationToken ct) =>

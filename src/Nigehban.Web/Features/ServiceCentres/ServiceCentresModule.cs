@@ -20,6 +20,8 @@ public static class ServiceCentresModule
         services.AddScoped<ProcessServiceRequestHandler>();
         services.AddScoped<RecordFeePaymentHandler>();
         services.AddScoped<ManageQueueHandler>();
+        services.AddSingleton<QueueChanges>();
+        services.AddScoped<WatchQueueScreenHandler>();
         services.AddScoped<UploadSupportingDocumentHandler>();
         services.AddScoped<IServiceRequestIssuer, IssueSignedDocument>();
         services.AddScoped<VerifyDocumentHandler>();
