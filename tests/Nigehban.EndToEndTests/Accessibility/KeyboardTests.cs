@@ -40,6 +40,8 @@ public sealed class KeyboardTests(BrowserApp app)
         await KeyboardUser.TabToAsync(page, "[data-testid='action-Rejected']");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
+        // Focus moves into the dialog (WCAG 2.4.3), where Escape is heard.
+        await Expect(page.Locator(".mud-dialog-container:focus-within")).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await Expect(detail).ToHaveAttributeAsync("data-status", "RecordChecked");

@@ -22,9 +22,14 @@ public sealed class AccessibilityAudit
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<AccessibilityAudit>> AuditsByTest = new();
 
     // Loads axe once per document (indirect eval works with the page's own scripts disabled too), waits
-    // for the document to finish loading, and returns only what a failure message needs.
+    // for the document to finish loading and settle, and returns only what a failure message needs.
     private const string RunAxeScript = """
         async ([source, tags]) => {
+            // Before any await: the page's CSP forbids eval, and only the evaluation Playwright
+            // started itself (synchronously) is exempt.
+            if (typeof window.axe === 'undefined') {
+                (0, eval)(source);
+            }
             if (document.readyState !== 'complete') {
                 await new Promise(resolve => window.addEventListener('load', resolve, { once: true }));
             }
@@ -42,9 +47,6 @@ public sealed class AccessibilityAudit
                 observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
                 quiet = setTimeout(done, 300);
             });
-            if (typeof window.axe === 'undefined') {
-                (0, eval)(source);
-            }
             // axe runs one audit at a time per document: queue behind one still running.
             const run = (window.nigehbanAxeRun || Promise.resolve()).catch(() => null).then(() =>
                 window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }));
@@ -142,7 +144,17 @@ public sealed class AccessibilityAudit
 
         try
         {
-            foreach (var finding in await RunAsync(_page).WaitAsync(TimeSpan.FromSeconds(60)))
+            var first = await RunAsync(_page).WaitAsync(TimeSpan.FromSeconds(60));
+            if (first.Count == 0)
+            {
+                return;
+            }
+
+            // A page caught mid-change (a circuit starting under load, say) is looked at again a moment
+            // later: a rule counts when it is still broken then.
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            var rules = first.Select(f => f.Rule).ToHashSet();
+            foreach (var finding in (await RunAsync(_page).WaitAsync(TimeSpan.FromSeconds(60))).Where(f => rules.Contains(f.Rule)))
             {
                 _findings.Enqueue(finding);
             }

@@ -35,7 +35,8 @@ public static class KeyboardUser
                 return style.outlineStyle === 'none' ? 'none' : style.outlineWidth;
             }
             """);
-        ring.ShouldNotBe("none", "the focused element shows no focus ring");
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 160)");
+        ring.ShouldNotBe("none", $"the focused element shows no focus ring: {focused}");
         double.Parse(ring.Replace("px", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(2);
     }
 }
