@@ -12,7 +12,9 @@ public sealed class AuditAccessibilityAttribute : BeforeAfterTestAttribute
 {
     public override void After(MethodInfo methodUnderTest, IXunitTest test)
     {
-        var findings = AccessibilityAudit.FinishTestAsync().GetAwaiter().GetResult();
+        // xunit calls After synchronously on one of its few worker threads: the audit runs on the thread
+        // pool, so its continuations never wait for the thread this call is blocking.
+        var findings = Task.Run(AccessibilityAudit.FinishTestAsync).GetAwaiter().GetResult();
         if (findings.Count > 0)
         {
             Assert.Fail("axe-core found WCAG 2.1 A/AA violations:" + Environment.NewLine + string.Join(Environment.NewLine, findings));
