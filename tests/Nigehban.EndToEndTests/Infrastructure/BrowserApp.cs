@@ -106,6 +106,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(20_000);
+        // Every page of the context, tabs a test opens later included, is checked with axe-core.
+        var testKey = AccessibilityAudit.CurrentTestKey();
+        context.Page += (_, page) => AccessibilityAudit.Watch(page, testKey);
         return await context.NewPageAsync();
     }
 

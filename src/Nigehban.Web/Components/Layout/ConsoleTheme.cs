@@ -30,11 +30,13 @@ public static class ConsoleTheme
                 Primary = "#12355b",
                 PrimaryDarken = "#0c2742",
                 PrimaryLighten = "#2a5585",
-                Secondary = "#a8801f",
-                Tertiary = "#1f7a5a",
-                Info = "#1f6fb2",
-                Success = "#2e7d32",
-                Warning = "#b26a00",
+                // Secondary, Tertiary, Info, Success and Warning are dark enough for white text on them and for them as text on white or
+                // their own tint (WCAG 1.4.3, 4.5:1).
+                Secondary = "#8a6914",
+                Tertiary = "#1b6b4f",
+                Info = "#1a5f9a",
+                Success = "#276b2b",
+                Warning = "#965a00",
                 Error = "#b3261e",
                 AppbarBackground = "#0f2a47",
                 AppbarText = "#ffffff",

@@ -9,6 +9,7 @@ using Nigehban.Web.Features.ServiceCentres.RenderIssuedDocument;
 using Nigehban.Web.Features.ServiceCentres.ServeToken;
 using Nigehban.Web.Features.ServiceCentres.SetCounter;
 using Nigehban.Web.Features.ServiceCentres.VerifyIssuedDocument;
+using Nigehban.Web.Features.ServiceCentres.WatchQueueScreen;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
 
@@ -57,6 +58,14 @@ public static class ServiceCentreEndpoints
         centres.MapGet("/queue", async (string unit, ReadQueueScreenHandler h, CancellationToken ct) => TypedResults.Ok(await h.HandleAsync(unit, ct)))
             .WithName("GetQueueScreen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The waiting-hall screen: waiting tokens and what each counter is serving. No personal data.");
+        centres.MapGet("/queue/events", async (string unit, WatchQueueScreenHandler h, ReadQueueScreenHandler queue, CancellationToken ct) =>
+            {
+                // An unknown centre is a 404 before the stream starts, not an empty stream.
+                await queue.HandleAsync(unit, ct);
+                return TypedResults.ServerSentEvents(h.WatchAsync(unit, ct));
+            })
+            .WithName("WatchQueueScreen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("The waiting-hall screen as server-sent events (text/event-stream): event 'queue' with the screen now and at every change.");
         centres.MapGet("/tokens", async (string unit, ListTodaysTokensHandler h, CancellationToken ct) => TypedResults.Ok(await h.HandleAsync(unit, ct)))
             .WithName("ListQueueTokens").RequireAuthorization(Permissions.ServiceRequestsRead);
         centres.MapPost("/tokens", async (string unit, IssueTokenCommand command, IssueTokenHandler h, CancellationToken ct) =>

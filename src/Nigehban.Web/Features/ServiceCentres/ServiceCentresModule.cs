@@ -9,6 +9,7 @@ using Nigehban.Web.Features.ServiceCentres.RenderIssuedDocument;
 using Nigehban.Web.Features.ServiceCentres.ServeToken;
 using Nigehban.Web.Features.ServiceCentres.SetCounter;
 using Nigehban.Web.Features.ServiceCentres.VerifyIssuedDocument;
+using Nigehban.Web.Features.ServiceCentres.WatchQueueScreen;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -37,6 +38,8 @@ public static class ServiceCentresModule
         services.AddScoped<SetCounterHandler>();
         services.AddScoped<ListTodaysTokensHandler>();
         services.AddScoped<ReadQueueScreenHandler>();
+        services.AddSingleton<QueueChanges>();
+        services.AddScoped<WatchQueueScreenHandler>();
         services.AddScoped<UploadSupportingDocumentHandler>();
         services.AddScoped<IServiceRequestIssuer, SignedDocumentIssuer>();
         services.AddScoped<VerifyDocumentHandler>();

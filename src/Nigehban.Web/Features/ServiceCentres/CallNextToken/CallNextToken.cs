@@ -4,7 +4,7 @@ using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Features.ServiceCentres.CallNextToken;
 
-public sealed class CallNextTokenHandler(NigehbanDbContext db, QueueDesk desk)
+public sealed class CallNextTokenHandler(NigehbanDbContext db, QueueDesk desk, QueueChanges changes)
 {
     /// <summary>Calls the longest-waiting token to a counter.</summary>
     public async Task<TokenView?> HandleAsync(string unitCode, int counterNumber, CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ public sealed class CallNextTokenHandler(NigehbanDbContext db, QueueDesk desk)
         next.CalledAt = desk.Now;
         next.CounterNumber = counterNumber;
         await db.SaveChangesAsync(cancellationToken);
+        changes.Changed(centre.Code);
         return QueueDesk.View(next);
     }
 }

@@ -10,7 +10,7 @@ public sealed record IssueTokenCommand(string? ServiceCode);
 /// Issues the next token to a citizen on arrival. Numbering restarts each local day; a unique index
 /// keeps two desks from issuing the same number.
 /// </summary>
-public sealed class IssueTokenHandler(NigehbanDbContext db, QueueDesk desk, ServiceCatalogue catalogue)
+public sealed class IssueTokenHandler(NigehbanDbContext db, QueueDesk desk, QueueChanges changes, ServiceCatalogue catalogue)
 {
     public async Task<TokenView> HandleAsync(string unitCode, IssueTokenCommand command, CancellationToken cancellationToken)
     {
@@ -40,6 +40,7 @@ public sealed class IssueTokenHandler(NigehbanDbContext db, QueueDesk desk, Serv
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                changes.Changed(centre.Code);
                 return QueueDesk.View(token);
             }
             catch (DbUpdateException) when (attempt < 5)

@@ -7,7 +7,7 @@ namespace Nigehban.Web.Features.ServiceCentres.ServeToken;
 public sealed record ServeTokenCommand(string? Reference, bool NoShow = false);
 
 /// <summary>Finishes a called token: served (with the application reference taken, if any) or a no-show.</summary>
-public sealed class ServeTokenHandler(NigehbanDbContext db, QueueDesk desk)
+public sealed class ServeTokenHandler(NigehbanDbContext db, QueueDesk desk, QueueChanges changes)
 {
     public async Task<TokenView> HandleAsync(string unitCode, Guid tokenId, ServeTokenCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +23,7 @@ public sealed class ServeTokenHandler(NigehbanDbContext db, QueueDesk desk)
         token.ServedAt = desk.Now;
         token.ServiceRequestReference = command.Reference?.Trim().ToUpperInvariant();
         await db.SaveChangesAsync(cancellationToken);
+        changes.Changed(centre.Code);
         return QueueDesk.View(token);
     }
 }

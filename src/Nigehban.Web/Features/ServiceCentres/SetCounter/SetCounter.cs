@@ -7,7 +7,7 @@ namespace Nigehban.Web.Features.ServiceCentres.SetCounter;
 public sealed record SetCounterCommand(string? Label, bool? IsOpen);
 
 /// <summary>Sets up, renames, opens or closes a counter (the centre's in-charge).</summary>
-public sealed class SetCounterHandler(NigehbanDbContext db, QueueDesk desk)
+public sealed class SetCounterHandler(NigehbanDbContext db, QueueDesk desk, QueueChanges changes)
 {
     public async Task<CounterView> HandleAsync(string unitCode, int number, SetCounterCommand command, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class SetCounterHandler(NigehbanDbContext db, QueueDesk desk)
 
         counter.IsOpen = command.IsOpen ?? counter.IsOpen;
         await db.SaveChangesAsync(cancellationToken);
+        changes.Changed(centre.Code);
         return new CounterView(counter.Number, counter.Label, counter.IsOpen, null);
     }
 }

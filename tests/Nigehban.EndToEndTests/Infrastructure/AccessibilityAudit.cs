@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Playwright;
+
+namespace Nigehban.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// Runs axe-core (vendored under <c>Axe/</c>) on every page a test opens: after each navigation of the
+/// page's main frame (full loads and Blazor's enhanced navigation alike) and once more on the page as
+/// the test leaves it. Findings are kept per test; <see cref="AuditAccessibilityAttribute"/> fails the
+/// test when any WCAG 2.0/2.1 A or AA rule is violated outside <see cref="AccessibilityAllowList"/>.
+/// </summary>
+public sealed class AccessibilityAudit
+{
+    /// <summary>The axe tags of WCAG 2.0 and 2.1, levels A and AA: what issue 20 holds the suite to.</summary>
+    public static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    private static readonly Lazy<string> AxeSource = new(() =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Infrastructure", "Axe", "axe.min.js")));
+
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<AccessibilityAudit>> AuditsByTest = new();
+
+    // Loads axe once per document (indirect eval works with the page's own scripts disabled too), waits
+    // for the document to finish loading and settle, and returns only what a failure message needs.
+    private const string RunAxeScript = """
+        async ([source, tags]) => {
+            // Before any await: the page's CSP forbids eval, and only the evaluation Playwright
+            // started itself (synchronously) is exempt.
+            if (typeof window.axe === 'undefined') {
+                (0, eval)(source);
+            }
+            if (document.readyState !== 'complete') {
+                await new Promise(resolve => window.addEventListener('load', resolve, { once: true }));
+            }
+            // A JSON answer or a PDF shown by the browser is not a page of ours.
+            if (document.contentType !== 'text/html') {
+                return [];
+            }
+            // Audit the page as a person meets it, not half-rendered: wait until the DOM has been quiet
+            // for 300 ms (a circuit starting, a navigation finishing), for at most 3 s.
+            await new Promise(resolve => {
+                let quiet;
+                const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 300); });
+                const deadline = setTimeout(done, 3000);
+                function done() { observer.disconnect(); clearTimeout(quiet); clearTimeout(deadline); resolve(); }
+                observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+                quiet = setTimeout(done, 300);
+            });
+            // axe runs one audit at a time per document: queue behind one still running.
+            const run = (window.nigehbanAxeRun || Promise.resolve()).catch(() => null).then(() =>
+                window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }));
+            window.nigehbanAxeRun = run;
+            const result = await run;
+            return result.violations.map(v => ({
+                rule: v.id,
+                impact: v.impact,
+                help: v.help,
+                targets: v.nodes.map(n => n.target.join(' ')),
+                detail: ((v.nodes[0] && v.nodes[0].html || '') + ' ' + (v.nodes[0] && v.nodes[0].failureSummary || '')).slice(0, 400),
+            }));
+        }
+        """;
+
+    private readonly IPage _page;
+    private readonly Lock _gate = new();
+    private readonly ConcurrentQueue<AccessibilityFinding> _findings = new();
+    private Task _pending = Task.CompletedTask;
+
+    private AccessibilityAudit(IPage page) => _page = page;
+
+    /// <summary>Audits this page after each navigation, on behalf of the test that is running now.</summary>
+    public static void Watch(IPage page, string testKey)
+    {
+        var audit = new AccessibilityAudit(page);
+        AuditsByTest.GetOrAdd(testKey, _ => new ConcurrentQueue<AccessibilityAudit>()).Enqueue(audit);
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                audit.Queue();
+            }
+        };
+    }
+
+    /// <summary>
+    /// Runs axe on the page as it is now, waiting for audits still running; the test's findings that
+    /// the allow-list does not excuse. Pages that are closed are skipped.
+    /// </summary>
+    public static async Task<IReadOnlyList<AccessibilityFinding>> FinishTestAsync()
+    {
+        if (!AuditsByTest.TryRemove(CurrentTestKey(), out var audits))
+        {
+            return [];
+        }
+
+        var findings = new List<AccessibilityFinding>();
+        foreach (var audit in audits)
+        {
+            audit.Queue();
+            await audit.PendingAsync();
+            findings.AddRange(audit._findings);
+        }
+
+        return findings
+            .Where(f => !AccessibilityAllowList.Excuses(f))
+            .DistinctBy(f => (f.Url, f.Rule, string.Join('|', f.Targets)))
+            .ToList();
+    }
+
+    /// <summary>One explicit audit of a page, outside the per-test bookkeeping (for testing the audit itself).</summary>
+    public static async Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page)
+    {
+        var result = await page.EvaluateAsync<JsonElement>(RunAxeScript, new object[] { AxeSource.Value, WcagTags });
+        var violations = result.Deserialize<AxeViolation[]>() ?? [];
+        return violations.Select(v => new AccessibilityFinding(page.Url, v.Rule, v.Impact ?? "", v.Help, v.Targets, v.Detail)).ToList();
+    }
+
+    /// <summary>Taken where the test's own code runs: Playwright raises its events on its own task.</summary>
+    public static string CurrentTestKey() => TestContext.Current.Test?.UniqueID ?? "outside-a-test";
+
+    private void Queue()
+    {
+        lock (_gate)
+        {
+            _pending = _pending.ContinueWith(_ => CheckAsync(), TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private Task PendingAsync()
+    {
+        lock (_gate)
+        {
+            return _pending;
+        }
+    }
+
+    private async Task CheckAsync()
+    {
+        if (_page.IsClosed || _page.Url.StartsWith("about:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            var first = await RunAsync(_page).WaitAsync(TimeSpan.FromSeconds(60));
+            if (first.Count == 0)
+            {
+                return;
+            }
+
+            // A page caught mid-change (a circuit starting under load, say) is looked at again a moment
+            // later: a rule counts when it is still broken then.
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            var rules = first.Select(f => f.Rule).ToHashSet();
+            foreach (var finding in (await RunAsync(_page).WaitAsync(TimeSpan.FromSeconds(60))).Where(f => rules.Contains(f.Rule)))
+            {
+                _findings.Enqueue(finding);
+            }
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            // The page navigated on or was closed while axe ran: the next navigation, or the audit as
+            // the test ends, looks at what replaced it.
+        }
+    }
+
+    private sealed record AxeViolation(
+        [property: JsonPropertyName("rule")] string Rule,
+        [property: JsonPropertyName("impact")] string? Impact,
+        [property: JsonPropertyName("help")] string Help,
+        [property: JsonPropertyName("targets")] string[] Targets,
+        [property: JsonPropertyName("detail")] string Detail);
+}
+
+/// <summary>One axe rule broken on one page, with the CSS selectors of the elements that break it.</summary>
+public sealed record AccessibilityFinding(string Url, string Rule, string Impact, string Help, IReadOnlyList<string> Targets, string Detail = "")
+{
+    public override string ToString() => $"{Rule} ({Impact}) on {Url}: {Help} — {string.Join(", ", Targets)} — {Detail.ReplaceLineEndings(" ")}";
+}
