@@ -35,7 +35,13 @@ public sealed class ForcePack
 public sealed record ForceLanguage(string Code, string Name, bool RightToLeft);
 
 /// <summary>One node of the force's hierarchy as the pack declares it.</summary>
-public sealed record UnitDefinition(string Code, string Name, string Kind, string? ParentCode, string? ShortCode, int Line);
+public sealed record UnitDefinition(string Code, string Name, string Kind, string? ParentCode, string? ShortCode, int Line)
+{
+    public static readonly IReadOnlyDictionary<string, string> NoTranslations = new Dictionary<string, string>();
+
+    /// <summary>The name in the pack's other languages (the <c>name_ur</c>, <c>name_rw</c> … columns), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = NoTranslations;
+}
 
 /// <summary>
 /// The force's national identity number: how it is written, how it is normalised for storage and

@@ -84,7 +84,7 @@ public static class ForcePackLoader
 
         var idRule = BuildIdRule(forceFile, text, manifest.NationalId);
         var calendar = LoadCalendar(Path.Combine(folder, manifest.Calendar ?? "calendar.json"));
-        var units = LoadUnits(Path.Combine(folder, manifest.Units ?? "units.csv"), manifest.UnitKinds, manifest.ReferenceUnitKind!);
+        var units = LoadUnits(Path.Combine(folder, manifest.Units ?? "units.csv"), manifest.UnitKinds, manifest.ReferenceUnitKind!, [.. manifest.Languages.Select(l => l.Code)]);
 
         return new ForcePack
         {
@@ -179,7 +179,7 @@ public static class ForcePackLoader
         return new WorkingCalendar(days, holidays);
     }
 
-    private static List<UnitDefinition> LoadUnits(string file, IReadOnlyList<string> kinds, string referenceKind)
+    private static List<UnitDefinition> LoadUnits(string file, IReadOnlyList<string> kinds, string referenceKind, IReadOnlyList<string> languages)
     {
         if (!File.Exists(file))
         {
@@ -201,6 +201,7 @@ public static class ForcePackLoader
         var kind = Column("kind");
         var parent = Column("parent");
         var shortCode = Column("short_code");
+        var translatedNames = UnitNameColumns.Find(header, languages, file);
 
         var units = new List<UnitDefinition>();
         var byCode = new Dictionary<string, UnitDefinition>(StringComparer.OrdinalIgnoreCase);
@@ -226,7 +227,10 @@ public static class ForcePackLoader
                 cells[kind].Trim(),
                 NullIfEmpty(cells[parent]),
                 NullIfEmpty(cells[shortCode]),
-                lineNumber);
+                lineNumber)
+            {
+                Names = UnitNameColumns.Read(cells, translatedNames),
+            };
 
             if (unit.Code.Length is 0 or > 40 || !unit.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             {
