@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Nigehban.Web.Components.Localization;
 
 namespace Nigehban.Web.Features.Dashboard.Pages;
 
@@ -12,12 +13,12 @@ public static class DashboardDisplay
         return label.ResourceNotFound ? MetricCatalog.Find(metric)?.Description ?? metric : label.Value;
     }
 
-    /// <summary>"1,234", "87.5%", "3.2 h"; a suppressed small cell is "&lt;5"; nothing is "—".</summary>
+    /// <summary>"1,234", "87.5%", "3.2 h"; a suppressed small cell is "&lt;5" (kept left to right in any page); nothing is "—".</summary>
     public static string Value(IStringLocalizer text, string metric, MetricValue value)
     {
         if (value.Suppressed)
         {
-            return MetricValue.SuppressedText;
+            return Bidi.LeftToRight(MetricValue.SuppressedText);
         }
 
         if (value.Value is not { } number)
@@ -56,16 +57,17 @@ public static class DashboardDisplay
         direction = now.CompareTo(before);
         if (MetricCatalog.Find(metric)?.Format == MetricFormat.Percent)
         {
-            return (now - before).ToString("+0.#;-0.#;0", CultureInfo.CurrentCulture) + " pp";
+            return Bidi.LeftToRight((now - before).ToString("+0.#;-0.#;0", CultureInfo.CurrentCulture) + " pp");
         }
 
         // From nothing, a relative change means nothing: say how many more.
         if (before == 0)
         {
-            return now.ToString("+#,0.#;-#,0.#;0", CultureInfo.CurrentCulture);
+            return Bidi.LeftToRight(now.ToString("+#,0.#;-#,0.#;0", CultureInfo.CurrentCulture));
         }
 
-        return ((now - before) / before * 100).ToString("+0;-0;0", CultureInfo.CurrentCulture) + "%";
+        // A sign before the digits has no direction of its own: "+12%" would read "12%+" right to left.
+        return Bidi.LeftToRight(((now - before) / before * 100).ToString("+0;-0;0", CultureInfo.CurrentCulture) + "%");
     }
 
     /// <summary>A number for sorting and colouring; suppressed and missing values sort lowest.</summary>
