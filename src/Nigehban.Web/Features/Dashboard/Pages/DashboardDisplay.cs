@@ -13,6 +13,13 @@ public static class DashboardDisplay
         return label.ResourceNotFound ? MetricCatalog.Find(metric)?.Description ?? metric : label.Value;
     }
 
+    /// <summary>What the metric counts, in the reader's language (a tile's tooltip); the catalogue's English otherwise.</summary>
+    public static string Help(IStringLocalizer text, string metric)
+    {
+        var help = text["Help." + metric];
+        return help.ResourceNotFound ? MetricCatalog.Find(metric)?.Description ?? "" : help.Value;
+    }
+
     /// <summary>"1,234", "87.5%", "3.2 h"; a suppressed small cell is "&lt;5" (kept left to right in any page); nothing is "—".</summary>
     public static string Value(IStringLocalizer text, string metric, MetricValue value)
     {
@@ -44,7 +51,8 @@ public static class DashboardDisplay
 
     /// <summary>
     /// The change against the previous period: a relative change for counts and durations, a
-    /// difference in points for percentages. Null when either side has no figure.
+    /// difference in points for percentages. Null when either side has no figure. The page shows it
+    /// in a left-to-right isolate: a sign has no direction of its own, so "+12%" would read "12%+".
     /// </summary>
     public static string? Change(string metric, MetricValue current, MetricValue previous, out int direction)
     {
@@ -57,17 +65,16 @@ public static class DashboardDisplay
         direction = now.CompareTo(before);
         if (MetricCatalog.Find(metric)?.Format == MetricFormat.Percent)
         {
-            return Bidi.LeftToRight((now - before).ToString("+0.#;-0.#;0", CultureInfo.CurrentCulture) + " pp");
+            return (now - before).ToString("+0.#;-0.#;0", CultureInfo.CurrentCulture) + " pp";
         }
 
         // From nothing, a relative change means nothing: say how many more.
         if (before == 0)
         {
-            return Bidi.LeftToRight(now.ToString("+#,0.#;-#,0.#;0", CultureInfo.CurrentCulture));
+            return now.ToString("+#,0.#;-#,0.#;0", CultureInfo.CurrentCulture);
         }
 
-        // A sign before the digits has no direction of its own: "+12%" would read "12%+" right to left.
-        return Bidi.LeftToRight(((now - before) / before * 100).ToString("+0;-0;0", CultureInfo.CurrentCulture) + "%");
+        return ((now - before) / before * 100).ToString("+0;-0;0", CultureInfo.CurrentCulture) + "%";
     }
 
     /// <summary>A number for sorting and colouring; suppressed and missing values sort lowest.</summary>
