@@ -55,6 +55,7 @@ public sealed class RightToLeftTests(BrowserApp app)
         await page.GotoAsync("/culture/ur?returnUrl=%2Fstations%3Fdistrict%3DSKP");
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.Locator(".brand-name")).ToHaveTextAsync("پنجاب پولیس");
         var stations = page.Locator(".station");
         (await stations.CountAsync()).ShouldBeGreaterThan(0);
         for (var i = 0; i < await stations.CountAsync(); i++)

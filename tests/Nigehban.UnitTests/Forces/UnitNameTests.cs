@@ -45,6 +45,30 @@ public sealed class UnitNameTests : IDisposable
     }
 
     [Fact]
+    public void ForceName_ComesInThePacksLanguages_AndFallsBackToTheDefaultName()
+    {
+        var rwanda = ForcePackLoader.Load(PackFolders.Rwanda);
+
+        rwanda.Names["rw"].ShouldBe("Polisi y'u Rwanda");
+        LocalNames.Pick(rwanda.Names, rwanda.Name, CultureInfo.GetCultureInfo("fr")).ShouldBe("Police nationale du Rwanda");
+        LocalNames.Pick(rwanda.Names, rwanda.Name, CultureInfo.GetCultureInfo("en")).ShouldBe("Rwanda National Police");
+        ForcePackLoader.Load(PackFolders.Punjab).Names["ur"].ShouldBe("پنجاب پولیس");
+    }
+
+    [Fact]
+    public void Load_RefusesAForceNameInALanguageThePackDoesNotDeclare()
+    {
+        CopyPack(PackFolders.Punjab);
+        var path = Path.Combine(_folder, "force.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"names\": { \"ur\"", "\"names\": { \"de\"", StringComparison.Ordinal));
+
+        var error = Should.Throw<ForcePackException>(() => ForcePackLoader.Load(_folder));
+
+        Path.GetFileName(error.File).ShouldBe("force.json");
+        error.Message.ShouldContain("'de'");
+    }
+
+    [Fact]
     public void Load_RefusesANameColumnForALanguageThePackDoesNotDeclare()
     {
         CopyPack(PackFolders.Punjab);

@@ -13,10 +13,7 @@ public sealed record UnitInfo(string Code, string Name, string Kind, string? Par
     /// <summary>The name in the reader's language (the request's or circuit's UI culture); <see cref="Name"/> where the pack gives none.</summary>
     public string LocalName => NameIn(CultureInfo.CurrentUICulture);
 
-    public string NameIn(CultureInfo culture) =>
-        Names.Count > 0 && (Names.TryGetValue(culture.Name, out var name) || Names.TryGetValue(culture.TwoLetterISOLanguageName, out name))
-            ? name
-            : Name;
+    public string NameIn(CultureInfo culture) => LocalNames.Pick(Names, Name, culture);
 }
 
 /// <summary>

@@ -69,6 +69,12 @@ public static class ForcePackLoader
             }
         }
 
+        var names = new Dictionary<string, string>(manifest.Names ?? [], StringComparer.OrdinalIgnoreCase);
+        if (names.FirstOrDefault(n => !languageCodes.Contains(n.Key) || string.IsNullOrWhiteSpace(n.Value)) is { Key: not null } badName)
+        {
+            throw new ForcePackException(forceFile, LineOf(text, "names"), $"names: '{badName.Key}' must be one of the languages, with a name");
+        }
+
         if (manifest.UnitKinds is not { Count: > 0 })
         {
             throw new ForcePackException(forceFile, LineOf(text, "unitKinds"), "unitKinds must list the hierarchy from top to bottom");
@@ -90,6 +96,7 @@ public static class ForcePackLoader
         {
             Code = manifest.Code!,
             Name = manifest.Name!,
+            Names = names,
             Folder = Path.GetFullPath(folder),
             TimeZone = timeZone,
             Currency = manifest.Currency!,
@@ -353,6 +360,7 @@ public static class ForcePackLoader
     {
         public string? Code { get; set; }
         public string? Name { get; set; }
+        public Dictionary<string, string>? Names { get; set; }
         public string? TimeZone { get; set; }
         public string? Currency { get; set; }
         public List<LanguageManifest>? Languages { get; set; }
