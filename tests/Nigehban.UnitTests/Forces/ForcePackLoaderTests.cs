@@ -196,7 +196,7 @@ public sealed class ForcePackLoaderTests : IDisposable
     [Fact]
     public void Load_ReportsLineOfSecondRoot()
     {
-        var line = Edit("units.csv", "SKT,Sialkot,district,RGN-GRW,SKT", "SKT,Sialkot,district,RGN-GRW,SKT\nPB2,Punjab Two,province,,");
+        var line = Edit("units.csv", "SKT,Sialkot,district,RGN-GRW,SKT,سیالکوٹ", "SKT,Sialkot,district,RGN-GRW,SKT,سیالکوٹ\nPB2,Punjab Two,province,,,");
 
         ShouldFail("units.csv").Line.ShouldBe(line + 1);
     }

@@ -39,8 +39,8 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
         IReadOnlyDictionary<string, MetricValue> Sum(IEnumerable<string> unitCodes) =>
             Values(unitCodes.SelectMany(c => byUnit[c]).Select(r => (r.Metric, new RollupSums(r.Count, r.Measure))));
 
-        return new DashboardSummary(unit.Code, unit.Name, unit.Kind, from, to, Sum(own),
-            [.. childCodes.Select(c => new ChildSummary(c.Child.Code, c.Child.Name, c.Child.Kind, Sum(c.Codes)))]);
+        return new DashboardSummary(unit.Code, unit.LocalName, unit.Kind, from, to, Sum(own),
+            [.. childCodes.Select(c => new ChildSummary(c.Child.Code, c.Child.LocalName, c.Child.Kind, Sum(c.Codes)))]);
     }
 
     public async Task<DashboardSeries> SeriesAsync(string unitCode, DateOnly from, DateOnly to, SeriesInterval interval, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Nigehban.Web.Platform.Forces;
@@ -10,6 +11,12 @@ public sealed class ForcePack
 {
     public required string Code { get; init; }
     public required string Name { get; init; }
+
+    /// <summary>The force's name in its other languages (<c>names</c> in force.json), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = LocalNames.None;
+
+    /// <summary>The force's name in the reader's language; <see cref="Name"/> where the pack gives none.</summary>
+    public string LocalName => LocalNames.Pick(Names, Name, CultureInfo.CurrentUICulture);
     public required string Folder { get; init; }
     public required TimeZoneInfo TimeZone { get; init; }
     public required IReadOnlyList<ForceLanguage> Languages { get; init; }
@@ -35,7 +42,13 @@ public sealed class ForcePack
 public sealed record ForceLanguage(string Code, string Name, bool RightToLeft);
 
 /// <summary>One node of the force's hierarchy as the pack declares it.</summary>
-public sealed record UnitDefinition(string Code, string Name, string Kind, string? ParentCode, string? ShortCode, int Line);
+public sealed record UnitDefinition(string Code, string Name, string Kind, string? ParentCode, string? ShortCode, int Line)
+{
+    public static readonly IReadOnlyDictionary<string, string> NoTranslations = LocalNames.None;
+
+    /// <summary>The name in the pack's other languages (the <c>name_ur</c>, <c>name_rw</c> … columns), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = NoTranslations;
+}
 
 /// <summary>
 /// The force's national identity number: how it is written, how it is normalised for storage and

@@ -69,6 +69,12 @@ public static class ForcePackLoader
             }
         }
 
+        var names = new Dictionary<string, string>(manifest.Names ?? [], StringComparer.OrdinalIgnoreCase);
+        if (names.FirstOrDefault(n => !languageCodes.Contains(n.Key) || string.IsNullOrWhiteSpace(n.Value)) is { Key: not null } badName)
+        {
+            throw new ForcePackException(forceFile, LineOf(text, "names"), $"names: '{badName.Key}' must be one of the languages, with a name");
+        }
+
         if (manifest.UnitKinds is not { Count: > 0 })
         {
             throw new ForcePackException(forceFile, LineOf(text, "unitKinds"), "unitKinds must list the hierarchy from top to bottom");
@@ -84,12 +90,13 @@ public static class ForcePackLoader
 
         var idRule = BuildIdRule(forceFile, text, manifest.NationalId);
         var calendar = LoadCalendar(Path.Combine(folder, manifest.Calendar ?? "calendar.json"));
-        var units = LoadUnits(Path.Combine(folder, manifest.Units ?? "units.csv"), manifest.UnitKinds, manifest.ReferenceUnitKind!);
+        var units = LoadUnits(Path.Combine(folder, manifest.Units ?? "units.csv"), manifest.UnitKinds, manifest.ReferenceUnitKind!, [.. manifest.Languages.Select(l => l.Code)]);
 
         return new ForcePack
         {
             Code = manifest.Code!,
             Name = manifest.Name!,
+            Names = names,
             Folder = Path.GetFullPath(folder),
             TimeZone = timeZone,
             Currency = manifest.Currency!,
@@ -179,7 +186,7 @@ public static class ForcePackLoader
         return new WorkingCalendar(days, holidays);
     }
 
-    private static List<UnitDefinition> LoadUnits(string file, IReadOnlyList<string> kinds, string referenceKind)
+    private static List<UnitDefinition> LoadUnits(string file, IReadOnlyList<string> kinds, string referenceKind, IReadOnlyList<string> languages)
     {
         if (!File.Exists(file))
         {
@@ -201,6 +208,7 @@ public static class ForcePackLoader
         var kind = Column("kind");
         var parent = Column("parent");
         var shortCode = Column("short_code");
+        var translatedNames = UnitNameColumns.Find(header, languages, file);
 
         var units = new List<UnitDefinition>();
         var byCode = new Dictionary<string, UnitDefinition>(StringComparer.OrdinalIgnoreCase);
@@ -226,7 +234,10 @@ public static class ForcePackLoader
                 cells[kind].Trim(),
                 NullIfEmpty(cells[parent]),
                 NullIfEmpty(cells[shortCode]),
-                lineNumber);
+                lineNumber)
+            {
+                Names = UnitNameColumns.Read(cells, translatedNames),
+            };
 
             if (unit.Code.Length is 0 or > 40 || !unit.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             {
@@ -349,6 +360,7 @@ public static class ForcePackLoader
     {
         public string? Code { get; set; }
         public string? Name { get; set; }
+        public Dictionary<string, string>? Names { get; set; }
         public string? TimeZone { get; set; }
         public string? Currency { get; set; }
         public List<LanguageManifest>? Languages { get; set; }

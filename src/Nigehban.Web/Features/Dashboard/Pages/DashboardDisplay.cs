@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Nigehban.Web.Components.Localization;
 
 namespace Nigehban.Web.Features.Dashboard.Pages;
 
@@ -12,12 +13,19 @@ public static class DashboardDisplay
         return label.ResourceNotFound ? MetricCatalog.Find(metric)?.Description ?? metric : label.Value;
     }
 
-    /// <summary>"1,234", "87.5%", "3.2 h"; a suppressed small cell is "&lt;5"; nothing is "—".</summary>
+    /// <summary>What the metric counts, in the reader's language (a tile's tooltip); the catalogue's English otherwise.</summary>
+    public static string Help(IStringLocalizer text, string metric)
+    {
+        var help = text["Help." + metric];
+        return help.ResourceNotFound ? MetricCatalog.Find(metric)?.Description ?? "" : help.Value;
+    }
+
+    /// <summary>"1,234", "87.5%", "3.2 h"; a suppressed small cell is "&lt;5" (kept left to right in any page); nothing is "—".</summary>
     public static string Value(IStringLocalizer text, string metric, MetricValue value)
     {
         if (value.Suppressed)
         {
-            return MetricValue.SuppressedText;
+            return Bidi.LeftToRight(MetricValue.SuppressedText);
         }
 
         if (value.Value is not { } number)
@@ -43,7 +51,8 @@ public static class DashboardDisplay
 
     /// <summary>
     /// The change against the previous period: a relative change for counts and durations, a
-    /// difference in points for percentages. Null when either side has no figure.
+    /// difference in points for percentages. Null when either side has no figure. The page shows it
+    /// in a left-to-right isolate: a sign has no direction of its own, so "+12%" would read "12%+".
     /// </summary>
     public static string? Change(string metric, MetricValue current, MetricValue previous, out int direction)
     {

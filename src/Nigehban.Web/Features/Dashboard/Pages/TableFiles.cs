@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using Nigehban.Web.Components.Localization;
 
 namespace Nigehban.Web.Features.Dashboard.Pages;
 
@@ -15,14 +16,14 @@ public static class TableFiles
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Numbers are written plainly (invariant, no grouping); a suppressed cell keeps its "&lt;5".</summary>
+    /// <summary>Numbers are written plainly (invariant, no grouping); a suppressed cell keeps its "&lt;5", without the screen's isolate marks.</summary>
     public static byte[] Csv(DashboardTable table)
     {
         var text = new StringBuilder();
         text.AppendJoin(',', table.Headers.Select(Quote)).Append("\r\n");
         foreach (var row in table.Rows)
         {
-            text.AppendJoin(',', row.Select(c => Quote(c.Number is { } n ? Number(n) : c.Text))).Append("\r\n");
+            text.AppendJoin(',', row.Select(c => Quote(c.Number is { } n ? Number(n) : Bidi.Strip(c.Text)))).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -69,7 +70,7 @@ public static class TableFiles
             }
             else
             {
-                sheet.Append("<c r=\"").Append(reference).Append("\" t=\"inlineStr\"><is><t>").Append(SecurityElement.Escape(cell.Text)).Append("</t></is></c>");
+                sheet.Append("<c r=\"").Append(reference).Append("\" t=\"inlineStr\"><is><t>").Append(SecurityElement.Escape(Bidi.Strip(cell.Text))).Append("</t></is></c>");
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class ReadQueueScreenHandler(NigehbanDbContext db, UnitDirectory u
         var waits = tokens.Where(t => t.CalledAt is not null).Select(t => (t.CalledAt!.Value - t.IssuedAt).TotalMinutes).ToList();
         return new QueueScreen(
             centre.Code,
-            centre.Name,
+            centre.LocalName,
             [.. tokens.Where(t => t.Status == TokenStatus.Waiting).OrderBy(t => t.Number).Select(t => t.Number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture))],
             [.. counters.Select(c => new CounterView(c.Number, c.Label, c.IsOpen,
                 tokens.Where(t => t.Status == TokenStatus.Called && t.CounterNumber == c.Number).OrderByDescending(t => t.CalledAt)
