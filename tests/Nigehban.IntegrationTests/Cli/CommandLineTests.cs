@@ -40,6 +40,34 @@ public abstract class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_IsRefused_WithOneLineNamingBothForces_WhenDatabaseBelongsToAnotherForce()
+    {
+        App.Environment["Force"] = "punjab";
+        var first = await App.RunAsync("migrate");
+        first.ExitCode.ShouldBe(0, first.ToString());
+
+        App.Environment["Force"] = "rwanda";
+        App.Environment["Demo__Seed"] = "false";
+        var migrate = await App.RunAsync("migrate");
+        var serve = await App.RunAsync("--urls", "http://127.0.0.1:0");
+
+        foreach (var run in new[] { migrate, serve })
+        {
+            run.ExitCode.ShouldBe(4, run.ToString());
+            var line = run.Error.Split('\n').Single(l => l.StartsWith("cannot start:", StringComparison.Ordinal));
+            line.ShouldContain("'punjab' (Punjab Police)");
+            line.ShouldContain("'rwanda' (Rwanda National Police)");
+            line.ShouldContain("Storage__DataDirectory");
+            line.ShouldContain("Database__ConnectionString");
+        }
+
+        // The refused start added nothing of Rwanda: the same folder still starts as Punjab.
+        App.Environment["Force"] = "punjab";
+        var again = await App.RunAsync("migrate");
+        again.ExitCode.ShouldBe(0, again.ToString());
+    }
+
+    [Fact]
     public async Task SeedDemo_WritesDemoAccounts_OneOfEveryRole_AndAuditVerifySaysIntact()
     {
         var run = await App.RunAsync("seed", "--demo");

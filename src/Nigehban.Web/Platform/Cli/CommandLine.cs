@@ -151,6 +151,11 @@ public static class CommandLine
             Console.Error.WriteLine($"cannot start: invalid force pack: {ex.Message}");
             return 3;
         }
+        catch (WrongForceException ex)
+        {
+            Console.Error.WriteLine($"cannot start: {ex.Message}");
+            return 4;
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             Console.Error.WriteLine($"{verb.Name}: cancelled");
