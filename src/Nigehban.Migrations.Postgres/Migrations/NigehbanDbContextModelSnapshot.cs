@@ -244,10 +244,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("FatherName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
                     b.Property<bool>("IsConvicted")
                         .HasColumnType("boolean");
 
@@ -267,6 +263,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.Property<string>("NationalId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ParentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
@@ -354,10 +354,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("HolderFatherName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
                     b.Property<string>("HolderName")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -367,6 +363,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("HolderParentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
@@ -524,6 +524,11 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicantLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("applicant_language");
 
                     b.Property<DateTimeOffset?>("BreachedAt")
                         .HasColumnType("timestamp with time zone");
@@ -926,11 +931,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("applicant_email");
 
-                            b1.Property<string>("FatherName")
-                                .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
-                                .HasColumnName("applicant_father_name");
-
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -942,6 +942,11 @@ namespace Nigehban.Migrations.Postgres.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("applicant_national_id");
+
+                            b1.Property<string>("ParentName")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("applicant_parent_name");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(20)

@@ -237,10 +237,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FatherName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsConvicted")
                         .HasColumnType("INTEGER");
 
@@ -259,6 +255,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
 
                     b.Property<string>("NationalId")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentName")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -347,10 +347,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HolderFatherName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("HolderName")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -359,6 +355,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.Property<string>("HolderNationalId")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderParentName")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("IssuedAt")
@@ -517,6 +517,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_language");
 
                     b.Property<long?>("BreachedAt")
                         .HasColumnType("INTEGER");
@@ -917,11 +922,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("applicant_email");
 
-                            b1.Property<string>("FatherName")
-                                .HasMaxLength(120)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("applicant_father_name");
-
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -933,6 +933,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("applicant_national_id");
+
+                            b1.Property<string>("ParentName")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("applicant_parent_name");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(20)

@@ -24,7 +24,7 @@ public sealed class IssuedDocument : IUnitOwned
     public required string ServiceCode { get; set; }
     public required string Kind { get; set; }
     public required string HolderName { get; set; }
-    public string? HolderFatherName { get; set; }
+    public string? HolderParentName { get; set; }
     public required string HolderNationalId { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public required string IssuedBy { get; set; }
@@ -40,7 +40,7 @@ public sealed class IssuedDocument : IUnitOwned
     /// <summary>The fields the signature covers, in a fixed order.</summary>
     public IEnumerable<string> SignedFields() =>
     [
-        Code, ServiceRequestReference, ServiceCode, Kind, HolderName, HolderFatherName ?? string.Empty, HolderNationalId,
+        Code, ServiceRequestReference, ServiceCode, Kind, HolderName, HolderParentName ?? string.Empty, HolderNationalId,
         IssuedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), Statement,
     ];
 }
@@ -58,7 +58,7 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
         builder.Property(d => d.ServiceCode).HasMaxLength(64);
         builder.Property(d => d.Kind).HasMaxLength(32);
         builder.Property(d => d.HolderName).HasMaxLength(120);
-        builder.Property(d => d.HolderFatherName).HasMaxLength(120);
+        builder.Property(d => d.HolderParentName).HasMaxLength(120);
         builder.Property(d => d.HolderNationalId).HasMaxLength(32);
         builder.Property(d => d.IssuedBy).HasMaxLength(100);
         builder.Property(d => d.Statement).HasMaxLength(500);
@@ -94,7 +94,7 @@ public sealed class IssueSignedDocument(NigehbanDbContext db, DocumentSigner sig
             ServiceCode = service.Code,
             Kind = service.Output,
             HolderName = request.Applicant.Name,
-            HolderFatherName = request.Applicant.FatherName,
+            HolderParentName = request.Applicant.ParentName,
             HolderNationalId = request.Applicant.NationalId,
             IssuedAt = issuedAt,
             IssuedBy = http.HttpContext?.User.Identity?.Name ?? "system",
@@ -215,7 +215,10 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
             title,
             [
                 ("Holder", document.HolderName),
-                ("Father's name", document.HolderFatherName ?? "-"),
+                // The parent's name only where the force asks for it, under the force's own English label.
+                .. catalogue.Asks(ApplicantField.ParentName) is { } parentField
+                    ? [(parentField.LabelIn("en") ?? "Parent's or guardian's name", document.HolderParentName ?? "-")]
+                    : Array.Empty<(string, string)>(),
                 (force.NationalId.Name, force.NationalId.Format(document.HolderNationalId)),
                 ("Application", document.ServiceRequestReference),
                 ("Issued", local.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)),
