@@ -196,6 +196,22 @@ public sealed class CommandLineTests_Sqlite : CommandLineTests
     }
 
     [Fact]
+    public async Task ForceValidate_NamesFileAndLine_OfAMistakeInAModulesFile()
+    {
+        var broken = BrokenPack(out _);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "forces", "punjab", "units.csv"), Path.Combine(broken, "units.csv"), overwrite: true);
+        var services = File.ReadAllLines(Path.Combine(broken, "services.json"));
+        var index = Array.FindIndex(services, l => l.Contains("\"field\": \"phone\"", StringComparison.Ordinal));
+        services[index] = services[index].Replace("\"phone\"", "\"shoeSize\"", StringComparison.Ordinal);
+        File.WriteAllLines(Path.Combine(broken, "services.json"), services);
+
+        var run = await App.RunAsync("force", "validate", broken);
+
+        run.ExitCode.ShouldNotBe(0, run.ToString());
+        run.Error.ShouldContain($"services.json:{index + 1}: applicantFields: 'shoeSize' must be one of");
+    }
+
+    [Fact]
     public async Task Start_IsRefused_WithFileAndLine_WhenConfiguredPackIsBroken()
     {
         App.Environment["Force"] = BrokenPack(out var line);

@@ -167,6 +167,12 @@ public sealed class ServiceCatalogue
     }
 }
 
+/// <summary>Lets <c>force validate</c> check services.json like the core files of the pack.</summary>
+internal sealed class ServiceCatalogueSection : IForcePackSection
+{
+    public void Check(ForcePack pack) => _ = new ServiceCatalogue(pack);
+}
+
 /// <summary>
 /// Reads the catalogue when the host starts, so a fault in <c>services.json</c> stops start-up with
 /// its file and line instead of surfacing on the first request.

@@ -76,7 +76,7 @@ public static class CommandLine
         {
             try
             {
-                var pack = ForcePackLoader.Load(folder);
+                var pack = ForcePackValidation.LoadAndCheck(folder);
                 Console.WriteLine($"valid: {pack.Name} ({pack.Code}), {pack.Units.Count} units, {pack.Languages.Count} languages, {pack.Calendar.Holidays.Count} holidays");
                 return Task.FromResult(0);
             }
