@@ -68,6 +68,30 @@ public abstract class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task DatabaseFromBeforeTheForceRecord_IsAdoptedByItsOwnForce_AndRefusedByAnother()
+    {
+        App.Environment["Force"] = "punjab";
+        (await App.RunAsync("migrate")).ExitCode.ShouldBe(0);
+        await ExecuteSqlAsync("DELETE FROM instance_force"); // as a database made before the record existed
+
+        App.Environment["Force"] = "rwanda";
+        var other = await App.RunAsync("migrate");
+        App.Environment["Force"] = "punjab";
+        var own = await App.RunAsync("migrate");
+        App.Environment["Force"] = "rwanda";
+        var otherAgain = await App.RunAsync("migrate");
+
+        other.ExitCode.ShouldBe(4, other.ToString());
+        other.Error.ShouldContain("this database belongs to another force (its top unit is PB)");
+        own.ExitCode.ShouldBe(0, own.ToString());
+        otherAgain.ExitCode.ShouldBe(4, otherAgain.ToString());
+        otherAgain.Error.ShouldContain("'punjab' (Punjab Police)"); // adopted: recorded now
+    }
+
+    /// <summary>Runs one statement on the app's database, behind the app's back.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    [Fact]
     public async Task SeedDemo_WritesDemoAccounts_OneOfEveryRole_AndAuditVerifySaysIntact()
     {
         var run = await App.RunAsync("seed", "--demo");
@@ -97,6 +121,15 @@ public abstract class CommandLineTests : IDisposable
 public sealed class CommandLineTests_Sqlite : CommandLineTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={App.DataPath("nigehban.db")};Pooling=false");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
 
     [Fact]
     public async Task TwoWorkingDirectories_AreTwoIndependentInstances()
@@ -271,6 +304,14 @@ public sealed class CommandLineTests_Postgres : CommandLineTests, IAsyncLifetime
     }
 
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync() => await TestPostgres.DropDatabaseAsync(_connectionString);
 }
