@@ -1,14 +1,15 @@
-// Makes a force pack's boundaries.json from a hand-made source file (see *.source.json here):
+// Makes a force pack's boundaries.geojson (a standard GeoJSON FeatureCollection, the unit code in the
+// property "unit") from a hand-made source file (see *.source.json here):
 // each district's outline is the part of the force's outline nearer to the district's point than to
 // any other point (a Voronoi cell, clipped to the outline). Run from the repository root:
-//   dotnet run scripts/boundaries/MakeBoundaries.cs -- scripts/boundaries/punjab.source.json forces/punjab/boundaries.json
+//   dotnet run scripts/boundaries/MakeBoundaries.cs -- scripts/boundaries/punjab.source.json forces/punjab/boundaries.geojson
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
 if (args.Length != 2)
 {
-    Console.Error.WriteLine("usage: MakeBoundaries <source.json> <boundaries.json>");
+    Console.Error.WriteLine("usage: MakeBoundaries <source.json> <boundaries.geojson>");
     return 2;
 }
 
@@ -24,10 +25,8 @@ var points = source.RootElement.GetProperty("points").EnumerateObject()
 var scale = Math.Cos(outline.Average(p => p.Y) * Math.PI / 180);
 
 var text = new StringBuilder();
-text.Append("{\n");
-text.Append("  // Made by the project with scripts/boundaries/MakeBoundaries.cs from ").Append(Path.GetFileName(args[0])).Append(".\n");
-text.Append("  // Approximate district outlines (longitude, latitude) for the dashboard map: not survey data.\n");
-text.Append("  \"districts\": [\n");
+// GeoJSON has no comments: where the outlines come from is told in forces/README.md.
+text.Append("{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n");
 for (var i = 0; i < points.Count; i++)
 {
     var cell = outline;
@@ -52,9 +51,10 @@ for (var i = 0; i < points.Count; i++)
         return 1;
     }
 
-    text.Append("    { \"unit\": \"").Append(own.Code).Append("\", \"rings\": [[");
+    ring.Add(ring[0]); // a GeoJSON ring ends where it starts
+    text.Append("    {\"type\": \"Feature\", \"properties\": {\"unit\": \"").Append(own.Code).Append("\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[");
     text.Append(string.Join(", ", ring.Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p.X}, {p.Y}]"))));
-    text.Append("]] }").Append(i < points.Count - 1 ? ",\n" : "\n");
+    text.Append("]]}}").Append(i < points.Count - 1 ? ",\n" : "\n");
 }
 
 text.Append("  ]\n}\n");

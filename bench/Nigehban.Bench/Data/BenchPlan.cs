@@ -12,7 +12,7 @@ public sealed record PlannedUnit(string Code, string Name, string Kind, string? 
 /// <summary>A bench staff account. The TOTP secret is kept so that later scenarios can sign in as any of them.</summary>
 public sealed record PlannedStaff(Guid Id, string UserName, string DisplayName, string UnitCode, string UnitPath, string Role, string TotpSecret, DateTimeOffset CreatedAt);
 
-public sealed record PlannedPerson(string NationalId, string Name, string FatherName, string Gender, int BirthYear, string District);
+public sealed record PlannedPerson(string NationalId, string Name, string ParentName, string Gender, int BirthYear, string District);
 
 /// <summary>
 /// Everything the generator writes, computed from the force pack, the scale and the seed alone:
@@ -233,7 +233,7 @@ public sealed class BenchPlan
 
         foreach (var p in Persons())
         {
-            Line($"person|{p.NationalId}|{p.Name}|{p.FatherName}|{p.Gender}|{p.BirthYear}|{p.District}");
+            Line($"person|{p.NationalId}|{p.Name}|{p.ParentName}|{p.Gender}|{p.BirthYear}|{p.District}");
         }
 
         if (Scale.ServiceRequests > 0)
@@ -241,7 +241,7 @@ public sealed class BenchPlan
             foreach (var r in new ServiceRequestPlan(this).Rows())
             {
                 Line(string.Create(CultureInfo.InvariantCulture,
-                    $"request|{r.Id}|{r.Reference}|{r.ServiceCode}|{r.UnitCode}|{r.UnitPath}|{r.Channel}|{r.NationalId}|{r.Name}|{r.FatherName}|{r.Phone}|{r.Status}|{r.SubmittedAt.UtcTicks}|{r.DueAt.UtcTicks}|{r.ClosedAt?.UtcTicks}|{r.BreachedAt?.UtcTicks}|{r.FeeAmount}|{r.FeeCurrency}|{r.RejectionReason}|{r.CorrectionNote}|{r.RecordCheckHit}|{r.RecordCheckSummary}|{r.Version}"));
+                    $"request|{r.Id}|{r.Reference}|{r.ServiceCode}|{r.UnitCode}|{r.UnitPath}|{r.Channel}|{r.NationalId}|{r.Name}|{r.ParentName}|{r.Phone}|{r.Status}|{r.SubmittedAt.UtcTicks}|{r.DueAt.UtcTicks}|{r.ClosedAt?.UtcTicks}|{r.BreachedAt?.UtcTicks}|{r.FeeAmount}|{r.FeeCurrency}|{r.RejectionReason}|{r.CorrectionNote}|{r.RecordCheckHit}|{r.RecordCheckSummary}|{r.Version}"));
             }
         }
 

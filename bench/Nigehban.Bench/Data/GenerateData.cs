@@ -193,7 +193,7 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
 
         await loader.LoadAsync(BulkTable<ReferenceCounter>.FromModel(db), [.. counters.Select(c => new ReferenceCounter
         {
-            Kind = ServiceRequestClock.ReferenceKind,
+            Kind = requests.ReferenceKind,
             District = c.Key.District,
             Year = c.Key.Year,
             NextValue = c.Value + 1,
@@ -232,7 +232,7 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
             [nameof(ServiceRequest.Version)] = r => r.Version,
             ["Applicant.NationalId"] = r => r.NationalId,
             ["Applicant.Name"] = r => r.Name,
-            ["Applicant.FatherName"] = r => r.FatherName,
+            ["Applicant.ParentName"] = r => r.ParentName,
             ["Applicant.Phone"] = r => r.Phone,
         });
 
@@ -326,7 +326,7 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
           CREATE TABLE {PersonsTable} (
             national_id varchar(13) PRIMARY KEY,
             name varchar(120) NOT NULL,
-            father_name varchar(120) NOT NULL,
+            parent_name varchar(120) NOT NULL,
             gender varchar(1) NOT NULL,
             birth_year integer NOT NULL,
             district varchar(40) NOT NULL)
@@ -335,7 +335,7 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
           CREATE TABLE {PersonsTable} (
             national_id TEXT NOT NULL PRIMARY KEY,
             name TEXT NOT NULL,
-            father_name TEXT NOT NULL,
+            parent_name TEXT NOT NULL,
             gender TEXT NOT NULL,
             birth_year INTEGER NOT NULL,
             district TEXT NOT NULL)
@@ -348,7 +348,7 @@ public sealed class GenerateData(BenchTarget target, BenchPlan plan, IServicePro
         [
             new("national_id", postgres ? "varchar(13)" : "TEXT", false, p => p.NationalId),
             new("name", postgres ? "varchar(120)" : "TEXT", false, p => p.Name),
-            new("father_name", postgres ? "varchar(120)" : "TEXT", false, p => p.FatherName),
+            new("parent_name", postgres ? "varchar(120)" : "TEXT", false, p => p.ParentName),
             new("gender", postgres ? "varchar(1)" : "TEXT", false, p => p.Gender),
             new("birth_year", postgres ? "integer" : "INTEGER", false, p => p.BirthYear),
             new("district", postgres ? "varchar(40)" : "TEXT", false, p => p.District),

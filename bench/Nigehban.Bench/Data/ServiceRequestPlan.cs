@@ -24,7 +24,7 @@ public sealed record PlannedServiceRequest(
     ServiceChannel Channel,
     string NationalId,
     string Name,
-    string FatherName,
+    string ParentName,
     string? Phone,
     ServiceRequestStatus Status,
     DateTimeOffset SubmittedAt,
@@ -87,6 +87,7 @@ public sealed class ServiceRequestPlan
         var force = plan.Force;
         _deadlines = new DeadlineCalculator(force);
         var catalogue = new ServiceCatalogue(force);
+        ReferenceKind = catalogue.ReferencePrefix;
 
         var shares = ReadShape(force, "services");
         var services = catalogue.All.Where(s => shares.Count == 0 || shares.ContainsKey(s.Code)).ToList();
@@ -117,6 +118,9 @@ public sealed class ServiceRequestPlan
         var median = population.Count == 0 ? 1.0 : population.Values.Select(v => v[0]).Order().ElementAt(population.Count / 2);
         _districtCumulative = Cumulative(_districts.Select(d => population.TryGetValue(d.District.Code, out var p) ? p[0] : median));
     }
+
+    /// <summary>The reference prefix of the force's applications (its pack's referencePrefix).</summary>
+    public string ReferenceKind { get; }
 
     public long Count => _plan.Scale.ServiceRequests;
 
@@ -153,7 +157,7 @@ public sealed class ServiceRequestPlan
                 var service = _services[Pick(_serviceCumulative, random)];
                 var key = (district.ShortCode, year);
                 var sequence = sequences[key] = sequences.GetValueOrDefault(key) + 1;
-                var reference = new ReferenceNumber(ServiceRequestClock.ReferenceKind, district.ShortCode, year % 100, sequence);
+                var reference = new ReferenceNumber(ReferenceKind, district.ShortCode, year % 100, sequence);
 
                 var channel = random.Chance(service.CounterShare) ? ServiceChannel.Counter
                     : service.Embassy && (!service.Online || random.Chance(0.3)) ? ServiceChannel.Embassy

@@ -17,7 +17,7 @@ public sealed record GeneratedApplication(string ServiceCode, string UnitCode, s
         serviceCode = ServiceCode,
         unit = UnitCode,
         channel = "online",
-        applicant = new { nationalId = Person.NationalId, name = Person.Name, fatherName = Person.FatherName, phone = Phone, address = Address },
+        applicant = new { nationalId = Person.NationalId, name = Person.Name, parentName = Person.ParentName, phone = Phone, address = Address },
     };
 }
 

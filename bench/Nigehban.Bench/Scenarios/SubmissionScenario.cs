@@ -41,8 +41,8 @@ public sealed class SubmissionScenario : IScenario
     private static readonly (string Table, string Postgres, string Sqlite)[] PlainTables =
     [
         ("service_requests",
-            "id uuid, reference varchar(32), service_code varchar(64), unit_code varchar(40), unit_path varchar(400), channel varchar(16), status varchar(32), national_id text, name text, father_name text, phone text, address text, submitted_at timestamptz, due_at timestamptz, fee_amount numeric(12,2), fee_currency varchar(3), idempotency_key varchar(100), version integer",
-            "id TEXT, reference TEXT, service_code TEXT, unit_code TEXT, unit_path TEXT, channel TEXT, status TEXT, national_id TEXT, name TEXT, father_name TEXT, phone TEXT, address TEXT, submitted_at INTEGER, due_at INTEGER, fee_amount TEXT, fee_currency TEXT, idempotency_key TEXT, version INTEGER"),
+            "id uuid, reference varchar(32), service_code varchar(64), unit_code varchar(40), unit_path varchar(400), channel varchar(16), status varchar(32), national_id text, name text, parent_name text, phone text, address text, submitted_at timestamptz, due_at timestamptz, fee_amount numeric(12,2), fee_currency varchar(3), idempotency_key varchar(100), version integer",
+            "id TEXT, reference TEXT, service_code TEXT, unit_code TEXT, unit_path TEXT, channel TEXT, status TEXT, national_id TEXT, name TEXT, parent_name TEXT, phone TEXT, address TEXT, submitted_at INTEGER, due_at INTEGER, fee_amount TEXT, fee_currency TEXT, idempotency_key TEXT, version INTEGER"),
         ("service_request_steps",
             "id uuid, service_request_id uuid, from_status varchar(32), to_status varchar(32), at timestamptz, actor varchar(100), note varchar(1000)",
             "id TEXT, service_request_id TEXT, from_status TEXT, to_status TEXT, at INTEGER, actor TEXT, note TEXT"),
@@ -57,7 +57,7 @@ public sealed class SubmissionScenario : IScenario
     private static readonly string[] PlainInserts =
     [
         $"""
-        INSERT INTO {Plain}service_requests (id, reference, service_code, unit_code, unit_path, channel, status, national_id, name, father_name, phone, address,
+        INSERT INTO {Plain}service_requests (id, reference, service_code, unit_code, unit_path, channel, status, national_id, name, parent_name, phone, address,
           submitted_at, due_at, fee_amount, fee_currency, idempotency_key, version)
         VALUES (@id, @reference, @service, @unit, @path, 'Online', 'Submitted', @nationalId, @name, @father, @phone, @address, @submitted, @due, @fee, 'PKR', @key, 0)
         """,
@@ -110,7 +110,7 @@ public sealed class SubmissionScenario : IScenario
             {
                 ["id"] = id, ["stepId"] = stepId, ["smsId"] = Guid.CreateVersion7(), ["idText"] = id.ToString(), ["stepIdText"] = stepId.ToString(),
                 ["reference"] = reference, ["service"] = application.ServiceCode, ["unit"] = application.UnitCode, ["path"] = application.UnitPath,
-                ["nationalId"] = application.Person.NationalId, ["name"] = application.Person.Name, ["father"] = application.Person.FatherName,
+                ["nationalId"] = application.Person.NationalId, ["name"] = application.Person.Name, ["father"] = application.Person.ParentName,
                 ["phone"] = application.Phone, ["address"] = application.Address, ["submitted"] = now, ["due"] = now.AddDays(7), ["fee"] = 500m,
                 ["key"] = Guid.CreateVersion7().ToString("N"), ["sms"] = sms,
             };

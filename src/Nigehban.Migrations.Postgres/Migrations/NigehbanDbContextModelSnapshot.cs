@@ -184,6 +184,110 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("staff_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Organisation.Unit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ShortCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentCode");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Records.PersonRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsConvicted")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsWanted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ParentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("NationalId");
+
+                    b.HasIndex("UnitPath");
+
+                    b.ToTable("person_records", (string)null);
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.FeePayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -250,10 +354,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("HolderFatherName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
                     b.Property<string>("HolderName")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -263,6 +363,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("HolderParentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
@@ -420,6 +524,11 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicantLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("applicant_language");
 
                     b.Property<DateTimeOffset?>("BreachedAt")
                         .HasColumnType("timestamp with time zone");
@@ -604,110 +713,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("supporting_documents", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Organisation.Unit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Depth")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Path")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("ShortCode")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("ParentCode");
-
-                    b.HasIndex("Path");
-
-                    b.ToTable("units", (string)null);
-                });
-
-            modelBuilder.Entity("Nigehban.Web.Features.Records.PersonRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("FatherName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<bool>("IsConvicted")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsWanted")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("NameKey")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("NationalId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("UnitPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NameKey");
-
-                    b.HasIndex("NationalId");
-
-                    b.HasIndex("UnitPath");
-
-                    b.ToTable("person_records", (string)null);
-                });
-
             modelBuilder.Entity("Nigehban.Web.Platform.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("Sequence")
@@ -819,6 +824,32 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("audit_seals", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Platform.Forces.InstanceForce", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ForceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("instance_force", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_instance_force_one_row", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("Nigehban.Web.Platform.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -900,11 +931,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("applicant_email");
 
-                            b1.Property<string>("FatherName")
-                                .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
-                                .HasColumnName("applicant_father_name");
-
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -916,6 +942,11 @@ namespace Nigehban.Migrations.Postgres.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("applicant_national_id");
+
+                            b1.Property<string>("ParentName")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("applicant_parent_name");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(20)

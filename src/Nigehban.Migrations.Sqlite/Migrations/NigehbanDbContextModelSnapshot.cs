@@ -179,6 +179,108 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("staff_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Organisation.Unit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentCode");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Records.PersonRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConvicted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("NationalId");
+
+                    b.HasIndex("UnitPath");
+
+                    b.ToTable("person_records", (string)null);
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.FeePayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -245,10 +347,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HolderFatherName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("HolderName")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -257,6 +355,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.Property<string>("HolderNationalId")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderParentName")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("IssuedAt")
@@ -415,6 +517,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_language");
 
                     b.Property<long?>("BreachedAt")
                         .HasColumnType("INTEGER");
@@ -599,108 +706,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("supporting_documents", (string)null);
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.Organisation.Unit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Depth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Path")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ShortCode")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("ParentCode");
-
-                    b.HasIndex("Path");
-
-                    b.ToTable("units", (string)null);
-                });
-
-            modelBuilder.Entity("Nigehban.Web.Features.Records.PersonRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FatherName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsConvicted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsWanted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameKey")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NationalId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NameKey");
-
-                    b.HasIndex("NationalId");
-
-                    b.HasIndex("UnitPath");
-
-                    b.ToTable("person_records", (string)null);
-                });
-
             modelBuilder.Entity("Nigehban.Web.Platform.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("Sequence")
@@ -810,6 +815,32 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("audit_seals", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Platform.Forces.InstanceForce", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("instance_force", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_instance_force_one_row", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("Nigehban.Web.Platform.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -891,11 +922,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("applicant_email");
 
-                            b1.Property<string>("FatherName")
-                                .HasMaxLength(120)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("applicant_father_name");
-
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -907,6 +933,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("applicant_national_id");
+
+                            b1.Property<string>("ParentName")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("applicant_parent_name");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(20)

@@ -20,7 +20,7 @@ public static class PortalApplicant
         await page.WaitForURLAsync("**/services/character-certificate/apply");
         await page.Locator("#nationalId").FillAsync(nationalId);
         await page.Locator("#name").FillAsync(name);
-        await page.Locator("#fatherName").FillAsync("Test Father");
+        await page.Locator("#parentName").FillAsync("Test Father");
         await page.Locator("#phone").FillAsync("+92 300 0000000");
         await page.Locator("#address").FillAsync("1 Test Street");
         await page.Locator("#unit").SelectOptionAsync(stationCode);

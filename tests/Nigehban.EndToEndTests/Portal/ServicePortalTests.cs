@@ -207,7 +207,7 @@ public sealed partial class ServicePortalTests(BrowserApp app) : IDisposable
     {
         await page.Locator("#nationalId").FillAsync(nationalId);
         await page.Locator("#name").FillAsync(name);
-        await page.Locator("#fatherName").FillAsync("Test Father");
+        await page.Locator("#parentName").FillAsync("Test Father");
         await page.Locator("#phone").FillAsync("+92 300 0000000");
         await page.Locator("#address").FillAsync("1 Test Street, Lahore");
         await page.Locator("#unit").SelectOptionAsync(Station);

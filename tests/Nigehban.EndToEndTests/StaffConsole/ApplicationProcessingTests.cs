@@ -103,7 +103,7 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         var force = app.Services.GetRequiredService<ForcePack>();
         var wanted = SeedDemoRecords.People[0];
         var reference = await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(
-            app, station, wanted.Name, SeedDemoRecords.DemoNationalId(force.NationalId, 0), wanted.FatherName);
+            app, station, wanted.Name, SeedDemoRecords.DemoNationalId(force.NationalId, 0), wanted.ParentName);
         var shoAccount = await app.CreateStaffAsync(Roles.Sho, station);
 
         var sho = await app.NewPageAsync();

@@ -59,7 +59,7 @@ public sealed class CounterTests(BrowserApp app)
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Character certificate" }).ClickAsync();
         await page.Locator("#new-national-id").FillAsync(ServiceCentreCitizen.NewCnic());
         await page.Locator("#new-name").FillAsync(name);
-        await page.Locator("#new-father-name").FillAsync("Test Father");
+        await page.Locator("#new-parent-name").FillAsync("Test Father");
         await page.Locator("#new-phone").FillAsync("+923001234567");
         await page.Locator("#new-purpose").FillAsync("employment abroad");
         await page.Locator("#new-submit").ClickAsync();

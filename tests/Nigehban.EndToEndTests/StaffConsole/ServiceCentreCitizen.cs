@@ -21,7 +21,7 @@ internal static class ServiceCentreCitizen
     public static string NewName() => "Test Applicant " + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
 
     /// <summary>Applies online for a character certificate at <paramref name="unit"/> and uploads both required documents.</summary>
-    public static async Task<string> ApplyForCharacterCertificateAsync(BrowserApp app, string unit, string name, string? nationalId = null, string fatherName = "Test Father")
+    public static async Task<string> ApplyForCharacterCertificateAsync(BrowserApp app, string unit, string name, string? nationalId = null, string parentName = "Test Father")
     {
         using var citizen = new HttpClient { BaseAddress = app.BaseAddress };
         nationalId ??= NewCnic();
@@ -29,7 +29,7 @@ internal static class ServiceCentreCitizen
         {
             serviceCode = "character-certificate",
             unit,
-            applicant = new { nationalId, name, fatherName, phone = "+923001234567", email = "applicant@example.test", address = "House 1, Test Street" },
+            applicant = new { nationalId, name, parentName, phone = "+923001234567", email = "applicant@example.test", address = "House 1, Test Street" },
             details = new { purpose = "employment abroad" },
         });
         var body = await response.Content.ReadAsStringAsync();

@@ -40,6 +40,58 @@ public abstract class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_IsRefused_WithOneLineNamingBothForces_WhenDatabaseBelongsToAnotherForce()
+    {
+        App.Environment["Force"] = "punjab";
+        var first = await App.RunAsync("migrate");
+        first.ExitCode.ShouldBe(0, first.ToString());
+
+        App.Environment["Force"] = "rwanda";
+        App.Environment["Demo__Seed"] = "false";
+        var migrate = await App.RunAsync("migrate");
+        var serve = await App.RunAsync("--urls", "http://127.0.0.1:0");
+
+        foreach (var run in new[] { migrate, serve })
+        {
+            run.ExitCode.ShouldBe(4, run.ToString());
+            var line = run.Error.Split('\n').Single(l => l.StartsWith("cannot start:", StringComparison.Ordinal));
+            line.ShouldContain("'punjab' (Punjab Police)");
+            line.ShouldContain("'rwanda' (Rwanda National Police)");
+            line.ShouldContain("Storage__DataDirectory");
+            line.ShouldContain("Database__ConnectionString");
+        }
+
+        // The refused start added nothing of Rwanda: the same folder still starts as Punjab.
+        App.Environment["Force"] = "punjab";
+        var again = await App.RunAsync("migrate");
+        again.ExitCode.ShouldBe(0, again.ToString());
+    }
+
+    [Fact]
+    public async Task DatabaseFromBeforeTheForceRecord_IsAdoptedByItsOwnForce_AndRefusedByAnother()
+    {
+        App.Environment["Force"] = "punjab";
+        (await App.RunAsync("migrate")).ExitCode.ShouldBe(0);
+        await ExecuteSqlAsync("DELETE FROM instance_force"); // as a database made before the record existed
+
+        App.Environment["Force"] = "rwanda";
+        var other = await App.RunAsync("migrate");
+        App.Environment["Force"] = "punjab";
+        var own = await App.RunAsync("migrate");
+        App.Environment["Force"] = "rwanda";
+        var otherAgain = await App.RunAsync("migrate");
+
+        other.ExitCode.ShouldBe(4, other.ToString());
+        other.Error.ShouldContain("this database belongs to another force (its top unit is PB)");
+        own.ExitCode.ShouldBe(0, own.ToString());
+        otherAgain.ExitCode.ShouldBe(4, otherAgain.ToString());
+        otherAgain.Error.ShouldContain("'punjab' (Punjab Police)"); // adopted: recorded now
+    }
+
+    /// <summary>Runs one statement on the app's database, behind the app's back.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    [Fact]
     public async Task SeedDemo_WritesDemoAccounts_OneOfEveryRole_AndAuditVerifySaysIntact()
     {
         var run = await App.RunAsync("seed", "--demo");
@@ -69,6 +121,15 @@ public abstract class CommandLineTests : IDisposable
 public sealed class CommandLineTests_Sqlite : CommandLineTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={App.DataPath("nigehban.db")};Pooling=false");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
 
     [Fact]
     public async Task TwoWorkingDirectories_AreTwoIndependentInstances()
@@ -168,6 +229,22 @@ public sealed class CommandLineTests_Sqlite : CommandLineTests
     }
 
     [Fact]
+    public async Task ForceValidate_NamesFileAndLine_OfAMistakeInAModulesFile()
+    {
+        var broken = BrokenPack(out _);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "forces", "punjab", "units.csv"), Path.Combine(broken, "units.csv"), overwrite: true);
+        var services = File.ReadAllLines(Path.Combine(broken, "services.json"));
+        var index = Array.FindIndex(services, l => l.Contains("\"field\": \"phone\"", StringComparison.Ordinal));
+        services[index] = services[index].Replace("\"phone\"", "\"shoeSize\"", StringComparison.Ordinal);
+        File.WriteAllLines(Path.Combine(broken, "services.json"), services);
+
+        var run = await App.RunAsync("force", "validate", broken);
+
+        run.ExitCode.ShouldNotBe(0, run.ToString());
+        run.Error.ShouldContain($"services.json:{index + 1}: applicantFields: 'shoeSize' must be one of");
+    }
+
+    [Fact]
     public async Task Start_IsRefused_WithFileAndLine_WhenConfiguredPackIsBroken()
     {
         App.Environment["Force"] = BrokenPack(out var line);
@@ -227,6 +304,14 @@ public sealed class CommandLineTests_Postgres : CommandLineTests, IAsyncLifetime
     }
 
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync() => await TestPostgres.DropDatabaseAsync(_connectionString);
 }

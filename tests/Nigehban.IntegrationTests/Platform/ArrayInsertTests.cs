@@ -202,7 +202,7 @@ public abstract class ArrayInsertTests(NigehbanApp app)
             {
                 NationalId = nationalId,
                 Name = "Test Applicant",
-                FatherName = everyOptionalFieldSet ? "Test Father" : null,
+                ParentName = everyOptionalFieldSet ? "Test Father" : null,
                 Phone = everyOptionalFieldSet ? "+923001234567" : null,
                 Email = everyOptionalFieldSet ? "applicant@example.test" : null,
                 Address = everyOptionalFieldSet ? "House 1, Test Street" : null,

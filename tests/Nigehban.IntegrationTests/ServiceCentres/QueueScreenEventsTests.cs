@@ -32,15 +32,15 @@ public abstract class QueueScreenEventsTests(NigehbanApp app)
             .EnumerateAsync(soon.Token).GetAsyncEnumerator(soon.Token);
 
         (await events.MoveNextAsync()).ShouldBeTrue();
-        events.Current.Type.ShouldBe("queue");
-        events.Current.Screen.GetProperty("unit").GetString().ShouldBe(Centre);
+        events.Current.Data.Type.ShouldBe("queue");
+        events.Current.Data.Screen.GetProperty("unit").GetString().ShouldBe(Centre);
 
         (await desk.PostAsJsonAsync($"/api/v1/centres/{Centre}/tokens", new { serviceCode = (string?)null }, Ct)).EnsureSuccessStatusCode();
         var call = await desk.PostAsync($"/api/v1/centres/{Centre}/counters/{Counter}/calls", null, Ct);
         call.StatusCode.ShouldBe(HttpStatusCode.OK);
         var called = (await call.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("token").GetString();
 
-        while (!Serving(events.Current.Screen, Counter, called))
+        while (!Serving(events.Current.Data.Screen, Counter, called))
         {
             (await events.MoveNextAsync()).ShouldBeTrue();
         }

@@ -25,7 +25,7 @@ internal static class ServiceCentreFixtures
     {
         serviceCode,
         unit,
-        applicant = new { nationalId, name, fatherName = "Test Father", phone = "+923001234567", email = "applicant@example.test", address = "House 1, Test Street" },
+        applicant = new { nationalId, name, parentName = "Test Father", phone = "+923001234567", email = "applicant@example.test", address = "House 1, Test Street" },
         details = new { purpose = "employment abroad" },
     };
 

@@ -25,7 +25,7 @@ public abstract class SubmissionGroupCommitTests(NigehbanApp app)
         serviceCode = "character-certificate",
         unit = "LHR-PS01",
         channel,
-        applicant = new { nationalId, name = "Test Applicant", fatherName = "Test Father", phone, address = "House 1, Test Street" },
+        applicant = new { nationalId, name = "Test Applicant", parentName = "Test Father", phone, address = "House 1, Test Street" },
     };
 
     [Fact]

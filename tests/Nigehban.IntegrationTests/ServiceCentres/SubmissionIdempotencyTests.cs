@@ -37,7 +37,7 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
         {
             serviceCode = "character-certificate",
             unit = "LHR-PS01",
-            applicant = new { nationalId, name = "Test Applicant", fatherName = "Test Father", phone, address = "House 1, Test Street" },
+            applicant = new { nationalId, name = "Test Applicant", parentName = "Test Father", phone, address = "House 1, Test Street" },
             details = new { purpose = "employment abroad" },
         }, phone);
     }
@@ -126,7 +126,7 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
             units,
             force,
             services.GetRequiredService<CurrentUser>(),
-            new ServiceRequestClock(time, references, services.GetRequiredService<DeadlineCalculator>()),
+            new ServiceRequestClock(time, references, services.GetRequiredService<DeadlineCalculator>(), services.GetRequiredService<ServiceCatalogue>()),
             new ServiceRequestNotifications(db, time, force),
             services.GetRequiredService<GroupCommit>());
         var command = new SubmitServiceRequestCommand("character-certificate", "LHR-PS01",

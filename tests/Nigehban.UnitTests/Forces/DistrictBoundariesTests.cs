@@ -3,7 +3,7 @@ using Shouldly;
 
 namespace Nigehban.UnitTests.Forces;
 
-/// <summary>The optional boundaries file: shipped packs cover every district; a bad file names its line.</summary>
+/// <summary>The optional boundaries file (standard GeoJSON): shipped packs cover every district; a bad file names its line.</summary>
 public sealed class DistrictBoundariesTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "nigehban-boundary-tests", Guid.NewGuid().ToString("N"));
@@ -80,8 +80,8 @@ public sealed class DistrictBoundariesTests : IDisposable
     {
         var text = File.ReadAllText(FilePath);
         var start = text.IndexOf("\"unit\": \"SKT\"", StringComparison.Ordinal);
-        var rings = text.IndexOf("[[[", start, StringComparison.Ordinal) + 3;
-        File.WriteAllText(FilePath, text[..rings] + "200, " + text[(text.IndexOf(',', rings) + 1)..]);
+        var second = text.IndexOf("], [", text.IndexOf("[[[", start, StringComparison.Ordinal), StringComparison.Ordinal) + 4;
+        File.WriteAllText(FilePath, text[..second] + "200, " + text[(text.IndexOf(',', second) + 1)..]);
 
         var error = Should.Throw<ForcePackException>(() => ForcePackLoader.Load(_folder));
 
@@ -92,11 +92,60 @@ public sealed class DistrictBoundariesTests : IDisposable
     [Fact]
     public void BrokenJson_ReportsItsLine()
     {
-        var line = Edit("\"unit\": \"SKT\", \"rings\"", "\"unit\": \"SKT\" \"rings\"");
+        var line = Edit("\"unit\": \"SKT\"}, \"geometry\"", "\"unit\": \"SKT\"} \"geometry\"");
 
         var error = Should.Throw<ForcePackException>(() => ForcePackLoader.Load(_folder));
 
         error.Line.ShouldBe(line);
+    }
+
+    [Fact]
+    public void FeatureWithoutUnitCode_IsRefused()
+    {
+        Edit("{\"unit\": \"SKT\"}", "{\"name\": \"Sialkot\"}");
+
+        var error = Should.Throw<ForcePackException>(() => ForcePackLoader.Load(_folder));
+
+        error.Message.ShouldContain("the unit code in its properties");
+    }
+
+    [Fact]
+    public void GeometryThatIsNoArea_IsRefusedWithItsLine()
+    {
+        var text = File.ReadAllText(FilePath);
+        var start = text.IndexOf("\"unit\": \"SKT\"", StringComparison.Ordinal);
+        var line = text.AsSpan(0, start).Count('\n') + 1;
+        var lineEnd = text.IndexOf('\n', start);
+        File.WriteAllText(FilePath, text[..start] + "\"unit\": \"SKT\"}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [74.5, 32.5]}}," + text[lineEnd..]);
+
+        var error = Should.Throw<ForcePackException>(() => ForcePackLoader.Load(_folder));
+
+        error.Line.ShouldBe(line);
+        error.Message.ShouldContain("'SKT' must be a Polygon or MultiPolygon");
+    }
+
+    [Fact]
+    public void PackWithTheOlderFileOnly_StillHasItsMap()
+    {
+        File.Delete(FilePath);
+        File.WriteAllText(Path.Combine(_folder, DistrictBoundaries.LegacyFileName),
+            """{ "districts": [ { "unit": "LHR", "rings": [[[74.1, 31.4], [74.5, 31.4], [74.5, 31.7]]] } ] }""");
+
+        var boundaries = ForcePackLoader.Load(_folder).Boundaries;
+
+        boundaries.ShouldNotBeNull();
+        boundaries.Districts.Single().Unit.ShouldBe("LHR");
+        boundaries.Districts.Single().Rings.Single().Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void ShippedOutlines_AreReadWithoutTheirRepeatedClosingPoint()
+    {
+        var text = File.ReadAllText(FilePath);
+        var boundaries = ForcePackLoader.Load(_folder).Boundaries!;
+
+        text.ShouldStartWith("{\n  \"type\": \"FeatureCollection\"");
+        boundaries.Districts.ShouldAllBe(d => d.Rings.All(r => r[0] != r[r.Count - 1]));
     }
 
     private string FilePath => Path.Combine(_folder, DistrictBoundaries.FileName);

@@ -17,7 +17,7 @@ public sealed class PersonRecord : IUnitOwned
     public string? NationalId { get; set; }
 
     public required string Name { get; set; }
-    public string? FatherName { get; set; }
+    public string? ParentName { get; set; }
 
     /// <summary>Upper-case letters only, for name matching that ignores spacing and punctuation.</summary>
     public required string NameKey { get; set; }
@@ -43,7 +43,7 @@ internal sealed class PersonRecordConfiguration : IEntityTypeConfiguration<Perso
         builder.Property(p => p.NationalId).HasMaxLength(32);
         builder.HasIndex(p => p.NationalId);
         builder.Property(p => p.Name).HasMaxLength(120);
-        builder.Property(p => p.FatherName).HasMaxLength(120);
+        builder.Property(p => p.ParentName).HasMaxLength(120);
         builder.Property(p => p.NameKey).HasMaxLength(120);
         builder.HasIndex(p => p.NameKey);
         builder.Property(p => p.Reason).HasMaxLength(500);

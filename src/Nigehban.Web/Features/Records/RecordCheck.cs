@@ -21,20 +21,20 @@ public sealed record RecordCheckResult(IReadOnlyList<RecordHit> Hits)
 /// </summary>
 public interface IRecordCheck
 {
-    Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? fatherName, CancellationToken cancellationToken);
+    Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? parentName, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Searches flagged person records force-wide by national ID, and by exact name key (with father's
+/// Searches flagged person records force-wide by national ID, and by exact name key (with parent's
 /// name when both are given). Force-wide by design: a record check that stopped at the district
 /// boundary would clear a person wanted next door.
 /// </summary>
 public sealed class PersonRecordCheck(NigehbanDbContext db) : IRecordCheck
 {
-    public async Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? fatherName, CancellationToken cancellationToken)
+    public async Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? parentName, CancellationToken cancellationToken)
     {
         var nameKey = PersonRecord.KeyOf(name);
-        var fatherKey = fatherName is null ? null : PersonRecord.KeyOf(fatherName);
+        var parentKey = parentName is null ? null : PersonRecord.KeyOf(parentName);
         var candidates = await db.Set<PersonRecord>()
             .IgnoreQueryFilters() // force-wide on purpose, see the class comment
             .AsNoTracking()
@@ -46,7 +46,7 @@ public sealed class PersonRecordCheck(NigehbanDbContext db) : IRecordCheck
         foreach (var p in candidates)
         {
             string? matchedOn = p.NationalId == nationalId ? "national ID"
-                : fatherKey is null || p.FatherName is null || PersonRecord.KeyOf(p.FatherName) == fatherKey ? "name"
+                : parentKey is null || p.ParentName is null || PersonRecord.KeyOf(p.ParentName) == parentKey ? "name"
                 : null;
             if (matchedOn is null)
             {

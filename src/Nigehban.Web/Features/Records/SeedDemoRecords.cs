@@ -13,7 +13,7 @@ namespace Nigehban.Web.Features.Records;
 public sealed class SeedDemoRecords(NigehbanDbContext db, UnitDirectory units, ForcePack force) : IDemoDataSeed
 {
     /// <summary>Fixed demo identities; tests and the README use the first (wanted) and second (convicted).</summary>
-    public static readonly (string Name, string FatherName, bool Wanted, bool Convicted, string Reason)[] People =
+    public static readonly (string Name, string ParentName, bool Wanted, bool Convicted, string Reason)[] People =
     [
         ("Demo Wanted Person", "Demo Father One", true, false, "Proclaimed offender in a demo FIR (sample data)"),
         ("Demo Convicted Person", "Demo Father Two", false, true, "Convicted of theft in a demo case (sample data)"),
@@ -36,7 +36,7 @@ public sealed class SeedDemoRecords(NigehbanDbContext db, UnitDirectory units, F
                 Id = Guid.CreateVersion7(),
                 NationalId = DemoNationalId(force.NationalId, i),
                 Name = p.Name,
-                FatherName = p.FatherName,
+                ParentName = p.ParentName,
                 NameKey = PersonRecord.KeyOf(p.Name),
                 IsWanted = p.Wanted,
                 IsConvicted = p.Convicted,

@@ -21,7 +21,7 @@ public sealed class IssuedDocument : IUnitOwned
     public required string ServiceCode { get; set; }
     public required string Kind { get; set; }
     public required string HolderName { get; set; }
-    public string? HolderFatherName { get; set; }
+    public string? HolderParentName { get; set; }
     public required string HolderNationalId { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public required string IssuedBy { get; set; }
@@ -37,7 +37,7 @@ public sealed class IssuedDocument : IUnitOwned
     /// <summary>The fields the signature covers, in a fixed order.</summary>
     public IEnumerable<string> SignedFields() =>
     [
-        Code, ServiceRequestReference, ServiceCode, Kind, HolderName, HolderFatherName ?? string.Empty, HolderNationalId,
+        Code, ServiceRequestReference, ServiceCode, Kind, HolderName, HolderParentName ?? string.Empty, HolderNationalId,
         IssuedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), Statement,
     ];
 }
@@ -55,7 +55,7 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
         builder.Property(d => d.ServiceCode).HasMaxLength(64);
         builder.Property(d => d.Kind).HasMaxLength(32);
         builder.Property(d => d.HolderName).HasMaxLength(120);
-        builder.Property(d => d.HolderFatherName).HasMaxLength(120);
+        builder.Property(d => d.HolderParentName).HasMaxLength(120);
         builder.Property(d => d.HolderNationalId).HasMaxLength(32);
         builder.Property(d => d.IssuedBy).HasMaxLength(100);
         builder.Property(d => d.Statement).HasMaxLength(500);

@@ -98,7 +98,7 @@ public sealed class ProcessServiceRequestHandler(
             return request.RecordCheckSummary;
         }
 
-        var result = await recordCheck.CheckAsync(request.Applicant.NationalId, request.Applicant.Name, request.Applicant.FatherName, cancellationToken);
+        var result = await recordCheck.CheckAsync(request.Applicant.NationalId, request.Applicant.Name, request.Applicant.ParentName, cancellationToken);
         request.RecordCheckHit = !result.IsClear;
         request.RecordCheckSummary = result.Summary.Length > 2000 ? result.Summary[..2000] : result.Summary;
         db.Audit.Record(new AuditEntry("records.check", nameof(ServiceRequest), request.Reference, Details: result.IsClear ? "clear" : $"{result.Hits.Count} hit(s)", UnitPath: request.UnitPath));

@@ -54,14 +54,15 @@ public sealed record RecordPaymentCommand(PaymentMethod? Method, decimal? Amount
 public sealed record PaymentReceipt(Guid PaymentId, string Reference, decimal Amount, string Currency, PaymentMethod Method, string? ExternalReference, DateTimeOffset ReceivedAt);
 
 /// <summary>Records the fee for an application, once; the amount must be the fee due.</summary>
-public sealed class RecordFeePaymentHandler(NigehbanDbContext db, CurrentUser user, ServiceRequestClock clock)
+public sealed class RecordFeePaymentHandler(NigehbanDbContext db, CurrentUser user, ServiceRequestClock clock, ServiceCatalogue catalogue)
 {
     public async Task<PaymentReceipt> HandleAsync(string reference, RecordPaymentCommand command, CancellationToken cancellationToken)
     {
         var canonical = ServiceRequest.CanonicalReference(reference);
         var request = await db.Set<ServiceRequest>().FirstOrDefaultAsync(r => r.Reference == canonical, cancellationToken)
             ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
-        var method = command.Method ?? throw new ValidationFailedException("method", "method is required: Cash, Bank or MobileMoney.");
+        // Without a method the force's usual way of paying is assumed (defaultPaymentMethod in services.json).
+        var method = command.Method ?? catalogue.DefaultPaymentMethod;
         if (request.FeeAmount == 0)
         {
             throw new RuleViolationException("This service is free: there is nothing to pay.");

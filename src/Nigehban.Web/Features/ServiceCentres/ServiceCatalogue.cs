@@ -90,7 +90,48 @@ public sealed class ServiceCatalogue
 
         All = services;
         Currency = force.Currency;
+        ReferencePrefix = file.ReferencePrefix ?? DefaultReferencePrefix;
+        if (!Platform.References.ReferenceNumber.IsKindCode(ReferencePrefix))
+        {
+            throw ForcePackLoader.Fail(force, FileName, "referencePrefix", $"referencePrefix '{ReferencePrefix}' must be 2-5 capital letters");
+        }
+
+        DefaultPaymentMethod = ReadPaymentMethod(force, file.DefaultPaymentMethod);
+        ApplicantFields = ApplicantField.Read(force, FileName, file.ApplicantFields);
     }
+
+    /// <summary>Used when services.json names no prefix: a neutral word, not any force's brand.</summary>
+    public const string DefaultReferencePrefix = "APP";
+
+    /// <summary>The kind part of every application's reference (<c>referencePrefix</c> in services.json).</summary>
+    public string ReferencePrefix { get; }
+
+    /// <summary>The payment method a counter's payment dialog starts on (<c>defaultPaymentMethod</c>).</summary>
+    public PaymentMethod DefaultPaymentMethod { get; }
+
+    /// <summary>The applicant details this force asks for besides name and national ID, in its order.</summary>
+    public IReadOnlyList<ApplicantField> ApplicantFields { get; }
+
+    /// <summary>
+    /// A well-formed reference of this force to show as an example: its prefix, its first reference
+    /// district, the year in its time zone, a small sequence and the right check character.
+    /// </summary>
+    public string ExampleReference(ForcePack force, DateTimeOffset now)
+    {
+        var district = force.Units.FirstOrDefault(u => u.Kind == force.ReferenceUnitKind && u.ShortCode is not null)?.ShortCode ?? "AB";
+        var year = TimeZoneInfo.ConvertTime(now, force.TimeZone).Year % 100;
+        return new Platform.References.ReferenceNumber(ReferencePrefix, district, year, 123).ToString();
+    }
+
+    public ApplicantField? Asks(string field) => ApplicantFields.FirstOrDefault(f => f.Field == field);
+
+    private static PaymentMethod ReadPaymentMethod(ForcePack force, string? text) => text switch
+    {
+        null or "cash" => PaymentMethod.Cash,
+        "bank" => PaymentMethod.Bank,
+        "mobile-money" => PaymentMethod.MobileMoney,
+        _ => throw ForcePackLoader.Fail(force, FileName, "defaultPaymentMethod", $"defaultPaymentMethod '{text}' must be cash, bank or mobile-money"),
+    };
 
     public IReadOnlyList<ServiceDefinition> All { get; }
 
@@ -101,6 +142,9 @@ public sealed class ServiceCatalogue
     private sealed class CatalogueFile
     {
         public List<ServiceFile>? Services { get; set; }
+        public string? ReferencePrefix { get; set; }
+        public string? DefaultPaymentMethod { get; set; }
+        public List<ApplicantField.FieldFile>? ApplicantFields { get; set; }
     }
 
     private sealed class ServiceFile
@@ -121,6 +165,12 @@ public sealed class ServiceCatalogue
         public string Code { get; set; } = "";
         public Dictionary<string, string> Names { get; set; } = [];
     }
+}
+
+/// <summary>Lets <c>force validate</c> check services.json like the core files of the pack.</summary>
+internal sealed class ServiceCatalogueSection : IForcePackSection
+{
+    public void Check(ForcePack pack) => _ = new ServiceCatalogue(pack);
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ public sealed class Applicant
 {
     public required string NationalId { get; set; }
     public required string Name { get; set; }
-    public string? FatherName { get; set; }
+    public string? ParentName { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Address { get; set; }
@@ -38,7 +38,7 @@ public sealed class Applicant
 }
 
 /// <summary>
-/// An application for a police service at a service centre (PKM). Its lifecycle is a small state
+/// An application for a police service at a service centre. Its lifecycle is a small state
 /// machine enforced here: an illegal change throws <see cref="RuleViolationException"/> (409).
 /// </summary>
 public sealed class ServiceRequest : IUnitOwned
@@ -61,6 +61,9 @@ public sealed class ServiceRequest : IUnitOwned
     public required string UnitPath { get; set; }
     public ServiceChannel Channel { get; set; }
     public required Applicant Applicant { get; set; }
+
+    /// <summary>The pack language the citizen applied in; their SMS and email are written in it.</summary>
+    public string? ApplicantLanguage { get; set; }
 
     /// <summary>Service-specific answers (the vehicle's number, the tenant's landlord…), as JSON.</summary>
     public string? DetailsJson { get; set; }
@@ -199,6 +202,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(r => r.CorrectionNote).HasMaxLength(1000);
         builder.Property(r => r.RecordCheckSummary).HasMaxLength(2000);
         builder.Property(r => r.DetailsJson).HasMaxLength(8000);
+        builder.Property(r => r.ApplicantLanguage).HasColumnName("applicant_language").HasMaxLength(10);
         builder.Property(r => r.IdempotencyKey).HasMaxLength(100);
         // Only keyed requests are indexed: most applications carry no key, and a NULL entry per row
         // would cost every insert an index write that no lookup ever uses.
@@ -209,7 +213,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         {
             a.Property(p => p.NationalId).HasColumnName("applicant_national_id").HasMaxLength(32);
             a.Property(p => p.Name).HasColumnName("applicant_name").HasMaxLength(120);
-            a.Property(p => p.FatherName).HasColumnName("applicant_father_name").HasMaxLength(120);
+            a.Property(p => p.ParentName).HasColumnName("applicant_parent_name").HasMaxLength(120);
             a.Property(p => p.Phone).HasColumnName("applicant_phone").HasMaxLength(20);
             a.Property(p => p.Email).HasColumnName("applicant_email").HasMaxLength(200);
             a.Property(p => p.Address).HasColumnName("applicant_address").HasMaxLength(400);

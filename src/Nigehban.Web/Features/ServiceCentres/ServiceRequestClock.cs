@@ -5,10 +5,10 @@ using Nigehban.Web.Platform.Sla;
 namespace Nigehban.Web.Features.ServiceCentres;
 
 /// <summary>Time, reference numbers and deadlines for service requests, from the platform mechanisms and the force pack.</summary>
-public sealed class ServiceRequestClock(TimeProvider time, AllocateReferenceNumber references, DeadlineCalculator deadlines)
+public sealed class ServiceRequestClock(TimeProvider time, AllocateReferenceNumber references, DeadlineCalculator deadlines, ServiceCatalogue catalogue)
 {
-    /// <summary>The reference kind of every service-centre application (Punjab's Police Khidmat Markaz: PKM).</summary>
-    public const string ReferenceKind = "PKM";
+    /// <summary>The reference kind of every service-centre application: the pack's <c>referencePrefix</c>.</summary>
+    public string ReferenceKind => catalogue.ReferencePrefix;
 
     public DateTimeOffset Now => time.GetUtcNow();
 

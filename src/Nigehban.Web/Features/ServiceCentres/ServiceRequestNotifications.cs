@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Outbox;
@@ -11,18 +12,26 @@ namespace Nigehban.Web.Features.ServiceCentres;
 /// </summary>
 public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvider clock, ForcePack force)
 {
-    /// <param name="into">The context the application is saved with, when that is not this request's own (ADR-014).</param>
-    public void Submitted(ServiceRequest request, ServiceDefinition service, NigehbanDbContext? into = null) =>
-        ToApplicant(into ?? db, request, $"Nigehban: your application {request.Reference} for {service.NameIn("en")} was received. Due by {LocalDeadline(request.DueAt, force.TimeZone)}. Track it with your reference and ID number.");
+    private static readonly ResourceManager Messages = new(typeof(ServiceRequestMessages));
 
-    public void StatusChanged(ServiceRequest request, ServiceDefinition service) =>
+    /// <param name="into">The context the application is saved with, when that is not this request's own (ADR-014).</param>
+    public void Submitted(ServiceRequest request, ServiceDefinition service, NigehbanDbContext? into = null)
+    {
+        var language = LanguageOf(request);
+        ToApplicant(into ?? db, request, Text(language, "Sms.Submitted", request.Reference, service.NameIn(language), LocalDeadline(request.DueAt, force.TimeZone)));
+    }
+
+    public void StatusChanged(ServiceRequest request, ServiceDefinition service)
+    {
+        var language = LanguageOf(request);
         ToApplicant(db, request, request.Status switch
         {
-            ServiceRequestStatus.Issued => $"Nigehban: your {service.NameIn("en")} ({request.Reference}) has been issued.",
-            ServiceRequestStatus.Rejected => $"Nigehban: your application {request.Reference} was not approved. Reason: {request.RejectionReason}",
-            ServiceRequestStatus.ReturnedForCorrection => $"Nigehban: your application {request.Reference} needs a correction: {request.CorrectionNote}",
-            _ => $"Nigehban: your application {request.Reference} is now: {request.Status}.",
+            ServiceRequestStatus.Issued => Text(language, "Sms.Issued", request.Reference, service.NameIn(language)),
+            ServiceRequestStatus.Rejected => Text(language, "Sms.Rejected", request.Reference, request.RejectionReason),
+            ServiceRequestStatus.ReturnedForCorrection => Text(language, "Sms.Returned", request.Reference, request.CorrectionNote),
+            _ => Text(language, "Sms.Status", request.Reference, request.Status),
         });
+    }
 
     public void Breached(ServiceRequest request) =>
         Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{request.UnitCode}:in-charge",
@@ -41,6 +50,16 @@ public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvid
             : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Requests from before languages were recorded go out in the force's default language.</summary>
+    private string LanguageOf(ServiceRequest request) => force.FindLanguage(request.ApplicantLanguage)?.Code ?? force.DefaultLanguage;
+
+    /// <summary>A message in the citizen's language, signed with the force's name in that language (the pack's messageSignature).</summary>
+    private string Text(string language, string key, params object?[] values) =>
+        string.Format(CultureInfo.InvariantCulture, Message(language, key), [force.SignatureIn(language), .. values]);
+
+    private static string Message(string language, string key) =>
+        Messages.GetString(key, CultureInfo.GetCultureInfo(language)) ?? throw new InvalidOperationException($"message '{key}' is missing");
+
     private void ToApplicant(NigehbanDbContext into, ServiceRequest request, string text)
     {
         if (request.Applicant.Phone is { } phone)
@@ -50,7 +69,8 @@ public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvid
 
         if (request.Applicant.Email is { } email)
         {
-            Outbox.Enqueue(into, OutboxKinds.Email, email, new { subject = $"Application {request.Reference}", text, reference = request.Reference }, clock.GetUtcNow());
+            var subject = string.Format(CultureInfo.InvariantCulture, Message(LanguageOf(request), "Email.Subject"), request.Reference);
+            Outbox.Enqueue(into, OutboxKinds.Email, email, new { subject, text, reference = request.Reference }, clock.GetUtcNow());
         }
     }
 }

@@ -10,9 +10,10 @@ using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
-public sealed record ApplicantInput(string? NationalId, string? Name, string? FatherName, string? Phone, string? Email, string? Address);
+public sealed record ApplicantInput(string? NationalId, string? Name, string? ParentName, string? Phone, string? Email, string? Address);
 
-public sealed record SubmitServiceRequestCommand(string? ServiceCode, string? Unit, ApplicantInput? Applicant, JsonElement? Details, string? Channel);
+/// <param name="Language">The language the citizen uses (a code of the pack's languages); their messages are written in it.</param>
+public sealed record SubmitServiceRequestCommand(string? ServiceCode, string? Unit, ApplicantInput? Applicant, JsonElement? Details, string? Channel, string? Language = null);
 
 public sealed record SubmittedServiceRequest(string Reference, ServiceRequestStatus Status, DateTimeOffset DueAt);
 
@@ -46,6 +47,7 @@ public sealed class SubmitServiceRequestHandler(
         var unit = ValidateUnit(command.Unit);
         var applicant = ValidateApplicant(command.Applicant);
         var channel = ValidateChannel(command.Channel, service);
+        var language = ValidateLanguage(command.Language);
         var details = command.Details is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } d ? d.GetRawText() : null;
         if (details is { Length: > MaxDetailsLength })
         {
@@ -72,6 +74,7 @@ public sealed class SubmitServiceRequestHandler(
                 UnitPath = unit.Path,
                 Channel = channel,
                 Applicant = applicant.Copy(),
+                ApplicantLanguage = language,
                 DetailsJson = details,
                 SubmittedAt = now,
                 DueAt = dueAt,
@@ -165,14 +168,15 @@ public sealed class SubmitServiceRequestHandler(
             ?? throw new ValidationFailedException("applicant.nationalId",
                 $"A {force.NationalId.Name} looks like {force.NationalId.Example}.");
         var name = Required(input.Name, "applicant.name", 120);
-        var phone = input.Phone?.Trim();
-        if (!string.IsNullOrEmpty(phone) && !IsPhone(phone))
+        // Only what this force asks for is kept; what it requires must be there.
+        var phone = Asked(ApplicantField.Phone, input.Phone, 20);
+        if (phone is not null && !IsPhone(phone))
         {
             throw new ValidationFailedException("applicant.phone", "A phone number has 7 to 15 digits, optionally starting with +.");
         }
 
-        var email = input.Email?.Trim();
-        if (!string.IsNullOrEmpty(email) && (email.Length > 200 || !MailAddress.TryCreate(email, out _)))
+        var email = Asked(ApplicantField.Email, input.Email, 200);
+        if (email is not null && !MailAddress.TryCreate(email, out _))
         {
             throw new ValidationFailedException("applicant.email", "This is not an email address.");
         }
@@ -181,11 +185,34 @@ public sealed class SubmitServiceRequestHandler(
         {
             NationalId = nationalId,
             Name = name,
-            FatherName = Optional(input.FatherName, "applicant.fatherName", 120),
-            Phone = string.IsNullOrEmpty(phone) ? null : phone,
-            Email = string.IsNullOrEmpty(email) ? null : email,
-            Address = Optional(input.Address, "applicant.address", 400),
+            ParentName = Asked(ApplicantField.ParentName, input.ParentName, 120),
+            Phone = phone,
+            Email = email,
+            Address = Asked(ApplicantField.Address, input.Address, 400),
         };
+    }
+
+    private string? Asked(string field, string? value, int max)
+    {
+        var asked = catalogue.Asks(field);
+        if (asked is null)
+        {
+            return null;
+        }
+
+        return asked.Required ? Required(value, $"applicant.{field}", max) : Optional(value, $"applicant.{field}", max);
+    }
+
+    /// <summary>The language the citizen applied in, so that their messages come back in it; the force's default when not given.</summary>
+    private string ValidateLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return force.DefaultLanguage;
+        }
+
+        return force.FindLanguage(language.Trim())?.Code
+            ?? throw new ValidationFailedException("language", $"'{language}' is not a language of this force ({string.Join(", ", force.Languages.Select(l => l.Code))}).");
     }
 
     private ServiceChannel ValidateChannel(string? channel, ServiceDefinition service)

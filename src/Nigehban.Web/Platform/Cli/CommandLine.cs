@@ -76,7 +76,7 @@ public static class CommandLine
         {
             try
             {
-                var pack = ForcePackLoader.Load(folder);
+                var pack = ForcePackValidation.LoadAndCheck(folder);
                 Console.WriteLine($"valid: {pack.Name} ({pack.Code}), {pack.Units.Count} units, {pack.Languages.Count} languages, {pack.Calendar.Holidays.Count} holidays");
                 return Task.FromResult(0);
             }
@@ -150,6 +150,11 @@ public static class CommandLine
         {
             Console.Error.WriteLine($"cannot start: invalid force pack: {ex.Message}");
             return 3;
+        }
+        catch (WrongForceException ex)
+        {
+            Console.Error.WriteLine($"cannot start: {ex.Message}");
+            return 4;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

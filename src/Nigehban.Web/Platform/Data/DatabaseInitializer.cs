@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Demo;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Platform.Data;
@@ -21,6 +22,7 @@ public static class DatabaseInitializer
 
         await db.Database.MigrateAsync(cancellationToken);
         await DatabaseGuards.ApplyAsync(db, cancellationToken);
+        await CheckInstanceForce.RunAsync(db, scope.ServiceProvider.GetRequiredService<ForcePack>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         await AuditChain.AdoptLegacyChainAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SyncUnitsFromForcePack>().RunAsync(cancellationToken);
         if (seedDemo)

@@ -1,15 +1,22 @@
 using System.Text.Json;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
 
 namespace Nigehban.Web.Platform.Forces;
 
 /// <summary>
-/// Simplified outlines of the pack's reference units (districts), from the optional
-/// <c>boundaries.json</c>: enough to draw a coloured map with no tile server. Points are
-/// (longitude, latitude). A pack without the file has no map.
+/// Outlines of the pack's reference units (districts), from the optional <c>boundaries.geojson</c>
+/// (standard GeoJSON; the project's older <c>boundaries.json</c> is read when there is none): enough
+/// to draw a coloured map with no tile server. Points are (longitude, latitude). A pack without
+/// either file has no map.
 /// </summary>
 public sealed class DistrictBoundaries
 {
-    public const string FileName = "boundaries.json";
+    public const string FileName = "boundaries.geojson";
+
+    /// <summary>The project's earlier format (<c>{"districts":[{"unit","rings"}]}</c>), read when a pack has no GeoJSON.</summary>
+    public const string LegacyFileName = "boundaries.json";
 
     public DistrictBoundaries(IReadOnlyList<DistrictOutline> districts)
     {
@@ -34,33 +41,30 @@ public sealed class DistrictBoundaries
     public static DistrictBoundaries? Load(string folder, IReadOnlyList<UnitDefinition> units, string referenceKind)
     {
         var file = Path.Combine(folder, FileName);
-        if (!File.Exists(file))
+        List<(string Code, List<List<double[]>> Rings)> entries;
+        string text;
+        if (File.Exists(file))
+        {
+            text = File.ReadAllText(file);
+            entries = ReadGeoJson(file, text);
+        }
+        else if (File.Exists(Path.Combine(folder, LegacyFileName)))
+        {
+            file = Path.Combine(folder, LegacyFileName);
+            text = File.ReadAllText(file);
+            entries = ReadLegacy(file, text);
+        }
+        else
         {
             return null;
-        }
-
-        var text = File.ReadAllText(file);
-        BoundaryFile parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize<BoundaryFile>(text, JsonOptions) ?? throw new ForcePackException(file, 1, "empty document");
-        }
-        catch (JsonException ex)
-        {
-            throw new ForcePackException(file, (int)(ex.LineNumber ?? 0) + 1, ex.Message.Split(" Path:", 2)[0]);
-        }
-
-        if (parsed.Districts is not { Count: > 0 })
-        {
-            throw new ForcePackException(file, LineOf(text, "districts"), "'districts' must list at least one district outline");
         }
 
         var byCode = units.ToDictionary(u => u.Code, StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var districts = new List<DistrictOutline>();
-        foreach (var entry in parsed.Districts)
+        foreach (var entry in entries)
         {
-            var code = entry.Unit?.Trim() ?? "";
+            var code = entry.Code.Trim();
             var line = LineOf(text, code);
             if (!byCode.TryGetValue(code, out var unit))
             {
@@ -77,7 +81,7 @@ public sealed class DistrictBoundaries
                 throw new ForcePackException(file, LineOf(text, code, occurrence: 2), $"'{code}' has two outlines");
             }
 
-            if (entry.Rings is not { Count: > 0 })
+            if (entry.Rings.Count == 0)
             {
                 throw new ForcePackException(file, line, $"'{code}' needs 'rings': at least one ring of [longitude, latitude] points");
             }
@@ -109,6 +113,90 @@ public sealed class DistrictBoundaries
         }
 
         return new DistrictBoundaries(districts);
+    }
+
+    /// <summary>
+    /// Reads standard GeoJSON with NetTopologySuite: a FeatureCollection whose features carry the
+    /// unit code in the property <c>unit</c> and a Polygon or MultiPolygon of (longitude, latitude).
+    /// Every ring becomes an outline ring, without the closing point that GeoJSON repeats.
+    /// </summary>
+    private static List<(string Code, List<List<double[]>> Rings)> ReadGeoJson(string file, string text)
+    {
+        FeatureCollection collection;
+        try
+        {
+            collection = JsonSerializer.Deserialize<FeatureCollection>(text, GeoJsonOptions) ?? throw new ForcePackException(file, 1, "empty document");
+        }
+        catch (JsonException ex)
+        {
+            throw new ForcePackException(file, (int)(ex.LineNumber ?? 0) + 1, ex.Message.Split(" Path:", 2)[0]);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ForcePackException(file, 1, $"not a valid GeoJSON geometry: {ex.Message}");
+        }
+
+        var entries = new List<(string, List<List<double[]>>)>();
+        foreach (var feature in collection)
+        {
+            var code = feature.Attributes?.GetOptionalValue("unit") switch
+            {
+                string s => s,
+                JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
+                _ => null,
+            };
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                throw new ForcePackException(file, LineOf(text, "properties"), "every feature needs the unit code in its properties: \"properties\": { \"unit\": \"CODE\" }");
+            }
+
+            Polygon[] polygons = feature.Geometry switch
+            {
+                Polygon polygon => [polygon],
+                MultiPolygon multi => [.. multi.Geometries.Cast<Polygon>()],
+                _ => throw new ForcePackException(file, LineOf(text, code), $"the outline of '{code}' must be a Polygon or MultiPolygon, not {feature.Geometry?.GeometryType ?? "nothing"}"),
+            };
+            var rings = polygons.SelectMany(p => new[] { p.ExteriorRing }.Concat(p.InteriorRings))
+                .Select(ring => ring.Coordinates.Take(ring.Coordinates.Length - 1).Select(c => new[] { c.X, c.Y }).ToList())
+                .ToList();
+            entries.Add((code, rings));
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new ForcePackException(file, LineOf(text, "features"), "'features' must list at least one district outline");
+        }
+
+        return entries;
+    }
+
+    private static readonly JsonSerializerOptions GeoJsonOptions = CreateGeoJsonOptions();
+
+    private static JsonSerializerOptions CreateGeoJsonOptions()
+    {
+        var options = new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        options.Converters.Add(new GeoJsonConverterFactory());
+        return options;
+    }
+
+    private static List<(string Code, List<List<double[]>> Rings)> ReadLegacy(string file, string text)
+    {
+        BoundaryFile parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<BoundaryFile>(text, JsonOptions) ?? throw new ForcePackException(file, 1, "empty document");
+        }
+        catch (JsonException ex)
+        {
+            throw new ForcePackException(file, (int)(ex.LineNumber ?? 0) + 1, ex.Message.Split(" Path:", 2)[0]);
+        }
+
+        if (parsed.Districts is not { Count: > 0 })
+        {
+            throw new ForcePackException(file, LineOf(text, "districts"), "'districts' must list at least one district outline");
+        }
+
+        return [.. parsed.Districts.Select(d => (d.Unit ?? "", d.Rings ?? []))];
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()

@@ -36,7 +36,20 @@ public sealed class ForcePack
     /// <summary>Simplified district outlines for the dashboard map (optional <c>boundaries.json</c>); null draws no map.</summary>
     public DistrictBoundaries? Boundaries { get; init; }
 
+    /// <summary>The name that signs messages to citizens, per language (<c>messageSignature</c> in force.json).</summary>
+    public required IReadOnlyDictionary<string, string> MessageSignature { get; init; }
+
     public string DefaultLanguage => Languages[0].Code;
+
+    /// <summary>The pack's signature in <paramref name="language"/>, else in its default language, else its name.</summary>
+    public string SignatureIn(string? language) =>
+        language is not null && MessageSignature.TryGetValue(language, out var signature) ? signature
+        : MessageSignature.TryGetValue(DefaultLanguage, out var fallback) ? fallback
+        : MessageSignature.Values.FirstOrDefault() ?? Name;
+
+    /// <summary>The pack's language matching <paramref name="code"/> (any case), or null when the force does not speak it.</summary>
+    public ForceLanguage? FindLanguage(string? code) =>
+        Languages.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed record ForceLanguage(string Code, string Name, bool RightToLeft);

@@ -108,6 +108,7 @@ public static class ForcePackLoader
             Calendar = calendar,
             Units = units,
             Boundaries = DistrictBoundaries.Load(folder, units, manifest.ReferenceUnitKind!),
+            MessageSignature = ReadSignature(forceFile, text, manifest, languageCodes),
         };
     }
 
@@ -123,6 +124,22 @@ public static class ForcePackLoader
     {
         var file = Path.Combine(pack.Folder, fileName);
         return new ForcePackException(file, File.Exists(file) ? LineOf(File.ReadAllText(file), token) : 0, message);
+    }
+
+    /// <summary>The name messages to citizens are signed with, per language; the force's name where the pack gives none.</summary>
+    private static Dictionary<string, string> ReadSignature(string file, string text, ForceManifest manifest, HashSet<string> languageCodes)
+    {
+        var signature = manifest.MessageSignature ?? new Dictionary<string, string> { [manifest.Languages![0].Code] = manifest.Name! };
+        foreach (var (language, name) in signature)
+        {
+            if (!languageCodes.Contains(language) || string.IsNullOrWhiteSpace(name) || name.Length > 40)
+            {
+                throw new ForcePackException(file, LineOf(text, "messageSignature"),
+                    $"messageSignature: '{language}' must be one of the pack's languages with a name of 1-40 characters");
+            }
+        }
+
+        return new Dictionary<string, string>(signature, StringComparer.OrdinalIgnoreCase);
     }
 
     private static NationalIdRule BuildIdRule(string file, string text, NationalIdManifest? id)
@@ -370,6 +387,7 @@ public static class ForcePackLoader
         public NationalIdManifest? NationalId { get; set; }
         public string? Calendar { get; set; }
         public string? Units { get; set; }
+        public Dictionary<string, string>? MessageSignature { get; set; }
     }
 
     private sealed record LanguageManifest(string Code, string Name, bool Rtl = false);

@@ -3,12 +3,13 @@ namespace Nigehban.Web.Platform.Forces;
 public static class ForceRegistration
 {
     /// <summary>
-    /// Registers the configured force pack (<c>Force</c> = a pack name such as <c>punjab</c>, or a folder path).
+    /// Registers the configured force pack (<c>Force</c> = the name of a folder under <c>forces/</c>, or a folder path; appsettings.json names the default).
     /// Loaded lazily so that verbs which do not need it (such as <c>force validate</c> of another folder) still run.
     /// </summary>
     public static IServiceCollection AddForcePack(this IServiceCollection services)
     {
-        services.AddSingleton(sp => ForcePackLoader.Load(LocatePack(sp.GetRequiredService<IConfiguration>()["Force"] ?? "punjab")));
+        services.AddSingleton(sp => ForcePackLoader.Load(LocatePack(sp.GetRequiredService<IConfiguration>()["Force"]
+            ?? throw new ForcePackException("Force", 0, "no force configured: set Force to a pack name under forces/ or to a pack folder"))));
         services.AddSingleton(sp => sp.GetRequiredService<ForcePack>().Calendar);
         return services;
     }

@@ -19,7 +19,7 @@ public sealed class SignedDocumentIssuer(NigehbanDbContext db, DocumentSigner si
             ServiceCode = service.Code,
             Kind = service.Output,
             HolderName = request.Applicant.Name,
-            HolderFatherName = request.Applicant.FatherName,
+            HolderParentName = request.Applicant.ParentName,
             HolderNationalId = request.Applicant.NationalId,
             IssuedAt = issuedAt,
             IssuedBy = http.HttpContext?.User.Identity?.Name ?? "system",

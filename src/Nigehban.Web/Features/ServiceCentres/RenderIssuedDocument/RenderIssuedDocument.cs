@@ -30,7 +30,10 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
             title,
             [
                 ("Holder", document.HolderName),
-                ("Father's name", document.HolderFatherName ?? "-"),
+                // The parent's name only where the force asks for it, under the force's own English label.
+                .. catalogue.Asks(ApplicantField.ParentName) is { } parentField
+                    ? [(parentField.LabelIn("en") ?? "Parent's or guardian's name", document.HolderParentName ?? "-")]
+                    : Array.Empty<(string, string)>(),
                 (force.NationalId.Name, force.NationalId.Format(document.HolderNationalId)),
                 ("Application", document.ServiceRequestReference),
                 ("Issued", local.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)),
