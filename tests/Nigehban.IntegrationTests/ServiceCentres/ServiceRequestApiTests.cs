@@ -156,7 +156,7 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
         var pdf = await app.CreateClient().GetAsync($"/api/v1/service-requests/{reference}/document?nationalId={nationalId}", Ct);
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        var text = string.Join(" ", UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(Ct)).GetPages().Select(p => p.Text));
+        var text = await PdfTools.TextAsync(await pdf.Content.ReadAsByteArrayAsync(Ct));
         var code = Regex.Match(text, @"verify/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5})").Groups[1].Value;
         code.ShouldNotBeNullOrEmpty(text);
 

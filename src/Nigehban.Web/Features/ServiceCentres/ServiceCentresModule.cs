@@ -30,6 +30,8 @@ public static class ServiceCentresModule
         services.AddHostedService<OverdueRequestsWatcher>();
         services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
+        services.AddSingleton<Platform.Documents.DocumentFonts>();
+        services.AddSingleton<Platform.Documents.OfficialDocumentPdf>();
         services.AddServiceCentreConsole();
         services.AddServiceCentrePortal();
         return services;
