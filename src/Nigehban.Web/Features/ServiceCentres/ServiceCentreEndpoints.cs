@@ -39,6 +39,8 @@ public static class ServiceCentreEndpoints
         requests.MapPost("/{reference}/documents", Upload).WithName("UploadSupportingDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .DisableAntiforgery().WithBodyLimit(UploadSupportingDocumentHandler.MaxBytes + 64 * 1024)
             .WithSummary("Uploads a required document (multipart: file, documentCode; citizens add nationalId). PDF, JPEG or PNG, 5 MB at most.");
+        requests.MapGet("/{reference}/documents/{id:guid}", OpenSupportingDocument).WithName("GetSupportingDocument").RequireAuthorization(Permissions.ServiceRequestsRead)
+            .WithSummary("Staff: an uploaded document as supplied (PDF, JPEG or PNG, the type checked from its content), shown inline. An audited read.");
         requests.MapGet("/{reference}/document", Download).WithName("DownloadIssuedDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=).");
         app.MapGet("/api/v1/certificates/{code}/verification", Verify).WithName("VerifyCertificate").WithTags("Certificates")
@@ -130,6 +132,17 @@ public static class ServiceCentreEndpoints
     {
         var (pdf, fileName) = await handler.HandleAsync(reference, CitizenKey(nationalId, user), cancellationToken);
         return TypedResults.File(pdf, "application/pdf", fileName);
+    }
+
+    internal static async Task<FileContentHttpResult> OpenSupportingDocument(
+        string reference, Guid id, HttpContext context, OpenSupportingDocumentHandler handler, CancellationToken cancellationToken)
+    {
+        var file = await handler.HandleAsync(reference, id, cancellationToken);
+        // Inline, so the browser shows it in a tab; the name is kept for saving.
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(file.FileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.File(file.Content, file.ContentType);
     }
 
     internal static async Task<Ok<DocumentVerification>> Verify(string code, string? s, VerifyDocumentHandler handler, CancellationToken cancellationToken) =>

@@ -24,6 +24,7 @@ public static class ServiceCentresModule
         services.AddScoped<IServiceRequestIssuer, IssueSignedDocument>();
         services.AddScoped<VerifyDocumentHandler>();
         services.AddScoped<RenderIssuedDocumentHandler>();
+        services.AddScoped<OpenSupportingDocumentHandler>();
         services.AddScoped<DocumentLinks>();
         services.AddScoped<EscalateOverdueRequestsHandler>();
         services.AddScoped<ServiceDeliveryStatisticsHandler>();
