@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Features.ServiceCentres;
 using Shouldly;
 using static Nigehban.IntegrationTests.ServiceCentres.ServiceCentreFixtures;
 
@@ -36,7 +39,40 @@ public abstract class OfficialDocumentPdfTests(NigehbanApp app)
         logs.Lines.ShouldContain(line => line.Contains("U+674E", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Download_WithThePortalsTicket_ServesThePdf_AndRefusesAlteredExpiredOrMisplacedTickets()
+    {
+        var (reference, nationalId) = await IssueAsync("Test Applicant");
+        var (other, _) = await IssueAsync("Test Applicant");
+        var tickets = app.Services.GetRequiredService<CertificateDownloadTickets>();
+        var ticket = tickets.Issue(reference, nationalId);
+        var client = app.CreateClient();
+
+        var response = await client.GetAsync($"/api/v1/service-requests/{reference}/document?ticket={Uri.EscapeDataString(ticket)}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PdfTools.TextAsync(await response.Content.ReadAsByteArrayAsync(Ct))).ShouldContain(reference);
+        ticket.ShouldNotContain(nationalId.Replace("-", string.Empty, StringComparison.Ordinal));
+        var altered = ticket[..^2] + (ticket[^2] == 'A' ? 'B' : 'A') + ticket[^1];
+        var expired = tickets.Issue(reference, nationalId, TimeSpan.FromMinutes(-1));
+        foreach (var (path, bad) in new[] { (reference, altered), (reference, expired), (other, ticket), (reference, "not-a-ticket") })
+        {
+            var refused = await client.GetAsync($"/api/v1/service-requests/{path}/document?ticket={Uri.EscapeDataString(bad)}", Ct);
+            refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString().ShouldBe("ticket");
+        }
+    }
+
     private async Task<byte[]> IssueAndDownloadAsync(string name)
+    {
+        var (reference, nationalId) = await IssueAsync(name);
+        var response = await app.CreateClient().GetAsync($"/api/v1/service-requests/{reference}/document?nationalId={nationalId}", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        return await response.Content.ReadAsByteArrayAsync(Ct);
+    }
+
+    private async Task<(string Reference, string NationalId)> IssueAsync(string name)
     {
         var (reference, nationalId) = await ApplyWithDocumentsAsync(app, name: name);
         var desk = await app.SignInAsync("frontdesk");
@@ -45,11 +81,7 @@ public abstract class OfficialDocumentPdfTests(NigehbanApp app)
         await TransitionAsync(await app.SignInAsync("sho"), reference, "Approved");
         (await desk.PostAsJsonAsync($"/api/v1/service-requests/{reference}/payments", new { method = "Cash", amount = 500 }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
         await TransitionAsync(desk, reference, "Issued");
-
-        var response = await app.CreateClient().GetAsync($"/api/v1/service-requests/{reference}/document?nationalId={nationalId}", Ct);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        return await response.Content.ReadAsByteArrayAsync(Ct);
+        return (reference, nationalId);
     }
 }
 

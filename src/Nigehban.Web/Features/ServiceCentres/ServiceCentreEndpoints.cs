@@ -42,7 +42,7 @@ public static class ServiceCentreEndpoints
         requests.MapGet("/{reference}/documents/{id:guid}", OpenSupportingDocument).WithName("GetSupportingDocument").RequireAuthorization(Permissions.ServiceRequestsRead)
             .WithSummary("Staff: an uploaded document as supplied (PDF, JPEG or PNG, the type checked from its content), shown inline. An audited read.");
         requests.MapGet("/{reference}/document", Download).WithName("DownloadIssuedDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
-            .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=).");
+            .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=, or the portal's short-lived ?ticket=).");
         app.MapGet("/api/v1/certificates/{code}/verification", Verify).WithName("VerifyCertificate").WithTags("Certificates")
             .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("Says whether a document code is valid, revoked, unknown or forged; ?s= is the signature from the QR code.");
@@ -128,8 +128,14 @@ public static class ServiceCentreEndpoints
     }
 
     internal static async Task<FileContentHttpResult> Download(
-        string reference, string? nationalId, CurrentUser user, RenderIssuedDocumentHandler handler, CancellationToken cancellationToken)
+        string reference, string? nationalId, string? ticket, CurrentUser user, CertificateDownloadTickets tickets, RenderIssuedDocumentHandler handler, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(ticket))
+        {
+            nationalId = tickets.NationalIdFor(reference, ticket)
+                ?? throw new NotFoundException("ticket", "This download link has expired or is not valid: look the application up again.");
+        }
+
         var (pdf, fileName) = await handler.HandleAsync(reference, CitizenKey(nationalId, user), cancellationToken);
         return TypedResults.File(pdf, "application/pdf", fileName);
     }

@@ -25,6 +25,7 @@ public static class ServiceCentresModule
         services.AddScoped<VerifyDocumentHandler>();
         services.AddScoped<RenderIssuedDocumentHandler>();
         services.AddScoped<OpenSupportingDocumentHandler>();
+        services.AddSingleton<CertificateDownloadTickets>();
         services.AddScoped<DocumentLinks>();
         services.AddScoped<EscalateOverdueRequestsHandler>();
         services.AddScoped<ServiceDeliveryStatisticsHandler>();
