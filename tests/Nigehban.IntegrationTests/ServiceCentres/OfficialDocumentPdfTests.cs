@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Features.ServiceCentres;
@@ -60,6 +61,44 @@ public abstract class OfficialDocumentPdfTests(NigehbanApp app)
             var refused = await client.GetAsync($"/api/v1/service-requests/{path}/document?ticket={Uri.EscapeDataString(bad)}", Ct);
             refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString().ShouldBe("ticket");
+        }
+    }
+
+    [Fact]
+    public async Task Verification_OfAForgedSignature_SaysForged_AndShowsNothingOfTheRealCertificate()
+    {
+        var (reference, _) = await IssueAsync("Test Applicant");
+        var issued = await app.WithDbAsync(db => db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking().SingleAsync(d => d.ServiceRequestReference == reference, Ct));
+        var forgedSignature = (issued.Signature[0] == 'A' ? "B" : "A") + issued.Signature[1..];
+
+        var genuine = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{issued.Code}/verification?s={issued.Signature}", Ct);
+        var forged = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{issued.Code}/verification?s={forgedSignature}", Ct);
+
+        genuine.GetProperty("status").GetString().ShouldBe("Valid");
+        genuine.GetProperty("holder").GetString().ShouldBe("T*** A********");
+        forged.GetProperty("status").GetString().ShouldBe("Forged");
+        foreach (var detail in new[] { "service", "issuedAt", "holder" })
+        {
+            forged.GetProperty(detail).ValueKind.ShouldBe(JsonValueKind.Null, detail);
+        }
+    }
+
+    [Fact]
+    public async Task Verification_SaysUnknownForANeverIssuedCode_ForgedForATamperedOne_And400ForGarbage()
+    {
+        var client = app.CreateClient();
+        var neverIssued = VerificationCode.New();
+        var tampered = neverIssued[..^1] + (neverIssued[^1] == '0' ? '1' : '0'); // one check character fits: any other is refused
+
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{neverIssued}/verification", Ct)).GetProperty("status").GetString().ShouldBe("Unknown");
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{tampered}/verification", Ct)).GetProperty("status").GetString().ShouldBe("Forged");
+        foreach (var garbage in new[] { "hello", "12345", "ABCD-EFGH-JKLMN", "ABCD-EFGH-JKMNPQ", "%3Cscript%3E" })
+        {
+            var response = await client.GetAsync($"/api/v1/certificates/{garbage}/verification", Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, garbage);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            problem.GetProperty("field").GetString().ShouldBe("code");
+            problem.GetProperty("detail").GetString()!.ShouldContain("not a certificate code");
         }
     }
 

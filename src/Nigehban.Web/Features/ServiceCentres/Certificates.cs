@@ -74,6 +74,9 @@ public enum VerificationStatus
     Revoked,
     Unknown,
     Forged,
+
+    /// <summary>The input does not have the shape of a code at all (the portal's verdict; the API answers 400).</summary>
+    NotACode,
 }
 
 public sealed record DocumentVerification(VerificationStatus Status, string? Service, DateTimeOffset? IssuedAt, string? Holder, string Message);
@@ -137,6 +140,13 @@ public static class VerificationCode
         return $"{body[..4]}-{body[4..8]}-{body[8..]}{CheckCharacter.Compute(body)}";
     }
 
+    /// <summary>Twelve characters of the alphabet and a check character (any letter or digit), separators aside: a code, whether or not the check fits.</summary>
+    public static bool HasCodeShape(string? code)
+    {
+        var compact = Compact(code);
+        return compact.Length == 13 && compact[..12].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+    }
+
     /// <summary>Normalises case and separators; null when the check character does not match (an altered code).</summary>
     public static string? Normalise(string? code)
     {
@@ -145,7 +155,7 @@ public static class VerificationCode
             return null;
         }
 
-        var compact = new string(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        var compact = Compact(code);
         if (compact.Length != 13 || !compact[..12].All(c => Alphabet.Contains(c, StringComparison.Ordinal)) || !CheckCharacter.IsValid(compact.AsSpan(0, 12), compact[12]))
         {
             return null;
@@ -153,6 +163,9 @@ public static class VerificationCode
 
         return $"{compact[..4]}-{compact[4..8]}-{compact[8..]}";
     }
+
+    private static string Compact(string? code) =>
+        new((code ?? string.Empty).Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
 }
 
 /// <summary>
@@ -164,6 +177,12 @@ public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner s
 {
     public async Task<DocumentVerification> HandleAsync(string code, string? signature, string language, CancellationToken cancellationToken)
     {
+        if (!VerificationCode.HasCodeShape(code))
+        {
+            return new DocumentVerification(VerificationStatus.NotACode, null, null, null,
+                "This is not a certificate code: a code has 13 letters and digits, as printed under the QR code.");
+        }
+
         var normalised = VerificationCode.Normalise(code);
         if (normalised is null)
         {
@@ -179,12 +198,14 @@ public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner s
             return new DocumentVerification(VerificationStatus.Unknown, null, null, null, "No document was issued with this code.");
         }
 
-        var service = catalogue.Find(document.ServiceCode)?.NameIn(language) ?? document.ServiceCode;
-        var holder = Masking.Name(document.HolderName);
+        // A forged document learns nothing about the real one whose code it copied.
         if (!signer.Verify(document.SignedFields(), document.Signature) || (signature is not null && signature != document.Signature))
         {
-            return new DocumentVerification(VerificationStatus.Forged, service, document.IssuedAt, holder, "The document does not match what was issued: treat it as forged.");
+            return new DocumentVerification(VerificationStatus.Forged, null, null, null, "The document does not match what was issued: treat it as forged.");
         }
+
+        var service = catalogue.Find(document.ServiceCode)?.NameIn(language) ?? document.ServiceCode;
+        var holder = Masking.Name(document.HolderName);
 
         return document.RevokedAt is not null
             ? new DocumentVerification(VerificationStatus.Revoked, service, document.IssuedAt, holder, "This document was revoked and is no longer valid.")

@@ -45,7 +45,7 @@ public static class ServiceCentreEndpoints
             .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=, or the portal's short-lived ?ticket=).");
         app.MapGet("/api/v1/certificates/{code}/verification", Verify).WithName("VerifyCertificate").WithTags("Certificates")
             .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
-            .WithSummary("Says whether a document code is valid, revoked, unknown or forged; ?s= is the signature from the QR code.");
+            .WithSummary("Says whether a document code is valid, revoked, unknown or forged (a forged one shows nothing of the real document); ?s= is the signature from the QR code. Input that is not a code: 400.");
 
         var centres = app.MapGroup("/api/v1/centres/{unit}").WithTags("Service centre queue");
         centres.MapGet("/queue", async (string unit, ManageQueueHandler h, CancellationToken ct) => TypedResults.Ok(await h.ScreenAsync(unit, ct)))
@@ -151,8 +151,13 @@ public static class ServiceCentreEndpoints
         return TypedResults.File(file.Content, file.ContentType);
     }
 
-    internal static async Task<Ok<DocumentVerification>> Verify(string code, string? s, VerifyDocumentHandler handler, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handler.HandleAsync(code, s, Language, cancellationToken));
+    internal static async Task<Ok<DocumentVerification>> Verify(string code, string? s, VerifyDocumentHandler handler, CancellationToken cancellationToken)
+    {
+        var verification = await handler.HandleAsync(code, s, Language, cancellationToken);
+        return verification.Status == VerificationStatus.NotACode
+            ? throw new ValidationFailedException("code", verification.Message)
+            : TypedResults.Ok(verification);
+    }
 
     /// <summary>Citizens identify themselves with their national ID; staff with the read permission use their jurisdiction.</summary>
     private static string? CitizenKey(string? nationalId, CurrentUser user) =>
