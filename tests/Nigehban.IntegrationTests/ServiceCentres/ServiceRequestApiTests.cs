@@ -65,6 +65,20 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
         problem.GetProperty("field").GetString().ShouldBe(field);
     }
 
+    [Theory]
+    [InlineData('\u06F0')] // Extended Arabic-Indic, as Urdu keyboards type them
+    [InlineData('\u0660')] // Arabic-Indic
+    public async Task Submit_AcceptsANationalIdInUrduOrArabicDigits_AndStoresItNormalised(char zero)
+    {
+        var nationalId = NewCnic();
+        var typed = "\u200F" + new string(nationalId.Select(c => char.IsAsciiDigit(c) ? (char)(zero + (c - '0')) : c).ToArray());
+
+        var reference = (await SubmitAsync(app.CreateClient(), Application(typed))).GetProperty("reference").GetString();
+
+        var view = await app.CreateClient().GetAsync($"/api/v1/service-requests/{reference}?nationalId={nationalId}", Ct);
+        view.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Submit_WithReplayedIdempotencyKey_ReturnsFirstResponseAndCreatesNothing()
     {
