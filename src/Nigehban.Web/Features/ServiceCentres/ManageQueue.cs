@@ -147,7 +147,10 @@ public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units
     /// <summary>The public screen: read force-wide by design (no personal data), so it works on a kiosk with no login.</summary>
     public async Task<QueueScreen> ScreenAsync(string unitCode, CancellationToken cancellationToken)
     {
-        var centre = units.Find(unitCode) ?? throw new NotFoundException("unit", $"No unit has the code '{unitCode}'.");
+        // Only the kind of unit that serves the public has a queue: a district's code is no centre.
+        var centre = units.Find(unitCode) is { } unit && unit.Kind == force.StationUnitKind
+            ? unit
+            : throw new NotFoundException("unit", $"No service centre has the code '{unitCode}'.");
         var day = LocalDay(clock.GetUtcNow());
         var tokens = await db.Set<QueueToken>().IgnoreQueryFilters().AsNoTracking()
             .Where(t => t.UnitCode == centre.Code && t.Day == day)
