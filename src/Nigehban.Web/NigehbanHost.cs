@@ -28,6 +28,7 @@ public static class NigehbanHost
         });
 
         builder.Services.AddNigehbanPlatform();
+        builder.Services.AddNigehbanRequestLog();
         builder.Services.AddOrganisation();
         builder.Services.AddStaffIdentity();
         builder.Services.AddRecords();
@@ -41,6 +42,7 @@ public static class NigehbanHost
     public static WebApplication UseNigehban(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseNigehbanRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())

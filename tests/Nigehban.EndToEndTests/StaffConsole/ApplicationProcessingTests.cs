@@ -40,6 +40,13 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         await Expect(detail).ToHaveAttributeAsync("data-status", "Submitted");
         await Expect(desk.Locator("#applicant-name")).ToHaveTextAsync(name);
         await Expect(desk.Locator("#documents li.document-supplied")).ToHaveCountAsync(2);
+
+        // The desk sees what it checks: each upload opens in a new tab through the API's audited read.
+        var open = desk.Locator("#documents li[data-document='national-id-copy'] a.document-open");
+        await Expect(open).ToHaveAttributeAsync("target", "_blank");
+        var uploaded = await desk.APIRequest.GetAsync((await open.GetAttributeAsync("href"))!);
+        uploaded.Status.ShouldBe(200);
+        uploaded.Headers["content-type"].ShouldBeOneOf("application/pdf", "image/jpeg", "image/png");
         await Expect(desk.Locator("#fee-unpaid")).ToBeVisibleAsync();
 
         await desk.Locator("[data-testid='action-DocumentsChecked']").ClickAsync();

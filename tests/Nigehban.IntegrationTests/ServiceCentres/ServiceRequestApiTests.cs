@@ -65,6 +65,20 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
         problem.GetProperty("field").GetString().ShouldBe(field);
     }
 
+    [Theory]
+    [InlineData('\u06F0')] // Extended Arabic-Indic, as Urdu keyboards type them
+    [InlineData('\u0660')] // Arabic-Indic
+    public async Task Submit_AcceptsANationalIdInUrduOrArabicDigits_AndStoresItNormalised(char zero)
+    {
+        var nationalId = NewCnic();
+        var typed = "\u200F" + new string(nationalId.Select(c => char.IsAsciiDigit(c) ? (char)(zero + (c - '0')) : c).ToArray());
+
+        var reference = (await SubmitAsync(app.CreateClient(), Application(typed))).GetProperty("reference").GetString();
+
+        var view = await app.CreateClient().GetAsync($"/api/v1/service-requests/{reference}?nationalId={nationalId}", Ct);
+        view.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Submit_WithReplayedIdempotencyKey_ReturnsFirstResponseAndCreatesNothing()
     {
@@ -156,7 +170,7 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
         var pdf = await app.CreateClient().GetAsync($"/api/v1/service-requests/{reference}/document?nationalId={nationalId}", Ct);
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        var text = string.Join(" ", UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(Ct)).GetPages().Select(p => p.Text));
+        var text = await PdfTools.TextAsync(await pdf.Content.ReadAsByteArrayAsync(Ct));
         var code = Regex.Match(text, @"verify/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5})").Groups[1].Value;
         code.ShouldNotBeNullOrEmpty(text);
 

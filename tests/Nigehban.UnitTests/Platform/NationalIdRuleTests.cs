@@ -24,6 +24,12 @@ public sealed class NationalIdRuleTests
     [InlineData("")]
     public void Cnic_Rejects_WrongLengthOrFormat(string input) => Cnic.Normalise(input).ShouldBeNull();
 
+    [Theory]
+    [InlineData("۳۵۲۰۲-۱۲۳۴۵۶۷-۱")] // Urdu keyboard (Extended Arabic-Indic digits)
+    [InlineData("٣٥٢٠٢-١٢٣٤٥٦٧-١")] // Arabic-Indic digits
+    [InlineData("\u200F35202-1234567-1\u200E")] // direction marks pasted with right-to-left text
+    public void Cnic_Normalises_DigitsOfOtherScripts(string input) => Cnic.Normalise(input).ShouldBe("3520212345671");
+
     [Fact]
     public void Cnic_FormatsWithMask() => Cnic.Format("3520212345671").ShouldBe("35202-1234567-1");
 

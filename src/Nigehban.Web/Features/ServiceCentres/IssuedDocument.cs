@@ -82,6 +82,13 @@ public static class VerificationCode
         return $"{body[..4]}-{body[4..8]}-{body[8..]}{CheckCharacter.Compute(body)}";
     }
 
+    /// <summary>Twelve characters of the alphabet and a check character (any letter or digit), separators aside: a code, whether or not the check fits.</summary>
+    public static bool HasCodeShape(string? code)
+    {
+        var compact = Compact(code);
+        return compact.Length == 13 && compact[..12].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+    }
+
     /// <summary>Normalises case and separators; null when the check character does not match (an altered code).</summary>
     public static string? Normalise(string? code)
     {
@@ -90,7 +97,7 @@ public static class VerificationCode
             return null;
         }
 
-        var compact = new string(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        var compact = Compact(code);
         if (compact.Length != 13 || !compact[..12].All(c => Alphabet.Contains(c, StringComparison.Ordinal)) || !CheckCharacter.IsValid(compact.AsSpan(0, 12), compact[12]))
         {
             return null;
@@ -98,6 +105,9 @@ public static class VerificationCode
 
         return $"{compact[..4]}-{compact[4..8]}-{compact[8..]}";
     }
+
+    private static string Compact(string? code) =>
+        new((code ?? string.Empty).Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
 }
 
 

@@ -48,11 +48,13 @@ public static class ServiceCentreEndpoints
         requests.MapPost("/{reference}/documents", Upload).WithName("UploadSupportingDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .DisableAntiforgery().WithBodyLimit(UploadSupportingDocumentHandler.MaxBytes + 64 * 1024)
             .WithSummary("Uploads a required document (multipart: file, documentCode; citizens add nationalId). PDF, JPEG or PNG, 5 MB at most.");
+        requests.MapGet("/{reference}/documents/{id:guid}", OpenSupportingDocument).WithName("GetSupportingDocument").RequireAuthorization(Permissions.ServiceRequestsRead)
+            .WithSummary("Staff: an uploaded document as supplied (PDF, JPEG or PNG, the type checked from its content), shown inline. An audited read.");
         requests.MapGet("/{reference}/document", Download).WithName("DownloadIssuedDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
-            .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=).");
+            .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=, or the portal's short-lived ?ticket=).");
         app.MapGet("/api/v1/certificates/{code}/verification", Verify).WithName("VerifyCertificate").WithTags("Certificates")
             .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
-            .WithSummary("Says whether a document code is valid, revoked, unknown or forged; ?s= is the signature from the QR code.");
+            .WithSummary("Says whether a document code is valid, revoked, unknown or forged (a forged one shows nothing of the real document); ?s= is the signature from the QR code. Input that is not a code: 400.");
 
         var centres = app.MapGroup("/api/v1/centres/{unit}").WithTags("Service centre queue");
         centres.MapGet("/queue", async (string unit, ReadQueueScreenHandler h, CancellationToken ct) => TypedResults.Ok(await h.HandleAsync(unit, ct)))
@@ -143,14 +145,36 @@ public static class ServiceCentreEndpoints
     }
 
     internal static async Task<FileContentHttpResult> Download(
-        string reference, string? nationalId, CurrentUser user, RenderIssuedDocumentHandler handler, CancellationToken cancellationToken)
+        string reference, string? nationalId, string? ticket, CurrentUser user, CertificateDownloadTickets tickets, RenderIssuedDocumentHandler handler, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(ticket))
+        {
+            nationalId = tickets.NationalIdFor(reference, ticket)
+                ?? throw new NotFoundException("ticket", "This download link has expired or is not valid: look the application up again.");
+        }
+
         var (pdf, fileName) = await handler.HandleAsync(reference, CitizenKey(nationalId, user), cancellationToken);
         return TypedResults.File(pdf, "application/pdf", fileName);
     }
 
-    internal static async Task<Ok<DocumentVerification>> Verify(string code, string? s, VerifyDocumentHandler handler, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handler.HandleAsync(code, s, Language, cancellationToken));
+    internal static async Task<FileContentHttpResult> OpenSupportingDocument(
+        string reference, Guid id, HttpContext context, OpenSupportingDocumentHandler handler, CancellationToken cancellationToken)
+    {
+        var file = await handler.HandleAsync(reference, id, cancellationToken);
+        // Inline, so the browser shows it in a tab; the name is kept for saving.
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(file.FileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.File(file.Content, file.ContentType);
+    }
+
+    internal static async Task<Ok<DocumentVerification>> Verify(string code, string? s, VerifyDocumentHandler handler, CancellationToken cancellationToken)
+    {
+        var verification = await handler.HandleAsync(code, s, Language, cancellationToken);
+        return verification.Status == VerificationStatus.NotACode
+            ? throw new ValidationFailedException("code", verification.Message)
+            : TypedResults.Ok(verification);
+    }
 
     /// <summary>Citizens identify themselves with their national ID; staff with the read permission use their jurisdiction.</summary>
     private static string? CitizenKey(string? nationalId, CurrentUser user) =>

@@ -44,12 +44,16 @@ public static class ServiceCentresModule
         services.AddScoped<IServiceRequestIssuer, SignedDocumentIssuer>();
         services.AddScoped<VerifyDocumentHandler>();
         services.AddScoped<RenderIssuedDocumentHandler>();
+        services.AddScoped<OpenSupportingDocumentHandler>();
+        services.AddSingleton<CertificateDownloadTickets>();
         services.AddScoped<DocumentLinks>();
         services.AddScoped<EscalateOverdueRequestsHandler>();
         services.AddScoped<ServiceDeliveryStatisticsHandler>();
         services.AddHostedService<OverdueRequestsWatcher>();
         services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
+        services.AddSingleton<Platform.Documents.DocumentFonts>();
+        services.AddSingleton<Platform.Documents.OfficialDocumentPdf>();
         services.AddServiceCentreConsole();
         services.AddServiceCentrePortal();
         return services;

@@ -1,8 +1,5 @@
-using QRCoder;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
+using System.Globalization;
+using SkiaSharp;
 
 namespace Nigehban.Web.Platform.Documents;
 
@@ -16,113 +13,159 @@ public sealed record OfficialDocument(
     string Footer);
 
 /// <summary>
-/// Renders an official document as a one-page A4 PDF with PdfPig (Apache-2.0). The QR code is drawn
-/// from QRCoder's module matrix as filled squares, so it stays sharp at any zoom and needs no image codec.
-/// Text uses the standard Helvetica font, which every PDF reader has.
+/// Renders an official document as a one-page A4 PDF with SkiaSharp (MIT). Text is shaped by
+/// <see cref="DocumentFonts"/> and the fonts are embedded, so a holder's name prints in its own script;
+/// the QR code is vector (<see cref="QrCode"/>). A character no font covers prints as a visible mark and
+/// is logged; it never fails the document.
 /// </summary>
-public static class OfficialDocumentPdf
+public sealed partial class OfficialDocumentPdf(DocumentFonts fonts, ILogger<OfficialDocumentPdf> logger)
 {
-    private const double Margin = 56;
+    private const float PageWidth = 595.28f; // A4 in points
+    private const float PageHeight = 841.89f;
+    private const float Margin = 56;
+    private const float ValueColumn = Margin + 150;
+    private const float QrSize = 150;
+    private static readonly SKColor Brand = new(11, 61, 46);
 
-    public static byte[] Render(OfficialDocument document)
+    public byte[] Render(OfficialDocument document)
     {
-        var builder = new PdfDocumentBuilder();
-        var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
-        var page = builder.AddPage(PageSize.A4);
-        var width = page.PageSize.Width;
-        var top = page.PageSize.Height - Margin;
-
-        page.SetTextAndFillColor(11, 61, 46);
-        page.DrawRectangle(new PdfPoint(0, page.PageSize.Height - 12), width, 12, 0, fill: true);
-        page.AddText(Latin(document.Issuer), 12, new PdfPoint(Margin, top - 8), bold);
-        page.SetTextAndFillColor(0, 0, 0);
-        page.AddText(Latin(document.Title), 22, new PdfPoint(Margin, top - 48), bold);
-
-        var y = top - 100;
-        foreach (var (label, value) in document.Fields)
+        using var stream = new MemoryStream();
+        var metadata = SKDocumentPdfMetadata.Default;
+        metadata.Title = document.Title;
+        metadata.Creator = document.Issuer;
+        metadata.Producer = "Nigehban";
+        var replaced = new SortedSet<int>();
+        using (var pdf = SKDocument.CreatePdf(stream, metadata))
         {
-            page.AddText(Latin(label), 10, new PdfPoint(Margin, y), regular);
-            page.AddText(Latin(value), 12, new PdfPoint(Margin + 150, y), bold);
-            y -= 24;
+            var canvas = pdf.BeginPage(PageWidth, PageHeight);
+            var page = new Page(canvas, fonts, replaced);
+            page.Draw(document);
+            pdf.EndPage();
+            pdf.Close();
         }
 
-        if (!string.IsNullOrWhiteSpace(document.Statement))
+        if (replaced.Count > 0)
         {
-            y -= 12;
-            foreach (var line in Wrap(Latin(document.Statement), 85))
-            {
-                page.AddText(line, 11, new PdfPoint(Margin, y), regular);
-                y -= 16;
-            }
+            LogReplaced(logger, document.Title, replaced.Count, string.Join(' ', replaced.Select(c => $"U+{c:X4}")));
         }
 
-        // QR code bottom right, with the verification URL beside it for people without a scanner.
-        const double qrSize = 150;
-        var qrOrigin = new PdfPoint(width - Margin - qrSize, Margin + 40);
-        DrawQr(page, document.VerificationUrl, qrOrigin, qrSize);
-        page.AddText("Scan to verify, or open:", 9, new PdfPoint(Margin, Margin + 150), regular);
-        var urlY = Margin + 136;
-        foreach (var line in Wrap(document.VerificationUrl, 60))
-        {
-            page.AddText(line, 8, new PdfPoint(Margin, urlY), regular);
-            urlY -= 11;
-        }
-
-        page.AddText(Latin(document.Footer), 8, new PdfPoint(Margin, Margin), regular);
-        return builder.Build();
+        return stream.ToArray();
     }
 
-    private static void DrawQr(PdfPageBuilder page, string payload, PdfPoint origin, double size)
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Official document \"{Title}\": {Count} character(s) no document font covers were printed as '?': {CodePoints}. Add a font for that script to the force pack's fonts/ folder.")]
+    private static partial void LogReplaced(ILogger logger, string title, int count, string codePoints);
+
+    /// <summary>One page being drawn; y grows downwards from the top edge.</summary>
+    private sealed class Page(SKCanvas canvas, DocumentFonts fonts, SortedSet<int> replaced)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix; // includes the quiet zone
-        var count = matrix.Count;
-        var module = size / count;
-        page.SetTextAndFillColor(255, 255, 255);
-        page.DrawRectangle(origin, size, size, 0, fill: true);
-        page.SetTextAndFillColor(0, 0, 0);
-        for (var row = 0; row < count; row++)
+        public void Draw(OfficialDocument document)
         {
-            for (var col = 0; col < count; col++)
+            using var fill = new SKPaint { Color = Brand, Style = SKPaintStyle.Fill, IsAntialias = true };
+            canvas.DrawRect(SKRect.Create(0, 0, PageWidth, 12), fill);
+            Text(document.Issuer, Margin, Margin + 8, 12, bold: true, fill);
+            fill.Color = SKColors.Black;
+            var y = Wrapped(document.Title, Margin, Margin + 48, PageWidth - (2 * Margin), 22, bold: true, 28, fill);
+
+            y += 30;
+            foreach (var (label, value) in document.Fields)
             {
-                if (matrix[row][col])
+                Text(label, Margin, y, 10, bold: false, fill);
+                y = Wrapped(value, ValueColumn, y, PageWidth - Margin - ValueColumn, 12, bold: true, 16, fill) + 24;
+            }
+
+            if (!string.IsNullOrWhiteSpace(document.Statement))
+            {
+                Wrapped(document.Statement, Margin, y + 12, PageWidth - (2 * Margin), 11, bold: false, 16, fill);
+            }
+
+            // QR code bottom right, with the verification URL beside it for people without a scanner.
+            var qrTop = PageHeight - Margin - 40 - QrSize;
+            QrCode.Draw(canvas, document.VerificationUrl, SKRect.Create(PageWidth - Margin - QrSize, qrTop, QrSize, QrSize));
+            Text("Scan to verify, or open:", Margin, PageHeight - Margin - 150, 9, bold: false, fill);
+            var urlY = PageHeight - Margin - 136;
+            foreach (var chunk in document.VerificationUrl.Chunk(60))
+            {
+                Text(new string(chunk), Margin, urlY, 8, bold: false, fill);
+                urlY += 11;
+            }
+
+            Wrapped(document.Footer, Margin, PageHeight - Margin, PageWidth - (2 * Margin), 8, bold: false, 10, fill);
+        }
+
+        private float Text(string text, float x, float baseline, float size, bool bold, SKPaint paint)
+        {
+            using var line = fonts.Shape(text, size, bold);
+            line.Draw(canvas, x, baseline, paint);
+            replaced.UnionWith(line.Replaced);
+            return line.Width;
+        }
+
+        /// <summary>Draws text wrapped at spaces to <paramref name="width"/>; returns the last line's baseline.</summary>
+        private float Wrapped(string text, float x, float baseline, float width, float size, bool bold, float lineHeight, SKPaint paint)
+        {
+            var lines = Lines(text, width, size, bold).ToList();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                Text(lines[i], x, baseline + (i * lineHeight), size, bold, paint);
+            }
+
+            return baseline + (Math.Max(lines.Count - 1, 0) * lineHeight);
+        }
+
+        private IEnumerable<string> Lines(string text, float width, float size, bool bold)
+        {
+            var line = string.Empty;
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Pieces(w, width, size, bold)))
+            {
+                var candidate = line.Length == 0 ? word : $"{line} {word}";
+                if (line.Length > 0 && Measure(candidate, size, bold) > width)
                 {
-                    // PDF's y axis points up: row 0 is the top of the code.
-                    var x = origin.X + (col * module);
-                    var yy = origin.Y + size - ((row + 1) * module);
-                    page.DrawRectangle(new PdfPoint(x, yy), module + 0.01, module + 0.01, 0, fill: true);
+                    yield return line;
+                    candidate = word;
                 }
-            }
-        }
-    }
 
-    /// <summary>Helvetica covers Latin-1 only: other characters are replaced rather than dropped silently.</summary>
-    private static string Latin(string text) => new(text.Select(c => c is >= ' ' and <= '\u00ff' ? c : '?').ToArray());
-
-    private static IEnumerable<string> Wrap(string text, int width)
-    {
-        var line = new System.Text.StringBuilder();
-        foreach (var word in text.Split(' ').SelectMany(w => w.Chunk(width).Select(c => new string(c))))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > width)
-            {
-                yield return line.ToString();
-                line.Clear();
+                line = candidate;
             }
 
             if (line.Length > 0)
             {
-                line.Append(' ');
+                yield return line;
             }
-
-            line.Append(word);
         }
 
-        if (line.Length > 0)
+        /// <summary>A word wider than the column is cut between characters (never inside one).</summary>
+        private IEnumerable<string> Pieces(string word, float width, float size, bool bold)
         {
-            yield return line.ToString();
+            if (Measure(word, size, bold) <= width)
+            {
+                yield return word;
+                yield break;
+            }
+
+            var piece = string.Empty;
+            var elements = StringInfo.GetTextElementEnumerator(word);
+            while (elements.MoveNext())
+            {
+                var element = elements.GetTextElement();
+                if (piece.Length > 0 && Measure(piece + element, size, bold) > width)
+                {
+                    yield return piece;
+                    piece = string.Empty;
+                }
+
+                piece += element;
+            }
+
+            if (piece.Length > 0)
+            {
+                yield return piece;
+            }
+        }
+
+        private float Measure(string text, float size, bool bold)
+        {
+            using var line = fonts.Shape(text, size, bold);
+            return line.Width;
         }
     }
 }

@@ -105,7 +105,7 @@ public sealed class NationalIdRule
             return null;
         }
 
-        var trimmed = input.Trim();
+        var trimmed = WesternDigits(input.Trim());
         if (trimmed.Length > MaxInputLength || !_accepted.IsMatch(trimmed))
         {
             return null;
@@ -113,6 +113,34 @@ public sealed class NationalIdRule
 
         var compact = new string(trimmed.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
         return _normalised.IsMatch(compact) ? compact : null;
+    }
+
+    /// <summary>
+    /// Digits of any script (Urdu and Arabic-Indic keyboards type ۳۵۲۰۲ or ٣٥٢٠٢) become 0-9, and invisible
+    /// direction marks pasted along with right-to-left text are dropped, before the pack's patterns run.
+    /// </summary>
+    private static string WesternDigits(string input)
+    {
+        if (input.All(char.IsAscii))
+        {
+            return input;
+        }
+
+        var text = new System.Text.StringBuilder(input.Length);
+        foreach (var c in input)
+        {
+            var digit = System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(c);
+            if (digit >= 0)
+            {
+                text.Append((char)('0' + digit));
+            }
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Formats a stored ID with the force's mask, where '#' takes the next character.</summary>

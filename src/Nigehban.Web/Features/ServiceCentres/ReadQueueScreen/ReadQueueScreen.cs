@@ -2,15 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
 
 namespace Nigehban.Web.Features.ServiceCentres.ReadQueueScreen;
 
-public sealed class ReadQueueScreenHandler(NigehbanDbContext db, UnitDirectory units, QueueDesk desk)
+public sealed class ReadQueueScreenHandler(NigehbanDbContext db, UnitDirectory units, QueueDesk desk, ForcePack force)
 {
     /// <summary>The public screen: read force-wide by design (no personal data), so it works on a kiosk with no login.</summary>
     public async Task<QueueScreen> HandleAsync(string unitCode, CancellationToken cancellationToken)
     {
-        var centre = units.Find(unitCode) ?? throw new NotFoundException("unit", $"No unit has the code '{unitCode}'.");
+        // Only the kind of unit that serves the public has a queue: a district's code is no centre.
+        var centre = units.Find(unitCode) is { } unit && unit.Kind == force.StationUnitKind
+            ? unit
+            : throw new NotFoundException("unit", $"No service centre has the code '{unitCode}'.");
         var day = desk.Today;
         var tokens = await db.Set<QueueToken>().IgnoreQueryFilters().AsNoTracking()
             .Where(t => t.UnitCode == centre.Code && t.Day == day)

@@ -8,7 +8,7 @@ using Nigehban.Web.Platform.Forces;
 namespace Nigehban.Web.Features.ServiceCentres.RenderIssuedDocument;
 
 /// <summary>The PDF of an issued document, for the holder (reference + national ID) or staff in its jurisdiction.</summary>
-public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, DocumentLinks links)
+public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, DocumentLinks links, OfficialDocumentPdf renderer)
 {
     public async Task<(byte[] Pdf, string FileName)> HandleAsync(string reference, string? nationalId, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
         var service = catalogue.Find(document.ServiceCode);
         var title = service?.NameIn("en") ?? document.ServiceCode;
         var local = TimeZoneInfo.ConvertTime(document.IssuedAt, force.TimeZone);
-        var pdf = OfficialDocumentPdf.Render(new OfficialDocument(
+        var pdf = renderer.Render(new OfficialDocument(
             force.Name,
             title,
             [

@@ -10,6 +10,9 @@ public enum VerificationStatus
     Revoked,
     Unknown,
     Forged,
+
+    /// <summary>The input does not have the shape of a code at all (the portal's verdict; the API answers 400).</summary>
+    NotACode,
 }
 
 public sealed record DocumentVerification(VerificationStatus Status, string? Service, DateTimeOffset? IssuedAt, string? Holder, string Message);
@@ -23,6 +26,12 @@ public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner s
 {
     public async Task<DocumentVerification> HandleAsync(string code, string? signature, string language, CancellationToken cancellationToken)
     {
+        if (!VerificationCode.HasCodeShape(code))
+        {
+            return new DocumentVerification(VerificationStatus.NotACode, null, null, null,
+                "This is not a certificate code: a code has 13 letters and digits, as printed under the QR code.");
+        }
+
         var normalised = VerificationCode.Normalise(code);
         if (normalised is null)
         {
@@ -38,12 +47,14 @@ public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner s
             return new DocumentVerification(VerificationStatus.Unknown, null, null, null, "No document was issued with this code.");
         }
 
-        var service = catalogue.Find(document.ServiceCode)?.NameIn(language) ?? document.ServiceCode;
-        var holder = Masking.Name(document.HolderName);
+        // A forged document learns nothing about the real one whose code it copied.
         if (!signer.Verify(document.SignedFields(), document.Signature) || (signature is not null && signature != document.Signature))
         {
-            return new DocumentVerification(VerificationStatus.Forged, service, document.IssuedAt, holder, "The document does not match what was issued: treat it as forged.");
+            return new DocumentVerification(VerificationStatus.Forged, null, null, null, "The document does not match what was issued: treat it as forged.");
         }
+
+        var service = catalogue.Find(document.ServiceCode)?.NameIn(language) ?? document.ServiceCode;
+        var holder = Masking.Name(document.HolderName);
 
         return document.RevokedAt is not null
             ? new DocumentVerification(VerificationStatus.Revoked, service, document.IssuedAt, holder, "This document was revoked and is no longer valid.")
