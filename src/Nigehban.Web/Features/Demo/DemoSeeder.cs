@@ -48,7 +48,7 @@ public sealed class DemoSeeder(
 
     private async Task SeedStaffAsync(CancellationToken cancellationToken)
     {
-        if (await db.Set<StaffAccount>().AnyAsync(cancellationToken))
+        if (await db.Set<StaffAccount>().IgnoreQueryFilters().AnyAsync(cancellationToken))
         {
             return;
         }

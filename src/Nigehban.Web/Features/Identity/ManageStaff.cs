@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,11 @@ public sealed record MfaEnrolment(Guid AccountId, string UserName, string TotpSe
 
 public sealed record StaffSummary(Guid Id, string UserName, string DisplayName, string UnitCode, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, DateTimeOffset? LastSignInAt);
 
-/// <summary>Administrator actions on staff accounts. Pages and API call these same methods.</summary>
+/// <summary>
+/// Administrator actions on staff accounts. Pages and API call these same methods. Accounts fall
+/// under the jurisdiction filter by their home unit: outside the administrator's subtree an account
+/// does not exist (404), and new accounts are placed and granted within the bounds of ADR-024.
+/// </summary>
 public sealed class ManageStaffHandler(
     NigehbanDbContext db,
     IPasswordHasher<StaffAccount> hasher,
@@ -31,6 +36,7 @@ public sealed class ManageStaffHandler(
     UnitDirectory units,
     ForcePack force,
     CurrentUser currentUser,
+    JurisdictionScope scope,
     TimeProvider clock)
 {
     public const string UnlockedAction = "staff.unlocked";
@@ -48,7 +54,10 @@ public sealed class ManageStaffHandler(
             throw new ValidationFailedException("roles", $"'{request.Roles[unknownRole]}' is not a role. Roles: {string.Join(", ", Roles.All)}.");
         }
 
-        if (await db.Set<StaffAccount>().AnyAsync(a => a.UserName == userName, cancellationToken))
+        EnsureMayGrant(unit, request.Roles);
+
+        // User names are unique force-wide, whoever can see the account that holds one.
+        if (await db.Set<StaffAccount>().IgnoreQueryFilters().AnyAsync(a => a.UserName == userName, cancellationToken))
         {
             throw new ValidationFailedException("userName", $"The user name '{userName}' is taken.");
         }
@@ -89,7 +98,7 @@ public sealed class ManageStaffHandler(
         // in the step of the last sign-in.
         account.LastTotpStep = null;
         await EndSessionsAsync(account.Id, "MFA reset", cancellationToken);
-        db.Audit.Record(new AuditEntry("staff.mfa-reset", nameof(StaffAccount), account.Id.ToString()));
+        db.Audit.Record(new AuditEntry("staff.mfa-reset", nameof(StaffAccount), account.Id.ToString(), UnitPath: account.HomeUnitPath));
         await db.SaveChangesAsync(cancellationToken);
         return new MfaEnrolment(account.Id, account.UserName, secret, TotpSecrets.ProvisioningUri(force.Name, account.UserName, secret));
     }
@@ -101,7 +110,7 @@ public sealed class ManageStaffHandler(
         account.LockedOutAt = null;
         account.FailedAttempts = 0;
         account.FailureWindowStartedAt = null;
-        db.Audit.Record(new AuditEntry(UnlockedAction, nameof(StaffAccount), account.Id.ToString()));
+        db.Audit.Record(new AuditEntry(UnlockedAction, nameof(StaffAccount), account.Id.ToString(), UnitPath: account.HomeUnitPath));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -121,7 +130,7 @@ public sealed class ManageStaffHandler(
             await EndSessionsAsync(account.Id, "account disabled", cancellationToken);
         }
 
-        db.Audit.Record(new AuditEntry(disabled ? "staff.disabled" : "staff.enabled", nameof(StaffAccount), account.Id.ToString()));
+        db.Audit.Record(new AuditEntry(disabled ? "staff.disabled" : "staff.enabled", nameof(StaffAccount), account.Id.ToString(), UnitPath: account.HomeUnitPath));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -142,6 +151,32 @@ public sealed class ManageStaffHandler(
 
     private static StaffSummary Summarise(StaffAccount a) =>
         new(a.Id, a.UserName, a.DisplayName, a.HomeUnitCode, a.RoleList, a.IsDisabled, a.LockedOutAt != null, a.LastSignInAt);
+
+    /// <summary>
+    /// A signed-in administrator places accounts only within its own subtree (a unit outside it is
+    /// answered like an unknown one) and grants only what <see cref="Roles.MayGrant"/> allows (403).
+    /// Without a signed-in user this is system work (the demo seeder, tests): the API and the pages
+    /// always have one.
+    /// </summary>
+    private void EnsureMayGrant(UnitInfo unit, string[] roles)
+    {
+        if (!currentUser.IsAuthenticated)
+        {
+            return;
+        }
+
+        if (!unit.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal))
+        {
+            throw new ValidationFailedException("unitCode", $"No unit in your jurisdiction has the code '{unit.Code}'.");
+        }
+
+        var held = currentUser.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var withheld = roles.FirstOrDefault(r => !Roles.MayGrant(held, scope.IsForceWide, r));
+        if (withheld is not null)
+        {
+            throw new ForbiddenException($"You may not grant the role '{withheld}': only its holders or an administrator of the whole force can.", "roles");
+        }
+    }
 
     private static void Validate(CreateStaffRequest request)
     {

@@ -4,6 +4,7 @@ using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -23,7 +24,7 @@ public sealed record ServiceRequestDetail(
 public sealed record StaffTimelineStep(ServiceRequestStatus? From, ServiceRequestStatus To, DateTimeOffset At, string Actor, string? Note);
 
 /// <summary>The officer's queue (filtered, paged) and one application in full. Jurisdiction applies: others' requests do not exist.</summary>
-public sealed class ListServiceRequestsHandler(NigehbanDbContext db, ServiceCatalogue catalogue, UnitDirectory units, ServiceRequestClock clock)
+public sealed class ListServiceRequestsHandler(NigehbanDbContext db, ServiceCatalogue catalogue, UnitDirectory units, ServiceRequestClock clock, JurisdictionScope scope)
 {
     public async Task<PagedList<ServiceRequestRow>> ListAsync(ServiceRequestQuery query, CancellationToken cancellationToken)
     {
@@ -46,7 +47,8 @@ public sealed class ListServiceRequestsHandler(NigehbanDbContext db, ServiceCata
         if (!string.IsNullOrWhiteSpace(query.Unit))
         {
             var unit = units.Find(query.Unit) ?? throw new ValidationFailedException("unit", $"No unit has the code '{query.Unit}'.");
-            requests = requests.Where(r => r.UnitPath.StartsWith(unit.Path));
+            // Narrows the jurisdiction filter to the unit; a unit outside it answers 404, as on the dashboard.
+            scope.LimitTo(unit.Path);
         }
 
         var now = clock.Now;

@@ -104,7 +104,7 @@ public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units
 
         token.Status = command.NoShow ? TokenStatus.NoShow : TokenStatus.Served;
         token.ServedAt = clock.GetUtcNow();
-        token.ServiceRequestReference = command.Reference?.Trim().ToUpperInvariant();
+        token.ServiceRequestReference = await ServedApplicationAsync(centre, command.Reference, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return View(token);
     }
@@ -164,6 +164,23 @@ public sealed class ManageQueueHandler(NigehbanDbContext db, UnitDirectory units
                 tokens.Where(t => t.Status == TokenStatus.Called && t.CounterNumber == c.Number).OrderByDescending(t => t.CalledAt)
                     .Select(t => t.Number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault()))],
             waits.Count == 0 ? null : Math.Round(waits.Average(), 1));
+    }
+
+    /// <summary>
+    /// A served token names an application of this centre, or nothing: a typo (its check character
+    /// fails) or another centre's application answers 404 naming the field, as an unknown one does.
+    /// </summary>
+    private async Task<string?> ServedApplicationAsync(UnitInfo centre, string? reference, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return null;
+        }
+
+        var canonical = ServiceRequest.CanonicalReference(reference);
+        return await db.Set<ServiceRequest>().AnyAsync(r => r.Reference == canonical && r.UnitCode == centre.Code, cancellationToken)
+            ? canonical
+            : throw new NotFoundException("reference", $"No application of {centre.Name} has this reference.");
     }
 
     private UnitInfo Centre(string unitCode)
