@@ -151,12 +151,12 @@ public sealed class SignInStaffHandler(
         // Kept on the account for administrators to see; the decision is made from the trail above.
         account.FailedAttempts = earlier.Count + 1;
         account.FailureWindowStartedAt = earlier.Count == 0 ? now : earlier.Min();
-        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), accountId, AuditOutcome.Denied, reason), account.Id, account.UserName);
+        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), accountId, AuditOutcome.Denied, reason, account.HomeUnitPath), account.Id, account.UserName);
         if (account.FailedAttempts >= limits.MaxFailedAttempts)
         {
             account.LockedOutAt = now;
             db.Audit.Record(
-                new AuditEntry(LockedOutAction, nameof(StaffAccount), accountId, Details: $"{account.FailedAttempts} failed sign-ins within {limits.FailureWindow}"),
+                new AuditEntry(LockedOutAction, nameof(StaffAccount), accountId, Details: $"{account.FailedAttempts} failed sign-ins within {limits.FailureWindow}", UnitPath: account.HomeUnitPath),
                 account.Id, account.UserName);
         }
 
@@ -166,7 +166,7 @@ public sealed class SignInStaffHandler(
 
     private async Task<SignInResult?> FailAsync(StaffAccount? account, string? userName, string reason, CancellationToken cancellationToken)
     {
-        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account?.Id.ToString() ?? userName, AuditOutcome.Denied, reason), account?.Id, userName);
+        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account?.Id.ToString() ?? userName, AuditOutcome.Denied, reason, account?.HomeUnitPath), account?.Id, userName);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
