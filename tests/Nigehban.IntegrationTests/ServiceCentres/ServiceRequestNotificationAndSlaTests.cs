@@ -116,8 +116,8 @@ public abstract class ServiceRequestNotificationAndSlaTests(NigehbanApp app)
 
         var after = await dpo.GetFromJsonAsync<JsonElement>("/api/v1/service-requests/statistics?unit=LHR-PS02", Ct);
         after.GetProperty("received").GetInt32().ShouldBe(before.GetProperty("received").GetInt32() + 1);
-        var otherDistrict = await dpo.GetFromJsonAsync<JsonElement>("/api/v1/service-requests/statistics?unit=SKP-PS01", Ct);
-        otherDistrict.GetProperty("received").GetInt32().ShouldBe(0);
+        // Another district's unit is outside the DPO's jurisdiction: it does not exist for them (ADR-024).
+        (await dpo.GetAsync("/api/v1/service-requests/statistics?unit=SKP-PS01", Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
         var ownDistrictOnly = await dpo.GetFromJsonAsync<JsonElement>("/api/v1/service-requests/statistics", Ct);
         ownDistrictOnly.GetProperty("received").GetInt32().ShouldBeGreaterThanOrEqualTo(after.GetProperty("received").GetInt32());
         reference.ShouldStartWith("PKM-LHR-");

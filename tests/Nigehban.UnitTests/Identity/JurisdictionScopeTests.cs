@@ -33,6 +33,22 @@ public sealed class JurisdictionScopeTests
     [Fact]
     public void Staff_SeesTheirHomeUnitsSubtree() => ScopeFor(Staff(StationPath)).PathPrefix.ShouldBe(StationPath);
 
+    [Theory]
+    [InlineData("/PB/", true)]
+    [InlineData("/PB/RGN-LHR/", false)]
+    [InlineData(StationPath, false)]
+    public void OnlyTheRootUnit_IsForceWide(string unitPath, bool forceWide) =>
+        ScopeFor(Staff(unitPath)).IsForceWide.ShouldBe(forceWide);
+
+    [Fact]
+    public void SystemWork_IsForceWide_AndAnonymousIsNot()
+    {
+        var scope = ScopeFor(new ClaimsPrincipal(new ClaimsIdentity()));
+        scope.IsForceWide.ShouldBeFalse();
+        scope.Unrestricted("test");
+        scope.IsForceWide.ShouldBeTrue();
+    }
+
     [Fact]
     public void CircuitPrincipal_TakesPrecedenceOverHttpContext()
     {

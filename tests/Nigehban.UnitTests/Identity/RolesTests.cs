@@ -16,6 +16,24 @@ public sealed class RolesTests
         }
     }
 
+    [Theory]
+    [InlineData(Roles.FrontDesk, false, true)]
+    [InlineData(Roles.Dpo, false, true)]
+    [InlineData(Roles.Administrator, false, true)]
+    [InlineData(Roles.Ig, false, false)]
+    [InlineData(Roles.Auditor, false, false)]
+    [InlineData(Roles.Ig, true, true)]
+    [InlineData(Roles.Auditor, true, true)]
+    public void Administrators_GrantOversightRoles_OnlyForceWide(string role, bool forceWide, bool mayGrant) =>
+        Roles.MayGrant([Roles.Administrator], forceWide, role).ShouldBe(mayGrant);
+
+    [Fact]
+    public void Holders_GrantTheirOwnRole_AndNothingElse()
+    {
+        Roles.MayGrant([Roles.Auditor], callerIsForceWide: false, Roles.Auditor).ShouldBeTrue();
+        Roles.MayGrant([Roles.Auditor], callerIsForceWide: true, Roles.FrontDesk).ShouldBeFalse();
+    }
+
     [Fact]
     public void OnlyAdministrators_ManageStaff() =>
         Roles.All.Where(r => Roles.PermissionsOf([r]).Contains(Permissions.StaffManage)).ShouldBe([Roles.Administrator]);

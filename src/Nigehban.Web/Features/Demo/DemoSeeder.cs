@@ -49,7 +49,7 @@ public sealed class DemoSeeder(
 
     private async Task SeedStaffAsync(CancellationToken cancellationToken)
     {
-        if (await db.Set<StaffAccount>().AnyAsync(cancellationToken))
+        if (await db.Set<StaffAccount>().IgnoreQueryFilters().AnyAsync(cancellationToken))
         {
             return;
         }

@@ -87,7 +87,7 @@ public sealed class SessionAuthenticationHandler(
         var hash = SignInStaffHandler.HashToken(token);
         var found = await db.Set<StaffSession>().AsNoTracking()
             .Where(s => s.TokenHash == hash)
-            .Join(db.Set<StaffAccount>().AsNoTracking(), s => s.AccountId, a => a.Id, (s, a) => new { Session = s, Account = a })
+            .Join(db.Set<StaffAccount>().IgnoreQueryFilters().AsNoTracking(), s => s.AccountId, a => a.Id, (s, a) => new { Session = s, Account = a })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {

@@ -46,7 +46,8 @@ public sealed class SignInStaffHandler(
         var now = clock.GetUtcNow();
         var account = string.IsNullOrEmpty(userName) || userName.Length > 64
             ? null
-            : await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.UserName == userName, cancellationToken);
+            // Nobody is signed in yet, so no scope exists: the user name alone finds the account.
+            : await db.Set<StaffAccount>().IgnoreQueryFilters().FirstOrDefaultAsync(a => a.UserName == userName, cancellationToken);
 
         // The password is hashed on every path, first, so that an unknown, disabled or locked
         // account answers in the same time as a wrong password: timing says nothing either.
@@ -118,7 +119,7 @@ public sealed class SignInStaffHandler(
             // Another sign-in used this code (or a later one) first: this one is a replay, a
             // failure like the one above, counted on the account as it is now.
             db.ChangeTracker.Clear();
-            var current = await db.Set<StaffAccount>().FirstAsync(a => a.Id == account.Id, cancellationToken);
+            var current = await db.Set<StaffAccount>().IgnoreQueryFilters().FirstAsync(a => a.Id == account.Id, cancellationToken);
             return await RegisterFailureAsync(current, now, CodeAlreadyUsed, cancellationToken);
         }
 
@@ -135,7 +136,7 @@ public sealed class SignInStaffHandler(
     private async Task<SignInResult?> RegisterFailureAsync(StaffAccount account, DateTimeOffset now, string reason, CancellationToken cancellationToken)
     {
         var accountId = account.Id.ToString();
-        var events = db.Set<AuditEvent>().AsNoTracking().Where(e => e.ObjectType == nameof(StaffAccount) && e.ObjectId == accountId);
+        var events = db.Set<AuditEvent>().IgnoreQueryFilters().AsNoTracking().Where(e => e.ObjectType == nameof(StaffAccount) && e.ObjectId == accountId);
         var countFrom = await events
             .Where(e => (e.Action == AuditAction && e.Outcome == AuditOutcome.Success) || e.Action == UnlockStaffAccountHandler.UnlockedAction)
             .MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
@@ -151,12 +152,12 @@ public sealed class SignInStaffHandler(
         // Kept on the account for administrators to see; the decision is made from the trail above.
         account.FailedAttempts = earlier.Count + 1;
         account.FailureWindowStartedAt = earlier.Count == 0 ? now : earlier.Min();
-        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), accountId, AuditOutcome.Denied, reason), account.Id, account.UserName);
+        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), accountId, AuditOutcome.Denied, reason, account.HomeUnitPath), account.Id, account.UserName);
         if (account.FailedAttempts >= limits.MaxFailedAttempts)
         {
             account.LockedOutAt = now;
             db.Audit.Record(
-                new AuditEntry(LockedOutAction, nameof(StaffAccount), accountId, Details: $"{account.FailedAttempts} failed sign-ins within {limits.FailureWindow}"),
+                new AuditEntry(LockedOutAction, nameof(StaffAccount), accountId, Details: $"{account.FailedAttempts} failed sign-ins within {limits.FailureWindow}", UnitPath: account.HomeUnitPath),
                 account.Id, account.UserName);
         }
 
@@ -166,7 +167,7 @@ public sealed class SignInStaffHandler(
 
     private async Task<SignInResult?> FailAsync(StaffAccount? account, string? userName, string reason, CancellationToken cancellationToken)
     {
-        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account?.Id.ToString() ?? userName, AuditOutcome.Denied, reason), account?.Id, userName);
+        db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account?.Id.ToString() ?? userName, AuditOutcome.Denied, reason, account?.HomeUnitPath), account?.Id, userName);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

@@ -5,10 +5,11 @@ using Nigehban.Web.Platform.Data;
 namespace Nigehban.Web.Features.Identity;
 
 /// <summary>
-/// A member of staff who signs in with a password and a TOTP code. Not unit-owned for filtering:
-/// administrators manage accounts force-wide, and sign-in must find an account before any scope exists.
+/// A member of staff who signs in with a password and a TOTP code. Owned by its home unit, so the
+/// jurisdiction filter bounds administrators as it bounds every officer (ADR-024); sign-in and
+/// session checks, which find an account before any scope exists, ignore the filter explicitly.
 /// </summary>
-public sealed class StaffAccount
+public sealed class StaffAccount : IUnitOwned
 {
     public Guid Id { get; set; }
     public required string UserName { get; set; }
@@ -20,6 +21,8 @@ public sealed class StaffAccount
 
     public required string HomeUnitCode { get; set; }
     public required string HomeUnitPath { get; set; }
+
+    string IUnitOwned.UnitPath => HomeUnitPath;
 
     /// <summary>Comma-separated role names from <c>Roles</c>.</summary>
     public required string Roles { get; set; }
@@ -53,6 +56,7 @@ internal sealed class StaffAccountConfiguration : IEntityTypeConfiguration<Staff
         builder.Property(a => a.ProtectedTotpSecret).HasMaxLength(400);
         builder.Property(a => a.HomeUnitCode).HasMaxLength(40);
         builder.Property(a => a.HomeUnitPath).HasMaxLength(400);
+        builder.ScopedByUnitPath(a => a.HomeUnitPath);
         builder.Property(a => a.Roles).HasMaxLength(400);
         builder.Ignore(a => a.RoleList);
 

@@ -39,7 +39,7 @@ public sealed class StaffSessionRevalidator(
         var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
         var found = await db.Set<StaffSession>().AsNoTracking()
             .Where(s => s.Id == sessionId)
-            .Join(db.Set<StaffAccount>().AsNoTracking(), s => s.AccountId, a => a.Id, (s, a) => new { Session = s, Account = a })
+            .Join(db.Set<StaffAccount>().IgnoreQueryFilters().AsNoTracking(), s => s.AccountId, a => a.Id, (s, a) => new { Session = s, Account = a })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {

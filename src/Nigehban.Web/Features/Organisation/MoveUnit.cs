@@ -24,13 +24,19 @@ public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory director
 {
     public async Task<MoveUnitResult> HandleAsync(string code, MoveUnitCommand command, CancellationToken cancellationToken)
     {
-        var unit = directory.Find(code) ?? throw new NotFoundException("code", $"No unit has the code '{code}'.");
+        // Both ends of the move lie in the administrator's subtree (ADR-024): a district administrator
+        // cannot take another district's circle into its own jurisdiction. Checked before the scope is lifted.
+        var unit = directory.Find(code) is { } found && found.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal)
+            ? found
+            : throw new NotFoundException("code", $"No unit in your jurisdiction has the code '{code}'.");
         if (string.IsNullOrWhiteSpace(command.ParentCode))
         {
             throw new ValidationFailedException("parentCode", "'parentCode' is required.");
         }
 
-        var parent = directory.Find(command.ParentCode) ?? throw new ValidationFailedException("parentCode", $"No unit has the code '{command.ParentCode}'.");
+        var parent = directory.Find(command.ParentCode) is { } target && target.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal)
+            ? target
+            : throw new ValidationFailedException("parentCode", $"No unit in your jurisdiction has the code '{command.ParentCode}'.");
         var kinds = force.UnitKinds.ToList();
         if (parent.Path.StartsWith(unit.Path, StringComparison.Ordinal))
         {
@@ -66,10 +72,11 @@ public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory director
         }
 
         long repathed = 0;
+        // Staff accounts are unit-owned too: their home paths follow, so the unit's officers keep their jurisdiction.
         foreach (var entityType in db.Model.GetEntityTypes().Where(t => typeof(IUnitOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null && !t.IsOwned()))
         {
             var table = entityType.GetTableName()!;
-            var column = entityType.FindProperty(nameof(IUnitOwned.UnitPath))!.GetColumnName();
+            var column = entityType.FindProperty(JurisdictionFilter.Of(entityType.ClrType)!.Property)!.GetColumnName();
             // Names come from the EF model, values go as parameters.
             var sql = $"UPDATE \"{table}\" SET \"{column}\" = {{0}} || substr(\"{column}\", {{1}}) WHERE substr(\"{column}\", 1, {{2}}) = {{3}}";
             repathed += await db.Database.ExecuteSqlRawAsync(sql, [newPath, oldPath.Length + 1, oldPath.Length, oldPath], cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -12,7 +13,7 @@ public sealed record ServiceRequestRow(
     string ApplicantName, DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool Overdue, bool? RecordCheckHit);
 
 /// <summary>The officer's queue, filtered and paged. Jurisdiction applies: others' requests do not exist.</summary>
-public sealed class ListServiceRequestsHandler(NigehbanDbContext db, UnitDirectory units, ServiceRequestClock clock)
+public sealed class ListServiceRequestsHandler(NigehbanDbContext db, UnitDirectory units, ServiceRequestClock clock, JurisdictionScope scope)
 {
     public async Task<PagedList<ServiceRequestRow>> ListAsync(ServiceRequestQuery query, CancellationToken cancellationToken)
     {
@@ -35,7 +36,8 @@ public sealed class ListServiceRequestsHandler(NigehbanDbContext db, UnitDirecto
         if (!string.IsNullOrWhiteSpace(query.Unit))
         {
             var unit = units.Find(query.Unit) ?? throw new ValidationFailedException("unit", $"No unit has the code '{query.Unit}'.");
-            requests = requests.Where(r => r.UnitPath.StartsWith(unit.Path));
+            // Narrows the jurisdiction filter to the unit; a unit outside it answers 404, as on the dashboard.
+            scope.LimitTo(unit.Path);
         }
 
         var now = clock.Now;

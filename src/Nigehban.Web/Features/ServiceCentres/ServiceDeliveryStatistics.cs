@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -16,26 +19,27 @@ public sealed record ServiceDeliveryStatistics(
 /// by service, with turnaround and counter waiting/service times. Counted from the records within
 /// the caller's jurisdiction; the command dashboard will serve the same figures from rollups.
 /// </summary>
-public sealed class ServiceDeliveryStatisticsHandler(NigehbanDbContext db, UnitDirectory units, ServiceRequestClock clock)
+public sealed class ServiceDeliveryStatisticsHandler(NigehbanDbContext db, UnitDirectory units, ServiceRequestClock clock, JurisdictionScope scope, ForcePack force, DeadlineCalculator days)
 {
     public async Task<ServiceDeliveryStatistics> HandleAsync(string? unitCode, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var end = to ?? DateOnly.FromDateTime(clock.Now.UtcDateTime);
+        // Days are the force's calendar days, as on the dashboard, not UTC's.
+        var end = to ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Now, force.TimeZone).DateTime);
         var start = from ?? end.AddDays(-29);
         if (start > end)
         {
             throw new ValidationFailedException("from", "from must not be after to.");
         }
 
-        var startAt = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var endAt = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var startAt = days.StartOfLocalDay(start);
+        var endAt = days.StartOfLocalDay(end.AddDays(1));
         var requests = db.Set<ServiceRequest>().AsNoTracking().Where(r => r.SubmittedAt >= startAt && r.SubmittedAt < endAt);
         var tokens = db.Set<QueueToken>().AsNoTracking().Where(t => t.IssuedAt >= startAt && t.IssuedAt < endAt);
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
             var unit = units.Find(unitCode) ?? throw new NotFoundException("unit", $"No unit has the code '{unitCode}'.");
-            requests = requests.Where(r => r.UnitPath.StartsWith(unit.Path));
-            tokens = tokens.Where(t => t.UnitPath.StartsWith(unit.Path));
+            // Narrows the jurisdiction filter to the unit; a unit outside it answers 404, as on the dashboard.
+            scope.LimitTo(unit.Path);
         }
 
         var now = clock.Now;

@@ -19,7 +19,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ValidationFailedException v => (400, "Invalid input", v.Message, v.Field),
             NotFoundException n => (404, "Not found", n.Message, n.Field),
             RuleViolationException r => (409, "Conflict", r.Message, null),
-            ForbiddenException f => (403, "Forbidden", f.Message, null),
+            ForbiddenException f => (403, "Forbidden", f.Message, f.Field),
             // A concurrency token (e.g. a staff account's last used one-time-code step) moved under us.
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (409, "Conflict", "Someone else changed this record at the same moment. Load it again and retry.", null),
             // With RouteHandlerOptions.ThrowOnBadRequest, minimal APIs throw these for input they cannot bind.

@@ -34,5 +34,8 @@ public sealed class NotFoundException(string field, string message) : Exception(
 /// <summary>A business rule forbids the operation in the current state (an illegal status change): 409.</summary>
 public sealed class RuleViolationException(string message) : Exception(message);
 
-/// <summary>The caller may see the object but not do this to it: 403.</summary>
-public sealed class ForbiddenException(string message) : Exception(message);
+/// <summary>The caller may see the object but not do this to it: 403, naming the field at fault when one is.</summary>
+public sealed class ForbiddenException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Platform.Audit;
 
@@ -51,6 +52,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.ObjectType).HasMaxLength(100);
         builder.Property(e => e.ObjectId).HasMaxLength(200);
         builder.Property(e => e.UnitPath).HasMaxLength(400);
+        // An auditor reads the events of their unit's subtree (ADR-024); the sealer and verifier ignore the filter.
+        builder.ScopedByUnitPath(e => e.UnitPath, unplacedRowsAreForceWide: true);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);

@@ -52,7 +52,9 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealSi
             Action = entry.Action,
             ObjectType = entry.ObjectType,
             ObjectId = Truncate(Clean(entry.ObjectId), 200),
-            UnitPath = entry.UnitPath,
+            // An event that names no unit is placed at the acting user's home unit, so that the
+            // auditors of that unit see it (ADR-024); anonymous and system work stays force-wide.
+            UnitPath = entry.UnitPath ?? user.UnitPath,
             Outcome = entry.Outcome,
             IpAddress = actor.IpAddress,
             Details = Clean(entry.Details),

@@ -8,7 +8,8 @@ namespace Nigehban.Web.Platform.Data;
 /// <summary>
 /// The one DbContext. Entities and their configurations live in their feature folders and are
 /// applied from the assembly. Two cross-cutting rules are enforced here and nowhere else:
-/// the jurisdiction filter (every <see cref="IUnitOwned"/> entity) and the audit trail
+/// the jurisdiction filter (every <see cref="IUnitOwned"/> entity, and those a configuration scopes
+/// with <see cref="JurisdictionFilter.ScopedByUnitPath"/>) and the audit trail
 /// (every write, its audit event inserted in the same transaction and sealed into the hash chain after it commits).
 /// </summary>
 /// <remarks>
@@ -52,6 +53,9 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
     /// <summary>Read by the query filter; EF parameterises it per context instance.</summary>
     internal string ScopePath => scope.PathPrefix;
 
+    /// <summary>Read by the filter of records whose rows may name no unit (audit events): those are the force's.</summary>
+    internal bool ScopeIsForceWide => scope.IsForceWide;
+
     public AuditTrail Audit => audit;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -62,9 +66,9 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
-            if (typeof(IUnitOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+            if (JurisdictionFilter.Of(entityType.ClrType) is { } scoped && entityType.BaseType is null)
             {
-                modelBuilder.Entity(entityType.ClrType).HasQueryFilter(BuildScopeFilter(entityType.ClrType));
+                modelBuilder.Entity(entityType.ClrType).HasQueryFilter(BuildScopeFilter(entityType.ClrType, scoped));
             }
         }
     }
@@ -79,14 +83,23 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
         }
     }
 
-    private LambdaExpression BuildScopeFilter(Type entity)
+    private LambdaExpression BuildScopeFilter(Type entity, ScopedPath scoped)
     {
         // e => e.UnitPath.StartsWith(this.ScopePath)
         var parameter = Expression.Parameter(entity, "e");
-        var path = Expression.Property(parameter, nameof(IUnitOwned.UnitPath));
+        var path = Expression.Property(parameter, scoped.Property);
         var scopePath = Expression.Property(Expression.Constant(this), nameof(ScopePath));
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        return Expression.Lambda(Expression.Call(path, startsWith, scopePath), parameter);
+        Expression filter = Expression.Call(path, startsWith, scopePath);
+        if (scoped.UnplacedRowsAreForceWide)
+        {
+            // ... || (e.UnitPath == null && this.ScopeIsForceWide)
+            var unplaced = Expression.Equal(path, Expression.Constant(null, typeof(string)));
+            var forceWide = Expression.Property(Expression.Constant(this), nameof(ScopeIsForceWide));
+            filter = Expression.OrElse(filter, Expression.AndAlso(unplaced, forceWide));
+        }
+
+        return Expression.Lambda(filter, parameter);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -17,6 +17,12 @@ public sealed class JurisdictionScope(CurrentUser user)
     public string PathPrefix => _override ?? user.UnitPath ?? Nothing;
 
     /// <summary>
+    /// The whole force: system work, or a user of the root unit (a path of one unit, <c>/PB/</c>).
+    /// Only such a scope sees records that name no unit (audit events of anonymous or system work).
+    /// </summary>
+    public bool IsForceWide => PathPrefix == "/" || (PathPrefix.Length > 2 && PathPrefix.IndexOf('/', 1) == PathPrefix.Length - 1);
+
+    /// <summary>
     /// Lifts the filter for system work (migrations, seeding, background jobs) and for public
     /// look-ups that select one record by a secret key (reference plus national ID).
     /// </summary>

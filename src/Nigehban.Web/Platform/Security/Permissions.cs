@@ -69,7 +69,19 @@ public static class Roles
         [Administrator] = [Permissions.ConsoleAccess, Permissions.StaffManage, Permissions.ForceManage],
     };
 
+    /// <summary>Roles that command or oversee the force as a whole: only their holders, or the force-wide administrator, grant them (ADR-024).</summary>
+    public static IReadOnlyList<string> Oversight { get; } = [Ig, Auditor];
+
     public static bool IsKnown(string role) => Grants.ContainsKey(role);
+
+    /// <summary>
+    /// Whether a caller holding <paramref name="callerRoles"/> may give <paramref name="role"/> to an
+    /// account: a role they hold themselves; an operational role, given by an administrator; any role,
+    /// given by an administrator of the whole force (someone must appoint the auditors).
+    /// </summary>
+    public static bool MayGrant(IReadOnlyCollection<string> callerRoles, bool callerIsForceWide, string role) =>
+        callerRoles.Contains(role, StringComparer.Ordinal)
+        || (callerRoles.Contains(Administrator, StringComparer.Ordinal) && (callerIsForceWide || !Oversight.Contains(role, StringComparer.Ordinal)));
 
     public static IEnumerable<string> PermissionsOf(IEnumerable<string> roles) =>
         roles.Where(Grants.ContainsKey).SelectMany(r => Grants[r]).Distinct(StringComparer.Ordinal);

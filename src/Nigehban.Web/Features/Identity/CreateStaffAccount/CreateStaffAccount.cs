@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +18,18 @@ public sealed record CreateStaffRequest(
     [property: Required, MinLength(1)] string[] Roles,
     [property: Required, StringLength(128, MinimumLength = 12, ErrorMessage = "Passwords have at least 12 characters.")] string Password);
 
-/// <summary>An administrator creates a staff account; the answer carries its TOTP enrolment, shown this once.</summary>
+/// <summary>
+/// An administrator creates a staff account; the answer carries its TOTP enrolment, shown this once.
+/// New accounts are placed and granted within the bounds of ADR-024.
+/// </summary>
 public sealed class CreateStaffAccountHandler(
     NigehbanDbContext db,
     IPasswordHasher<StaffAccount> hasher,
     TotpSecrets totp,
     UnitDirectory units,
     ForcePack force,
+    CurrentUser currentUser,
+    JurisdictionScope scope,
     TimeProvider clock)
 {
     public async Task<MfaEnrolment> CreateAsync(CreateStaffRequest request, CancellationToken cancellationToken)
@@ -39,7 +45,10 @@ public sealed class CreateStaffAccountHandler(
             throw new ValidationFailedException("roles", $"'{request.Roles[unknownRole]}' is not a role. Roles: {string.Join(", ", Roles.All)}.");
         }
 
-        if (await db.Set<StaffAccount>().AnyAsync(a => a.UserName == userName, cancellationToken))
+        EnsureMayGrant(unit, request.Roles);
+
+        // User names are unique force-wide, whoever can see the account that holds one.
+        if (await db.Set<StaffAccount>().IgnoreQueryFilters().AnyAsync(a => a.UserName == userName, cancellationToken))
         {
             throw new ValidationFailedException("userName", $"The user name '{userName}' is taken.");
         }
@@ -61,6 +70,32 @@ public sealed class CreateStaffAccountHandler(
         db.Add(account);
         await db.SaveChangesAsync(cancellationToken);
         return new MfaEnrolment(account.Id, userName, secret, TotpSecrets.ProvisioningUri(force.Name, userName, secret));
+    }
+
+    /// <summary>
+    /// A signed-in administrator places accounts only within its own subtree (a unit outside it is
+    /// answered like an unknown one) and grants only what <see cref="Roles.MayGrant"/> allows (403).
+    /// Without a signed-in user this is system work (the demo seeder, tests): the API and the pages
+    /// always have one.
+    /// </summary>
+    private void EnsureMayGrant(UnitInfo unit, string[] roles)
+    {
+        if (!currentUser.IsAuthenticated)
+        {
+            return;
+        }
+
+        if (!unit.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal))
+        {
+            throw new ValidationFailedException("unitCode", $"No unit in your jurisdiction has the code '{unit.Code}'.");
+        }
+
+        var held = currentUser.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var withheld = roles.FirstOrDefault(r => !Roles.MayGrant(held, scope.IsForceWide, r));
+        if (withheld is not null)
+        {
+            throw new ForbiddenException($"You may not grant the role '{withheld}': only its holders or an administrator of the whole force can.", "roles");
+        }
     }
 
     private static void Validate(CreateStaffRequest request)

@@ -18,7 +18,7 @@ public sealed class ResetStaffMfaHandler(NigehbanDbContext db, TotpSecrets totp,
         // in the step of the last sign-in.
         account.LastTotpStep = null;
         await db.EndOpenSessionsAsync(account.Id, "MFA reset", clock.GetUtcNow(), cancellationToken);
-        db.Audit.Record(new AuditEntry(ResetAction, nameof(StaffAccount), account.Id.ToString()));
+        db.Audit.Record(new AuditEntry(ResetAction, nameof(StaffAccount), account.Id.ToString(), UnitPath: account.HomeUnitPath));
         await db.SaveChangesAsync(cancellationToken);
         return new MfaEnrolment(account.Id, account.UserName, secret, TotpSecrets.ProvisioningUri(force.Name, account.UserName, secret));
     }

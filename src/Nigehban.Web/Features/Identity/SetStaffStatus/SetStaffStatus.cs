@@ -39,7 +39,7 @@ public sealed class SetStaffStatusHandler(NigehbanDbContext db, CurrentUser curr
             await db.EndOpenSessionsAsync(account.Id, "account disabled", clock.GetUtcNow(), cancellationToken);
         }
 
-        db.Audit.Record(new AuditEntry(disabled ? "staff.disabled" : "staff.enabled", nameof(StaffAccount), account.Id.ToString()));
+        db.Audit.Record(new AuditEntry(disabled ? "staff.disabled" : "staff.enabled", nameof(StaffAccount), account.Id.ToString(), UnitPath: account.HomeUnitPath));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ public sealed class UnlockStaffAccountHandler(NigehbanDbContext db)
         account.LockedOutAt = null;
         account.FailedAttempts = 0;
         account.FailureWindowStartedAt = null;
-        db.Audit.Record(new AuditEntry(UnlockedAction, nameof(StaffAccount), account.Id.ToString()));
+        db.Audit.Record(new AuditEntry(UnlockedAction, nameof(StaffAccount), account.Id.ToString(), UnitPath: account.HomeUnitPath));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

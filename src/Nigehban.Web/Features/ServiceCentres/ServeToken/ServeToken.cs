@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Features.ServiceCentres.ServeToken;
@@ -21,9 +22,26 @@ public sealed class ServeTokenHandler(NigehbanDbContext db, QueueDesk desk, Queu
 
         token.Status = command.NoShow ? TokenStatus.NoShow : TokenStatus.Served;
         token.ServedAt = desk.Now;
-        token.ServiceRequestReference = command.Reference?.Trim().ToUpperInvariant();
+        token.ServiceRequestReference = await ServedApplicationAsync(centre, command.Reference, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         changes.Changed(centre.Code);
         return QueueDesk.View(token);
+    }
+
+    /// <summary>
+    /// A served token names an application of this centre, or nothing: a typo (its check character
+    /// fails) or another centre's application answers 404 naming the field, as an unknown one does.
+    /// </summary>
+    private async Task<string?> ServedApplicationAsync(UnitInfo centre, string? reference, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return null;
+        }
+
+        var canonical = ServiceRequest.CanonicalReference(reference);
+        return await db.Set<ServiceRequest>().AnyAsync(r => r.Reference == canonical && r.UnitCode == centre.Code, cancellationToken)
+            ? canonical
+            : throw new NotFoundException("reference", $"No application of {centre.Name} has this reference.");
     }
 }
