@@ -33,6 +33,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
     {
         ["GetUnit"] = "the unit tree is public",
         ["GetQueueScreen"] = "the waiting-hall screen shows token numbers only, on a kiosk without login",
+        ["WatchQueueScreen"] = "the same waiting-hall screen, pushed as a stream of server-sent events",
         ["VerifyCertificate"] = "anyone holding a document may check it; the code is the document's own secret",
     };
 
@@ -104,7 +105,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         : 403;
 
     /// <summary>One district's records, and strings of them that must never appear in an outsider's answer.</summary>
-    private sealed record DistrictRecords(string Station, string Circle, string District, string Reference, Guid StaffId, Guid TokenId, IReadOnlyList<string> Markers);
+    private sealed record DistrictRecords(string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId, IReadOnlyList<string> Markers);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -112,6 +113,10 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         var district = app.Demo("dpo").Unit;
         var marker = "Sweep Applicant " + Guid.NewGuid().ToString("N")[..8];
         var (reference, nationalId) = await ServiceCentreFixtures.ApplyWithDocumentsAsync(app, station, name: marker);
+        // One more upload whose id the sweep knows, for the operations that read a supporting document.
+        var uploaded = await ServiceCentreFixtures.PostDocumentAsync(app.CreateClient(), reference, "photo", ServiceCentreFixtures.SmallPng, "sweep.png", nationalId);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync(Ct));
+        var documentId = (await uploaded.ReadJsonAsync()).GetProperty("id").GetString()!;
 
         var admin = await app.SignInAsync("admin");
         var staff = await CreateAsync(admin, Roles.FrontDesk, station);
@@ -129,7 +134,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
 
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
-        return new DistrictRecords(station, circle, district, reference, staff.Id, token, [reference, nationalId, marker, staff.UserName]);
+        return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, [reference, nationalId, marker, staff.UserName]);
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -220,6 +225,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             (_, "number") => "1",
             ("MoveUnit", "code") => records.Circle,
             ("ServeQueueToken", "id") => records.TokenId.ToString(),
+            ("GetSupportingDocument", "id") => records.DocumentId,
             (_, "id") when Path.StartsWith("/api/v1/staff/", StringComparison.Ordinal) => records.StaffId.ToString(),
             ("ExportDashboardTable", "table") => DashboardTables.Names.First(),
             _ => throw new InvalidOperationException(
@@ -234,6 +240,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             "RecordFeePayment" => JsonContent.Create(new { method = "Cash", amount = 1m }),
             "ServeQueueToken" => JsonContent.Create(new { noShow = true }),
             "SetCounter" => JsonContent.Create(new { label = "Sweep", isOpen = true }),
+            "SetStaffStatus" => JsonContent.Create(new { status = "Disabled" }),
             "IssueQueueToken" => JsonContent.Create(new { serviceCode = (string?)null }),
             "UploadSupportingDocument" => Upload(nationalId),
             _ when Method is "POST" or "PUT" => JsonContent.Create(new { }),
