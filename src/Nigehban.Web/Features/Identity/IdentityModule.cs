@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nigehban.Web.Platform.Cli;
+using Nigehban.Web.Platform.Demo;
+using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Storage;
 
@@ -28,6 +31,13 @@ public static class IdentityModule
         services.AddSingleton<TotpSecrets>();
         services.AddScoped<SignInStaffHandler>();
         services.AddScoped<ManageStaffHandler>();
+        services.AddCliVerb<UnlockAccountVerb>();
+
+        // Demo staff: one account per role, their logins printed at start and their codes on demand.
+        services.AddSingleton<DemoAccounts>();
+        services.AddScoped<IDemoDataSeed, SeedDemoStaff>();
+        services.AddStartupStep<PrintDemoLogins>();
+        services.AddCliVerb<DemoOtpVerb>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Nigehban.Web.Features.ServiceCentres.Pages.Console;
 using Nigehban.Web.Features.ServiceCentres.Pages.Portal;
+using Nigehban.Web.Platform.Demo;
+using Nigehban.Web.Platform.Hosting;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -8,7 +11,7 @@ public static class ServiceCentresModule
     public static IServiceCollection AddServiceCentres(this IServiceCollection services)
     {
         services.AddSingleton<ServiceCatalogue>();
-        services.AddHostedService<LoadServiceCatalogueAtStart>();
+        services.AddStartupStep<LoadServiceCatalogueAtStart>();
         services.AddScoped<ServiceRequestClock>();
         services.AddScoped<ServiceRequestNotifications>();
         services.AddScoped<SubmitServiceRequestHandler>();
@@ -16,6 +19,7 @@ public static class ServiceCentresModule
         // Options read when first resolved, so hosts and tests can still change configuration; see ADR-015.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(TrackingCacheOptions.Section).Get<TrackingCacheOptions>() ?? new TrackingCacheOptions());
         services.AddSingleton<TrackingCache>();
+        services.AddSingleton<IInterceptor, TrackingCacheInvalidation>();
         services.AddScoped<ListServiceRequestsHandler>();
         services.AddScoped<ProcessServiceRequestHandler>();
         services.AddScoped<RecordFeePaymentHandler>();
@@ -28,7 +32,7 @@ public static class ServiceCentresModule
         services.AddScoped<EscalateOverdueRequestsHandler>();
         services.AddScoped<ServiceDeliveryStatisticsHandler>();
         services.AddHostedService<OverdueRequestsWatcher>();
-        services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
+        services.AddScoped<IDemoDataSeed, SeedDemoCentre>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
         services.AddServiceCentreConsole();
         services.AddServiceCentrePortal();

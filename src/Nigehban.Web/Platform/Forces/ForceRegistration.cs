@@ -1,3 +1,5 @@
+using Nigehban.Web.Platform.Cli;
+
 namespace Nigehban.Web.Platform.Forces;
 
 public static class ForceRegistration
@@ -10,6 +12,7 @@ public static class ForceRegistration
     {
         services.AddSingleton(sp => ForcePackLoader.Load(LocatePack(sp.GetRequiredService<IConfiguration>()["Force"] ?? "punjab")));
         services.AddSingleton(sp => sp.GetRequiredService<ForcePack>().Calendar);
+        services.AddCliVerb<ValidateForcePackVerb>();
         return services;
     }
 
