@@ -19,6 +19,11 @@ public sealed class ListShapeTests(SqliteApp app)
     /// <summary>Endpoint names whose answer is a whole, bounded list, and why it is bounded.</summary>
     private static readonly Dictionary<string, string> BoundedLists = new(StringComparer.Ordinal)
     {
+        ["ListUnits"] = "the force pack's unit tree, read whole by pickers and the map",
+        ["ListServices"] = "the force pack's service catalogue",
+        ["ListDashboardMetrics"] = "the metric catalogue, defined in code",
+        ["GetDashboardBreakdown"] = "one row per value of a metric's dimension (the pack's services)",
+        ["ListQueueTokens"] = "today's tokens of one centre: one day's queue, read whole by the counter screen",
     };
 
     [Fact]

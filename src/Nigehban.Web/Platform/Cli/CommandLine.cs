@@ -42,21 +42,10 @@ public static class CommandLine
             return await verb.RunAsync(new VerbRun(parse, EmptyServices.Instance, null, CancellationToken.None));
         }
 
-        WebApplication app;
-        try
-        {
-            app = build(builder);
-        }
-        catch (Exception ex)
-        {
-            Console.Error.WriteLine($"{verb.Name} failed: {Describe(ex)}");
-            return 1;
-        }
-
-        await using (app)
-        {
-            return await RunVerbAsync(app, verb, parse);
-        }
+        // Not caught: a host that cannot be built is a fault of the build, and a test host
+        // (WebApplicationFactory) stops the entry point here by throwing.
+        await using var app = build(builder);
+        return await RunVerbAsync(app, verb, parse);
     }
 
     private static async Task<int> RunVerbAsync(WebApplication app, CliVerb verb, ParseResult parse)
