@@ -1,20 +1,10 @@
 using Nigehban.Web;
 using Nigehban.Web.Platform.Cli;
 
-// One executable, several verbs: serve (default), migrate, seed --demo, audit verify, force validate <folder>.
-var (verb, hostArgs) = CommandLine.Split(args);
-if (verb.IsStandalone)
-{
-    return await CommandLine.RunStandaloneAsync(verb);
-}
-
-var builder = WebApplication.CreateBuilder(hostArgs);
+// One executable, several verbs (serve by default); each module contributes its own (see `help`).
+var builder = WebApplication.CreateBuilder(args);
 builder.AddNigehban();
-
-var app = builder.Build();
-app.UseNigehban();
-
-return await CommandLine.RunAsync(app, verb);
+return await CommandLine.RunAsync(builder, args, b => b.Build().UseNigehban());
 
 /// <summary>Entry point type, public so that WebApplicationFactory can host the app in tests.</summary>
 public partial class Program;

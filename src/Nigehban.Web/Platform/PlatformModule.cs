@@ -6,13 +6,17 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Cli;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Outbox;
 using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Sla;
 using Nigehban.Web.Platform.Storage;
+using Nigehban.Web.Platform.Units;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 
@@ -52,11 +56,16 @@ public static class PlatformModule
 
     public static IServiceCollection AddNigehbanPlatform(this IServiceCollection services)
     {
+        services.AddCliVerb<ServeVerb>();
+        services.AddCliVerb<MigrateVerb>();
+        services.AddCliVerb<SeedDemoVerb>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<JurisdictionScope>();
+        // Filled by the module that owns the units table (Organisation), read by every module.
+        services.AddSingleton<UnitDirectory>();
         services.AddAuditTrail();
         services.AddReferenceNumbers();
         services.AddSlaClocks();
@@ -79,7 +88,11 @@ public static class PlatformModule
         // Sent only over HTTPS and never in Development (NigehbanHost); a year, as browsers' preload rules expect.
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
-        services.AddHostedService<DatabaseStartup>();
+        // Start-up steps: the platform's own; modules add theirs (StartupOrder says where).
+        services.AddSingleton<StartupSteps>();
+        services.AddStartupStep<MigrateDatabase>();
+        services.AddStartupStep<SeedDemoData>();
+        services.AddHostedService<PlatformStartup>();
         services.AddAuditCheckpointWriter();
         services.AddOutbox();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

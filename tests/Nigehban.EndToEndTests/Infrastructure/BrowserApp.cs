@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Nigehban.Web.Features.Demo;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Features.Identity.CreateStaffAccount;
 using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using OtpNet;
 
 namespace Nigehban.EndToEndTests.Infrastructure;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.EndToEndTests.Infrastructure;
 using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nigehban.EndToEndTests.Portal;

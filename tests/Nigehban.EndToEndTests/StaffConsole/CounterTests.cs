@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Nigehban.EndToEndTests.Infrastructure;
 using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Security;
 using Shouldly;

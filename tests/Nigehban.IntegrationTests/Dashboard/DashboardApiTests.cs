@@ -137,15 +137,15 @@ public abstract class DashboardApiTests(NigehbanApp app)
 
         var range = $"unit={station}&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
         var summary = await ig.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/summary?{range}", Ct);
-        var records = await ig.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/records?{range}&metric=service_requests_received&pageSize=200", Ct);
-        records.GetProperty("total").GetInt32().ShouldBe((int)summary.GetProperty("metrics").GetProperty("service_requests_received").GetDouble());
+        var records = await ig.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/records?{range}&metric=service_requests_received&pageSize=100", Ct);
+        records.GetProperty("totalCount").GetInt32().ShouldBe((int)summary.GetProperty("metrics").GetProperty("service_requests_received").GetDouble());
         var item = records.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("reference").GetString() == reference);
         item.GetProperty("unit").GetString().ShouldBe(station);
         item.GetProperty("status").GetString().ShouldBe("Submitted");
         item.GetProperty("page").GetString().ShouldBe($"/console/applications/{reference}");
 
         // Pages of one cover the same records as one page of all, newest first.
-        var total = records.GetProperty("total").GetInt32();
+        var total = records.GetProperty("totalCount").GetInt32();
         var paged = new List<string>();
         for (var page = 1; page <= Math.Min(total, 3); page++)
         {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Platform.Security;
@@ -75,10 +77,32 @@ public sealed class EndpointAuthorizationTests(SqliteApp app)
         wrong.ShouldBeEmpty();
     }
 
-    /// <summary>A named policy that is a permission, or a policy object built for the endpoint (which names its requirements).</summary>
+    [Fact]
+    public void APolicyThatRequiresNoPermission_DoesNotCount()
+    {
+        // What the check above must refuse: signed in is not a permission, nor is any other claim.
+        HasPermissionPolicy(EndpointWith(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())).ShouldBeFalse();
+        HasPermissionPolicy(EndpointWith(new AuthorizationPolicyBuilder().RequireClaim("role", "Administrator").Build())).ShouldBeFalse();
+        HasPermissionPolicy(EndpointWith(new AuthorizationPolicyBuilder().RequireClaim(NigehbanClaims.Permission, "anything.at-all").Build())).ShouldBeFalse();
+        HasPermissionPolicy(EndpointWith(new AuthorizeAttribute("SomePolicy"))).ShouldBeFalse();
+        HasPermissionPolicy(EndpointWith(new AuthorizationPolicyBuilder().RequireClaim(NigehbanClaims.Permission, Permissions.StaffManage).Build())).ShouldBeTrue();
+        HasPermissionPolicy(EndpointWith(new AuthorizeAttribute(Permissions.StaffManage))).ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// A named policy that is a permission, or a policy object built for the endpoint that requires
+    /// a permission claim with known permissions only. Any other policy (signed in, a role) is not one.
+    /// </summary>
     private static bool HasPermissionPolicy(Endpoint endpoint) =>
         endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null && Permissions.All.Contains(a.Policy))
-        || endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is not null;
+        || endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>().Any(RequiresAPermission);
+
+    private static bool RequiresAPermission(AuthorizationPolicy policy) =>
+        policy.Requirements.OfType<ClaimsAuthorizationRequirement>().Any(r => r.ClaimType == NigehbanClaims.Permission
+            && r.AllowedValues is { } values && values.Any() && values.All(Permissions.All.Contains));
+
+    private static RouteEndpoint EndpointWith(object authorization) =>
+        new(_ => Task.CompletedTask, RoutePatternFactory.Parse("/test"), 0, new EndpointMetadataCollection(authorization), "test");
 
     private static string Describe(RouteEndpoint endpoint)
     {

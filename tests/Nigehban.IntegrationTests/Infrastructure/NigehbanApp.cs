@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Nigehban.Web.Features.Demo;
+using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Security;
 using Npgsql;
@@ -54,6 +54,16 @@ public abstract class NigehbanApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>Runs on the empty database before the host starts (to arrange a database from an older version, say).</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Stops the app as an operator stops the server, keeping its database and data folder, so a
+    /// test can run verbs on them as separate processes. Disposing it later removes both.
+    /// </summary>
+    public async ValueTask StopAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 
     public override async ValueTask DisposeAsync()
     {

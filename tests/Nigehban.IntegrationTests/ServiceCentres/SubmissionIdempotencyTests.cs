@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Features.ServiceCentres;
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;

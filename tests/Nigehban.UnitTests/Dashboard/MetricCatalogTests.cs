@@ -1,5 +1,6 @@
 using Nigehban.Web.Features.Dashboard;
 using Shouldly;
+using Nigehban.Web.Platform.Metrics;
 
 namespace Nigehban.UnitTests.Dashboard;
 

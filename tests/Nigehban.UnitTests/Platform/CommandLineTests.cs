@@ -1,61 +1,92 @@
+using Nigehban.Web.Features.Dashboard;
+using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Cli;
+using Nigehban.Web.Platform.Forces;
 using Shouldly;
 
 namespace Nigehban.UnitTests.Platform;
 
-/// <summary>How the executable's arguments split into a verb, its arguments and the host's options.</summary>
+/// <summary>How the executable's arguments name a verb (each module's own), its arguments, and leave the rest to the host.</summary>
 public sealed class CommandLineTests
 {
-    [Fact]
-    public void Split_DefaultsToServe_WithNoArguments()
-    {
-        var (verb, hostArgs) = CommandLine.Split([]);
+    private static readonly CliVerb[] Verbs =
+        [new ServeVerb(), new MigrateVerb(), new SeedDemoVerb(), new ValidateForcePackVerb(), new UnlockAccountVerb(), new RebuildDashboardVerb()];
 
-        verb.Name.ShouldBe("serve");
-        verb.IsStandalone.ShouldBeFalse();
-        hostArgs.ShouldBeEmpty();
+    [Fact]
+    public void Parse_DefaultsToServe_WithNoArguments()
+    {
+        var (verb, _, error) = CommandLine.Parse(Verbs, []);
+
+        error.ShouldBeNull();
+        verb!.Name.ShouldBe("serve");
     }
 
     [Fact]
-    public void Split_DefaultsToServe_WhenFirstArgumentIsAnOption()
+    public void Parse_DefaultsToServe_WhenOnlyHostOptionsAreGiven()
     {
-        var (verb, hostArgs) = CommandLine.Split(["--urls", "http://127.0.0.1:6000"]);
+        var (verb, _, error) = CommandLine.Parse(Verbs, ["--urls", "http://127.0.0.1:6000", "--Force=rwanda"]);
 
-        verb.Name.ShouldBe("serve");
-        hostArgs.ShouldBe(["--urls", "http://127.0.0.1:6000"]);
+        error.ShouldBeNull();
+        verb!.Name.ShouldBe("serve");
     }
 
     [Fact]
-    public void Split_KeepsVerbFlag_AndPassesOptionsToHost()
+    public void Parse_TakesTheVerbsOwnFlag_AndLeavesHostOptions()
     {
-        var (verb, hostArgs) = CommandLine.Split(["seed", "--demo", "--Force=rwanda"]);
+        var (verb, _, error) = CommandLine.Parse(Verbs, ["seed", "--demo", "--Force=rwanda"]);
 
-        verb.Name.ShouldBe("seed");
-        verb.Arguments.ShouldBe(["--demo"]);
-        hostArgs.ShouldBe(["--Force=rwanda"]);
+        error.ShouldBeNull();
+        verb!.Name.ShouldBe("seed");
     }
 
     [Fact]
-    public void Split_ForceValidate_IsStandalone()
+    public void Parse_RefusesSeed_WithoutTheDemoFlag()
     {
-        var (verb, _) = CommandLine.Split(["force", "validate", "forces/punjab"]);
+        var (verb, _, error) = CommandLine.Parse(Verbs, ["seed"]);
 
-        verb.Arguments.ShouldBe(["validate", "forces/punjab"]);
-        verb.IsStandalone.ShouldBeTrue();
+        verb.ShouldBeNull();
+        error.ShouldStartWith("unknown command 'seed'");
     }
 
     [Fact]
-    public void Split_MarksUnknownVerb_SoNoHostIsBuilt()
+    public void Parse_ReadsAVerbsArgument_AndLeavesTheHostOptionsAfterIt()
     {
-        var (verb, hostArgs) = CommandLine.Split(["migrat", "--urls", "x"]);
+        var (verb, parse, error) = CommandLine.Parse(Verbs, ["account", "unlock", "frontdesk", "--Database:Provider", "Postgres", "--urls=http://127.0.0.1:0"]);
 
-        verb.IsKnown.ShouldBeFalse();
-        verb.IsStandalone.ShouldBeTrue();
-        hostArgs.ShouldBeEmpty();
+        error.ShouldBeNull();
+        verb!.Name.ShouldBe("account unlock");
+        parse!.CommandResult.Tokens.Select(t => t.Value).ShouldBe(["frontdesk"]);
+    }
+
+    [Fact]
+    public void Parse_ForceValidate_NeedsNoHost()
+    {
+        var (verb, _, error) = CommandLine.Parse(Verbs, ["force", "validate", "forces/punjab"]);
+
+        error.ShouldBeNull();
+        verb!.Needs.ShouldBe(VerbNeeds.Nothing);
+    }
+
+    [Theory]
+    [InlineData("migrat", "--urls", "x")]
+    [InlineData("dashboard", "rebuilt")]
+    [InlineData("account", "unlock")]
+    public void Parse_RefusesWhatNoVerbTakes(params string[] args)
+    {
+        var (verb, _, error) = CommandLine.Parse(Verbs, args);
+
+        verb.ShouldBeNull();
+        error.ShouldStartWith($"unknown command '{args[0]}");
     }
 
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
-    public void Split_TreatsHelpOptionAsHelp(string option) => CommandLine.Split([option]).Verb.Name.ShouldBe("help");
+    [InlineData("help")]
+    public void Parse_TreatsHelpAsHelp(string option)
+    {
+        var (verb, parse, error) = CommandLine.Parse(Verbs, [option]);
+
+        (verb, parse, error).ShouldBe((null, null, null));
+    }
 }

@@ -1,4 +1,5 @@
 using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Components.StaffConsole;

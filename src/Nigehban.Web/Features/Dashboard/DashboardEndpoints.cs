@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
 
@@ -21,7 +21,7 @@ public static class DashboardEndpoints
         group.MapGet("/breakdown", Breakdown).WithName("GetDashboardBreakdown")
             .WithSummary("One metric of a unit split by its dimension (e.g. by service), over the whole months of [from, to].");
         group.MapGet("/records", Records).WithName("ListDashboardRecords")
-            .WithSummary("The records behind one metric of a unit over [from, to] (optionally one dimension value): their total, equal to the metric's count, and a page of them, newest first.");
+            .WithSummary("The records behind one metric of a unit over [from, to] (optionally one dimension value): a page of them, newest first (default 20, at most 100), and their total count, equal to the metric's count.");
         group.MapGet("/metrics", Metrics).WithName("ListDashboardMetrics")
             .WithSummary("The metric catalogue: each metric's key, meaning and how it is counted.");
         return app;
@@ -60,7 +60,7 @@ public static class DashboardEndpoints
         return TypedResults.Ok(await queries.BreakdownAsync(UnitOrHome(unit, user), start, end, metric, ct));
     }
 
-    internal static async Task<Ok<DashboardRecords>> Records(string? unit, string? from, string? to, string? metric, string? dimension, int? page, int? pageSize,
+    internal static async Task<Ok<PagedList<DashboardRecord>>> Records(string? unit, string? from, string? to, string? metric, string? dimension, int? page, int? pageSize,
         DashboardQueries queries, RollupLevels levels, CurrentUser user, CancellationToken ct)
     {
         var (start, end) = Range(from, to, levels);
@@ -69,7 +69,7 @@ public static class DashboardEndpoints
             throw new ValidationFailedException("metric", "'metric' is required.");
         }
 
-        return TypedResults.Ok(await queries.RecordsAsync(UnitOrHome(unit, user), start, end, metric, dimension, page ?? 1, pageSize ?? 50, ct));
+        return TypedResults.Ok(await queries.RecordsAsync(UnitOrHome(unit, user), start, end, metric, dimension, page ?? 1, pageSize ?? PagedList<DashboardRecord>.DefaultPageSize, ct));
     }
 
     internal static Ok<MetricView[]> Metrics() => TypedResults.Ok(MetricCatalog.All

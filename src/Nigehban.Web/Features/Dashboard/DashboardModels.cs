@@ -33,10 +33,6 @@ public sealed record SeriesPoint(DateOnly Start, IReadOnlyDictionary<string, Met
 
 public sealed record BreakdownRow(string Dimension, MetricValue Value);
 
-/// <summary>The records behind one metric of a unit over [From, To]: <see cref="Total"/> equals the metric's count; one page of them, newest first.</summary>
-public sealed record DashboardRecords(string Unit, DateOnly From, DateOnly To, string Metric, string? Dimension, int Total, int Page, int PageSize,
-    IReadOnlyList<DashboardRecord> Items);
-
 /// <summary>One record: reference, unit, dimension value (e.g. service), status, the instant it counts at, and its console page.</summary>
 public sealed record DashboardRecord(string Reference, string Unit, string? Dimension, string Status, DateTimeOffset At, string? Page);
 

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Metrics;
 
 namespace Nigehban.Web.Features.Dashboard;
 
@@ -94,15 +95,12 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
             .Select(r => new BreakdownRow(r.Dimension, ValueOf(definition, new RollupSums(r.Count, r.Measure))))];
     }
 
-    /// <summary>Most records a page of the drill-through lists.</summary>
-    public const int MaxRecordsPageSize = 200;
-
     /// <summary>
-    /// The records behind one metric of a unit over [from, to]: their total (equal to the metric's
-    /// count) and one page of them, newest first. Suppressed metrics list nothing: a list would
-    /// undo the suppression.
+    /// The records behind one metric of a unit over [from, to], one page of them, newest first, in
+    /// the one paged shape: their total count equals the metric's count. Suppressed metrics list
+    /// nothing: a list would undo the suppression.
     /// </summary>
-    public async Task<DashboardRecords> RecordsAsync(string unitCode, DateOnly from, DateOnly to, string metric, string? dimension, int page, int pageSize, CancellationToken ct)
+    public async Task<PagedList<DashboardRecord>> RecordsAsync(string unitCode, DateOnly from, DateOnly to, string metric, string? dimension, int page, int pageSize, CancellationToken ct)
     {
         var unit = Authorize(unitCode);
         CheckRange(from, to, MaxRangeDays);
@@ -110,16 +108,6 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
         if (definition.Suppressed)
         {
             throw new ValidationFailedException("metric", $"'{metric}' is shown with small cells suppressed, so its records are not listed here.");
-        }
-
-        if (page < 1)
-        {
-            throw new ValidationFailedException("page", "'page' starts at 1.");
-        }
-
-        if (pageSize is < 1 or > MaxRecordsPageSize)
-        {
-            throw new ValidationFailedException("pageSize", $"'pageSize' is between 1 and {MaxRecordsPageSize}.");
         }
 
         var source = MetricCatalog.SourceOfMetric(metric)!;
@@ -131,11 +119,10 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
         var records = source.RecordsOf(db, metric, string.IsNullOrWhiteSpace(dimension) ? null : dimension, unit.Path,
                 LocalMidnight(from, levels.TimeZone), LocalMidnight(to.AddDays(1), levels.TimeZone))
             ?? throw new InvalidOperationException($"{source.GetType().Name} says it lists the records of '{metric}' but gave no query.");
-        var total = await records.CountAsync(ct);
-        var items = await records.OrderByDescending(r => r.At).ThenBy(r => r.Reference)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new DashboardRecords(unit.Code, from, to, metric, string.IsNullOrWhiteSpace(dimension) ? null : dimension, total, page, pageSize,
-            [.. items.Select(r => new DashboardRecord(r.Reference, r.UnitCode, r.Dimension, r.Status, r.At, source.RecordPage(r.Reference)))]);
+        var found = await PagedList<MetricRecord>.CreateAsync(records.OrderByDescending(r => r.At).ThenBy(r => r.Reference), r => r, page, pageSize, ct);
+        return new PagedList<DashboardRecord>(
+            [.. found.Items.Select(r => new DashboardRecord(r.Reference, r.UnitCode, r.Dimension, r.Status, r.At, source.RecordPage(r.Reference)))],
+            found.Page, found.PageSize, found.TotalCount);
     }
 
     /// <summary>The instant a force-local day starts (a midnight skipped by a clock change starts the day an hour later).</summary>

@@ -1,3 +1,5 @@
+using Nigehban.Web.Platform.Metrics;
+
 namespace Nigehban.Web.Features.Dashboard;
 
 /// <summary>A new fact of a metric flagged <see cref="MetricDefinition.Alert"/>, published after its transaction committed.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Nigehban.Web.Platform.Data;
 using Npgsql;
 using NpgsqlTypes;
+using Nigehban.Web.Platform.Metrics;
 
 namespace Nigehban.Web.Features.Dashboard;
 

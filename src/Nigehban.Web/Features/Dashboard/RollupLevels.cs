@@ -1,5 +1,6 @@
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Metrics;
 
 namespace Nigehban.Web.Features.Dashboard;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Metrics;
 
 namespace Nigehban.Web.Features.Dashboard;
 
@@ -14,21 +15,18 @@ namespace Nigehban.Web.Features.Dashboard;
 /// subtracted and those of its current values added; so a backdated record or one moved to
 /// another station is exact by construction. The net deltas go in with one batched upsert.
 /// </summary>
-public static class RollupWriter
+public sealed class RollupWriter(RollupLevels levels, RollupWriter.PublishAlertsAfterCommit alerts) : ISaveParticipant
 {
     private const int RowsPerStatement = 400;
-
-    private static readonly ConditionalWeakTable<DbContext, List<DashboardAlert>> PendingAlerts = [];
 
     /// <summary>
     /// The upserts for the tracked changes, not yet run. Called by <see cref="NigehbanDbContext"/>
     /// after its changes are written, before the commit; it sends them in one command with the
     /// audit insert, saving a round trip per save (ADR-013). Empty when nothing counted changed.
     /// </summary>
-    internal static List<(string Sql, object[] Parameters)> PendingStatements(NigehbanDbContext db)
+    public IReadOnlyList<(string Sql, object[] Parameters)> PendingStatements(NigehbanDbContext db)
     {
         Dictionary<RollupKey, RollupSums>? deltas = null;
-        RollupLevels? levels = null;
         List<MetricFact>? before = null, after = null;
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -38,7 +36,6 @@ public static class RollupWriter
                 continue; // cheap when nothing counted changed: no query, no allocation
             }
 
-            levels ??= db.GetService<RollupLevels>();
             deltas ??= [];
             (before ??= []).Clear();
             (after ??= []).Clear();
@@ -62,7 +59,7 @@ public static class RollupWriter
                 levels.Accumulate(deltas, fact, +1);
             }
 
-            CollectAlerts(db, levels, source, entry.Entity, before, after);
+            CollectAlerts(db, source, entry.Entity, before, after);
         }
 
         return deltas is null ? [] : UpsertStatements(deltas.Where(d => !d.Value.IsZero).Select(d => (d.Key, d.Value)), db.IsPostgres);
@@ -138,7 +135,7 @@ public static class RollupWriter
     }
 
     /// <summary>New facts of alerting metrics: those the current values have and the original values had not.</summary>
-    private static void CollectAlerts(NigehbanDbContext db, RollupLevels levels, IMetricSource source, object entity, List<MetricFact> before, List<MetricFact> after)
+    private void CollectAlerts(NigehbanDbContext db, IMetricSource source, object entity, List<MetricFact> before, List<MetricFact> after)
     {
         foreach (var fact in after)
         {
@@ -153,51 +150,30 @@ public static class RollupWriter
             var path = entity is IUnitOwned owned ? owned.UnitPath : levels.Units.Find(fact.UnitCode)?.Path ?? "";
             var alert = new DashboardAlert(fact.Metric, fact.UnitCode, path, levels.Clock.GetUtcNow(), source.ReferenceOf(entity),
                 fact.Dimension.Length == 0 ? null : fact.Dimension);
-            PendingAlerts.GetOrCreateValue(db).Add(alert);
+            alerts.Add(db, alert);
         }
     }
 
     /// <summary>Publishes a context's alerts once its transaction commits, and drops them if it does not.</summary>
-    internal sealed class PublishAfterCommit : DbTransactionInterceptor
+    public sealed class PublishAlertsAfterCommit(DashboardSignals signals) : AfterCommitInterceptor<List<DashboardAlert>>
     {
-        public static readonly PublishAfterCommit Instance = new();
-
-        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Publish(eventData.Context);
-
-        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        public void Add(DbContext context, DashboardAlert alert)
         {
-            Publish(eventData.Context);
-            return Task.CompletedTask;
-        }
-
-        public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Drop(eventData.Context);
-
-        public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Drop(eventData.Context);
-            return Task.CompletedTask;
-        }
-
-        private static void Drop(DbContext? context)
-        {
-            if (context is not null)
+            var pending = PendingFor(context);
+            lock (pending)
             {
-                PendingAlerts.Remove(context);
+                pending.Add(alert);
             }
         }
 
-        private static void Publish(DbContext? context)
+        protected override void Release(DbContext context, List<DashboardAlert> pending)
         {
-            if (context is null || !PendingAlerts.TryGetValue(context, out var alerts))
+            lock (pending)
             {
-                return;
-            }
-
-            PendingAlerts.Remove(context);
-            var signals = context.GetService<DashboardSignals>();
-            foreach (var alert in alerts)
-            {
-                signals.Publish(alert);
+                foreach (var alert in pending)
+                {
+                    signals.Publish(alert);
+                }
             }
         }
     }

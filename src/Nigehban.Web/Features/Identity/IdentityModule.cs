@@ -14,6 +14,9 @@ using Nigehban.Web.Features.Identity.ListStaffAccounts;
 using Nigehban.Web.Features.Identity.ResetStaffMfa;
 using Nigehban.Web.Features.Identity.SetStaffStatus;
 using Nigehban.Web.Features.Identity.UnlockStaffAccount;
+using Nigehban.Web.Platform.Cli;
+using Nigehban.Web.Platform.Demo;
+using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Storage;
 
@@ -39,6 +42,13 @@ public static class IdentityModule
         services.AddScoped<ResetStaffMfaHandler>();
         services.AddScoped<UnlockStaffAccountHandler>();
         services.AddScoped<SetStaffStatusHandler>();
+        services.AddCliVerb<UnlockAccountVerb>();
+
+        // Demo staff: one account per role, their logins printed at start and their codes on demand.
+        services.AddSingleton<DemoAccounts>();
+        services.AddScoped<IDemoDataSeed, SeedDemoStaff>();
+        services.AddStartupStep<PrintDemoLogins>();
+        services.AddCliVerb<DemoOtpVerb>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Units;
 
 namespace Nigehban.Web.Features.Organisation;
 
@@ -16,11 +16,12 @@ public sealed record MoveUnitResult(string Code, string? FromParent, string Pare
 /// <summary>
 /// Re-parents a unit (a station handed to another district). In one transaction: the unit and its
 /// subtree get new paths; every unit-owned record under it gets the new path (jurisdiction follows
-/// the unit); the dashboard rows of its subtree move from the old district to the new. The in-memory
-/// directory is reloaded after the commit. From then on the database, not the pack, holds the parent
+/// the unit); modules that keep figures per unit follow it (<see cref="IUnitMoveParticipant"/>: the
+/// dashboard moves the subtree's rows from the old district to the new). The in-memory directory is
+/// reloaded after the commit. From then on the database, not the pack, holds the parent
 /// (see <see cref="SyncUnitsFromForcePack"/>).
 /// </summary>
-public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory directory, ForcePack force, JurisdictionScope scope, RollupLevels levels)
+public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory directory, ForcePack force, JurisdictionScope scope, IEnumerable<IUnitMoveParticipant> participants)
 {
     public async Task<MoveUnitResult> HandleAsync(string code, MoveUnitCommand command, CancellationToken cancellationToken)
     {
@@ -57,7 +58,7 @@ public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory director
         var oldPath = unit.Path;
         var newPath = $"{parent.Path}{unit.Code}/";
         var subtree = directory.All.Where(u => u.Path.StartsWith(oldPath, StringComparison.Ordinal)).Select(u => u.Code).ToList();
-        var oldDistrict = levels.DistrictOf(unit.Code);
+        var oldDistrict = unit.Kind == force.ReferenceUnitKind ? null : directory.AncestorOfKind(unit.Code, force.ReferenceUnitKind)?.Code;
         var newDistrict = unit.Kind == force.ReferenceUnitKind ? null : directory.AncestorOfKind(parent.Code, force.ReferenceUnitKind)?.Code;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -82,7 +83,11 @@ public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory director
             repathed += await db.Database.ExecuteSqlRawAsync(sql, [newPath, oldPath.Length + 1, oldPath.Length, oldPath], cancellationToken);
         }
 
-        await ReattributeRollupsAsync(subtree, oldDistrict, newDistrict, cancellationToken);
+        foreach (var participant in participants)
+        {
+            await participant.UnitMovedAsync(db, new UnitMove(unit, subtree, oldDistrict, newDistrict), cancellationToken);
+        }
+
         db.Audit.Record(new AuditEntry("unit.moved", nameof(Unit), unit.Code,
             Details: $"parent {unit.ParentCode} -> {parent.Code}; path {oldPath} -> {newPath}; {repathed} records re-pathed; dashboard district {oldDistrict ?? "-"} -> {newDistrict ?? "-"}",
             UnitPath: newPath));
@@ -90,36 +95,6 @@ public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory director
         await transaction.CommitAsync(cancellationToken);
         await SyncUnitsFromForcePack.ReloadDirectoryAsync(db, directory, cancellationToken);
         return new MoveUnitResult(unit.Code, unit.ParentCode, parent.Code, newPath, repathed);
-    }
-
-    /// <summary>The subtree's own rows are its units' figures: subtract their sums from the old district's rows, add them to the new one's.</summary>
-    private async Task ReattributeRollupsAsync(List<string> subtree, string? oldDistrict, string? newDistrict, CancellationToken cancellationToken)
-    {
-        if (string.Equals(oldDistrict, newDistrict, StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        var sums = await db.Set<DashboardRollup>().AsNoTracking()
-            .Where(r => subtree.Contains(r.UnitCode))
-            .GroupBy(r => new { r.Period, r.PeriodStart, r.Metric, r.Dimension })
-            .Select(g => new { g.Key.Period, g.Key.PeriodStart, g.Key.Metric, g.Key.Dimension, Count = g.Sum(r => r.Count), Measure = g.Sum(r => r.Measure) })
-            .ToListAsync(cancellationToken);
-        var deltas = new List<(RollupKey, RollupSums)>();
-        foreach (var s in sums)
-        {
-            if (oldDistrict is not null)
-            {
-                deltas.Add((new RollupKey(oldDistrict, s.Period, s.PeriodStart, s.Metric, s.Dimension), new RollupSums(-s.Count, -s.Measure)));
-            }
-
-            if (newDistrict is not null)
-            {
-                deltas.Add((new RollupKey(newDistrict, s.Period, s.PeriodStart, s.Metric, s.Dimension), new RollupSums(s.Count, s.Measure)));
-            }
-        }
-
-        await RollupWriter.UpsertAsync(db, deltas, cancellationToken);
     }
 }
 

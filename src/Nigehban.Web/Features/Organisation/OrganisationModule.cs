@@ -1,13 +1,14 @@
+using Nigehban.Web.Platform.Hosting;
+
 namespace Nigehban.Web.Features.Organisation;
 
 public static class OrganisationModule
 {
     public static IServiceCollection AddOrganisation(this IServiceCollection services)
     {
-        services.AddSingleton<UnitDirectory>();
         services.AddScoped<SyncUnitsFromForcePack>();
         services.AddScoped<MoveUnitHandler>();
-        services.AddScoped<Demo.DemoSeeder>();
+        services.AddStartupStep<SyncUnitsAtStart>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.Units;
 
 namespace Nigehban.Web.Features.Organisation;
 
@@ -66,4 +68,12 @@ public sealed class SyncUnitsFromForcePack(NigehbanDbContext db, ForcePack force
             .ToListAsync(cancellationToken);
         directory.Replace(units);
     }
+}
+
+/// <summary>The start-up step: units in line with the pack, and the directory loaded, before anything reads them.</summary>
+internal sealed class SyncUnitsAtStart(SyncUnitsFromForcePack sync) : IStartupStep
+{
+    public int Order => StartupOrder.Units;
+
+    public Task RunAsync(StartupContext context, CancellationToken cancellationToken) => sync.RunAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Units;
 
 namespace Nigehban.Web.Features.Organisation;
 

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform;
 
 namespace Nigehban.Web.Features.Records;
 
 /// <summary>One reason a person may not be cleared: which record matched, how, and why it is flagged.</summary>
+[ModuleContract]
 public sealed record RecordHit(string Source, string MatchedOn, string Name, string? NationalId, string Reason);
 
+[ModuleContract]
 public sealed record RecordCheckResult(IReadOnlyList<RecordHit> Hits)
 {
     public bool IsClear => Hits.Count == 0;
@@ -19,6 +22,7 @@ public sealed record RecordCheckResult(IReadOnlyList<RecordHit> Hits)
 /// The single way other modules ask "is this person in police records?". The records module will
 /// extend the implementation (watchlists, registrations, fuzzy names); callers do not change.
 /// </summary>
+[ModuleContract]
 public interface IRecordCheck
 {
     Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? parentName, CancellationToken cancellationToken);

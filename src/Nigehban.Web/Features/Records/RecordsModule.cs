@@ -1,3 +1,5 @@
+using Nigehban.Web.Platform.Demo;
+
 namespace Nigehban.Web.Features.Records;
 
 public static class RecordsModule
@@ -5,7 +7,7 @@ public static class RecordsModule
     public static IServiceCollection AddRecords(this IServiceCollection services)
     {
         services.AddScoped<IRecordCheck, PersonRecordCheck>();
-        services.AddScoped<Demo.IDemoDataSeed, SeedDemoRecords>();
+        services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Nigehban.Web.Platform.Units;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Api;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Demo;
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Demo;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
 

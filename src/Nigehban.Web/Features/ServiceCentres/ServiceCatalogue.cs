@@ -1,11 +1,15 @@
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Sla;
+using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
+[ModuleContract]
 public sealed record RequiredDocument(string Code, IReadOnlyDictionary<string, string> Names);
 
 /// <summary>One service of the force's catalogue (<c>services.json</c> in the pack).</summary>
+[ModuleContract]
 public sealed record ServiceDefinition(
     string Code,
     IReadOnlyDictionary<string, string> Names,
@@ -29,6 +33,7 @@ public sealed record ServiceDefinition(
 /// The force's service catalogue, read from the pack at start-up. A fault in the file stops start-up
 /// with the file and line, like every other pack file.
 /// </summary>
+[ModuleContract]
 public sealed class ServiceCatalogue
 {
     public const string FileName = "services.json";
@@ -174,16 +179,16 @@ internal sealed class ServiceCatalogueSection : IForcePackSection
 }
 
 /// <summary>
-/// Reads the catalogue when the host starts, so a fault in <c>services.json</c> stops start-up with
-/// its file and line instead of surfacing on the first request.
+/// Reads the catalogue at start-up, so a fault in <c>services.json</c> stops start-up with its file
+/// and line instead of surfacing on the first request.
 /// </summary>
-internal sealed class LoadServiceCatalogueAtStart(IServiceProvider services) : IHostedService
+internal sealed class LoadServiceCatalogueAtStart(ServiceCatalogue catalogue) : IStartupStep
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public int Order => StartupOrder.Catalogues;
+
+    public Task RunAsync(StartupContext context, CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<ServiceCatalogue>();
+        GC.KeepAlive(catalogue);
         return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Dashboard;
+using Nigehban.Web.Platform.Metrics;
+using Nigehban.Web.Platform;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -7,6 +8,7 @@ namespace Nigehban.Web.Features.ServiceCentres;
 /// The service centre's dashboard metrics over service applications. Days are force-local; a
 /// request counts at its own unit (<see cref="ServiceRequest.UnitCode"/>).
 /// </summary>
+[ModuleContract]
 public sealed class ServiceRequestMetrics : MetricSource<ServiceRequest>
 {
     public const string Received = "service_requests_received";

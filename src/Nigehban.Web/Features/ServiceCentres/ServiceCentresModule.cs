@@ -10,6 +10,9 @@ using Nigehban.Web.Features.ServiceCentres.ServeToken;
 using Nigehban.Web.Features.ServiceCentres.SetCounter;
 using Nigehban.Web.Features.ServiceCentres.VerifyIssuedDocument;
 using Nigehban.Web.Features.ServiceCentres.WatchQueueScreen;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Nigehban.Web.Platform.Demo;
+using Nigehban.Web.Platform.Hosting;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -18,7 +21,7 @@ public static class ServiceCentresModule
     public static IServiceCollection AddServiceCentres(this IServiceCollection services)
     {
         services.AddSingleton<ServiceCatalogue>();
-        services.AddHostedService<LoadServiceCatalogueAtStart>();
+        services.AddStartupStep<LoadServiceCatalogueAtStart>();
         services.AddScoped<ServiceRequestClock>();
         services.AddScoped<ServiceRequestNotifications>();
         services.AddScoped<SubmitServiceRequestHandler>();
@@ -26,6 +29,7 @@ public static class ServiceCentresModule
         // Options read when first resolved, so hosts and tests can still change configuration; see ADR-015.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(TrackingCacheOptions.Section).Get<TrackingCacheOptions>() ?? new TrackingCacheOptions());
         services.AddSingleton<TrackingCache>();
+        services.AddSingleton<IInterceptor, TrackingCacheInvalidation>();
         services.AddScoped<ListServiceRequestsHandler>();
         services.AddScoped<GetServiceRequestHandler>();
         services.AddScoped<ReadServiceRequestStampHandler>();
@@ -50,7 +54,7 @@ public static class ServiceCentresModule
         services.AddScoped<EscalateOverdueRequestsHandler>();
         services.AddScoped<ServiceDeliveryStatisticsHandler>();
         services.AddHostedService<OverdueRequestsWatcher>();
-        services.AddScoped<Demo.IDemoDataSeed, SeedDemoCentre>();
+        services.AddScoped<IDemoDataSeed, SeedDemoCentre>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
         services.AddSingleton<Platform.Documents.DocumentFonts>();
         services.AddSingleton<Platform.Documents.OfficialDocumentPdf>();

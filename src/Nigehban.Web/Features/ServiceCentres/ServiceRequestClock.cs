@@ -1,4 +1,4 @@
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Sla;
 

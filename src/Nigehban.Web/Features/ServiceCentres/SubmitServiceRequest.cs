@@ -1,7 +1,7 @@
 using System.Net.Mail;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;

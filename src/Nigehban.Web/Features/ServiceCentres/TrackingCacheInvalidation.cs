@@ -1,8 +1,5 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -14,75 +11,14 @@ namespace Nigehban.Web.Features.ServiceCentres;
 /// Evicting before the commit would let a concurrent read put the old state back.
 /// </summary>
 /// <remarks>
-/// A transaction that ends without commit or rollback (disposed after a failure) leaves its
-/// references on the context, which the pool hands out again; they go at that context's next
-/// commit. Evicting too much costs a read, never a stale answer.
+/// References left on a context by a transaction that neither committed nor rolled back go at that
+/// context's next commit (<see cref="AfterCommitInterceptor{TPending}"/>): evicting too much costs a
+/// read, never a stale answer.
 /// </remarks>
-internal sealed class TrackingCacheInvalidation : DbTransactionInterceptor, ISaveChangesInterceptor
+internal sealed class TrackingCacheInvalidation(TrackingCache cache) : AfterCommitInterceptor<TrackingCacheInvalidation.Pending>
 {
-    public static readonly TrackingCacheInvalidation Instance = new();
-
-    private static readonly ConditionalWeakTable<DbContext, Pending> PendingEvictions = [];
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Collect(DbContext context)
     {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        EvictIfCommitted(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        EvictIfCommitted(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Evict(eventData.Context);
-
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Evict(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Drop(eventData.Context);
-
-    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Drop(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// A save outside a transaction of the caller's has committed by the time it returns (EF's own
-    /// transaction, whose commit evicted already, or statements committed one by one).
-    /// </summary>
-    private static void EvictIfCommitted(DbContext? context)
-    {
-        if (context is not null && context.Database.CurrentTransaction is null)
-        {
-            Evict(context);
-        }
-    }
-
-    private static void Collect(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         // A new application has nothing to evict: no answer is held for a reference without a
         // committed row (a 404 is never cached). Skipping it keeps submissions free of this work.
         Dictionary<Guid, string>? tracked = null;
@@ -130,7 +66,7 @@ internal sealed class TrackingCacheInvalidation : DbTransactionInterceptor, ISav
             return;
         }
 
-        var pending = PendingEvictions.GetOrCreateValue(context);
+        var pending = PendingFor(context);
         lock (pending)
         {
             pending.References.UnionWith(references ?? []);
@@ -148,28 +84,8 @@ internal sealed class TrackingCacheInvalidation : DbTransactionInterceptor, ISav
         }
     }
 
-    private static void Drop(DbContext? context)
+    protected override void Release(DbContext context, Pending pending)
     {
-        if (context is not null)
-        {
-            PendingEvictions.Remove(context);
-        }
-    }
-
-    private static void Evict(DbContext? context)
-    {
-        if (context is null || !PendingEvictions.TryGetValue(context, out var pending))
-        {
-            return;
-        }
-
-        PendingEvictions.Remove(context);
-        var cache = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TrackingCache>();
-        if (cache is null)
-        {
-            return; // a process without the web app's services (a design-time or command-line context) holds no cache
-        }
-
         lock (pending)
         {
             if (pending.All)
@@ -183,7 +99,7 @@ internal sealed class TrackingCacheInvalidation : DbTransactionInterceptor, ISav
         }
     }
 
-    private sealed class Pending
+    internal sealed class Pending
     {
         public HashSet<string> References { get; } = new(StringComparer.Ordinal);
 

@@ -11,98 +11,16 @@ using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Platform.Audit;
 
-/// <summary>Writes audit events and computes the links of their hash chain. See ADR-004 and ADR-011.</summary>
+/// <summary>
+/// The audit hash chain: how a link is computed, and the adoption of links written before ADR-011.
+/// The events themselves go in with the rest of a save (<see cref="UnitOfWorkCommand"/>). See ADR-004 and ADR-011.
+/// </summary>
 public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>Arbitrary constant naming the PostgreSQL advisory lock that serialises sealing passes (not the work).</summary>
     internal const long ChainLockKey = 7_307_001;
-
-    /// <summary>Rows per INSERT statement: well under SQLite's limit of 32,766 parameters.</summary>
-    private const int RowsPerStatement = 500;
-
-    /// <summary>
-    /// Called at the end of a unit of work, inside its transaction, after the business rows are
-    /// written. Inserts the pending events and nothing else: no lock and no read of the chain, so
-    /// audited writes do not wait for each other. <see cref="AuditSealer"/> links them into the
-    /// chain after they commit.
-    /// </summary>
-    /// <remarks>
-    /// The rows are inserted with SQL built from the EF model rather than through the change
-    /// tracker, so that the caller's own entries stay pending until the transaction commits: if
-    /// this insert fails, a retried SaveChanges writes the business rows again instead of
-    /// believing they were saved.
-    /// </remarks>
-    /// <param name="before">
-    /// Other statements of the same unit of work (raw SQL with <c>{n}</c> placeholders, as
-    /// <c>ExecuteSqlRaw</c> takes them), sent in the same command as the first insert: one round
-    /// trip instead of several (ADR-013). They succeed or fail with it, in the same transaction.
-    /// </param>
-    /// <param name="after">
-    /// Statements sent after the (last) insert, in its command: those that lock rows other writers
-    /// also want (rollup upserts), so that the locks are taken as late as possible (ADR-018).
-    /// </param>
-    internal static async Task InsertPendingAsync(NigehbanDbContext db, AuditTrail trail,
-        IReadOnlyList<(string Sql, object[] Parameters)> before, IReadOnlyList<(string Sql, object[] Parameters)> after, CancellationToken cancellationToken)
-    {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Audit events are written only inside the transaction of the work they describe.");
-        var table = AuditTable.Of(db);
-        var pending = trail.Pending;
-        // One command for the first batch of events (all of them, but for a bulk job's) with the
-        // statements before it; one for each further batch, whose parameter names repeat; the
-        // statements after go with the last batch.
-        var batches = Math.Max(1, (pending.Count + RowsPerStatement - 1) / RowsPerStatement);
-        for (var batch = 0; batch < batches; batch++)
-        {
-            var command = new StringBuilder();
-            var parameters = new List<object>();
-            void Append(string sql, IReadOnlyCollection<object> statementParameters, bool renumber)
-            {
-                // Renumber the statement's placeholders after those already taken.
-                command.Append(renumber && parameters.Count > 0 ? Renumber(sql, parameters.Count, statementParameters.Count) : sql).Append(";\n");
-                parameters.AddRange(statementParameters);
-            }
-
-            foreach (var (sql, statementParameters) in batch == 0 ? before : [])
-            {
-                Append(sql, statementParameters, renumber: true);
-            }
-
-            var events = pending.Skip(batch * RowsPerStatement).Take(RowsPerStatement).ToList();
-            if (events.Count > 0)
-            {
-                // The audit insert names its parameters; they take their places in the array all the same.
-                var (sql, auditParameters) = table.BuildInsert(events, transaction.Connection!);
-                Append(sql, auditParameters, renumber: false);
-            }
-
-            foreach (var (sql, statementParameters) in batch == batches - 1 ? after : [])
-            {
-                Append(sql, statementParameters, renumber: true);
-            }
-
-            if (command.Length > 0)
-            {
-                await db.Database.ExecuteSqlRawAsync(command.ToString(), parameters, cancellationToken);
-            }
-        }
-
-        trail.MarkWritten();
-    }
-
-    /// <summary><c>{0}</c>…<c>{count-1}</c> become <c>{offset}</c>…, from the highest down so that no replacement is replaced again.</summary>
-    private static string Renumber(string sql, int offset, int count)
-    {
-        var text = new StringBuilder(sql);
-        for (var i = count - 1; i >= 0; i--)
-        {
-            text.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", "{" + (i + offset).ToString(CultureInfo.InvariantCulture) + "}");
-        }
-
-        return text.ToString();
-    }
 
     /// <summary>
     /// Start-up, after migrating: events written before ADR-011 carry their own link (the event's id
@@ -231,83 +149,5 @@ public static class AuditChain
         }
 
         canonical.Append('|').Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
-    }
-
-    /// <summary>Table and column names and type mappings of <see cref="AuditEvent"/>, read from the EF model of the provider in use.</summary>
-    private sealed class AuditTable
-    {
-        private readonly IReadOnlyList<(IProperty Property, string Column)> _columns;
-        private readonly string _columnList;
-
-        // PostgreSQL: one statement of one shape for any number of events (ADR-017). Null on SQLite.
-        private readonly ArrayInsert? _arrayInsert;
-
-        private AuditTable(NigehbanDbContext db)
-        {
-            var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
-            var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            Name = sql.DelimitIdentifier(store.Name, store.Schema);
-            // The id is the database's to assign; the legacy link columns stay null for new events.
-            static bool LeftOut(IProperty p) => p.Name is nameof(AuditEvent.Id) or nameof(AuditEvent.PreviousHash) or nameof(AuditEvent.Hash);
-            _columns = [.. entity.GetProperties().Where(p => !LeftOut(p)).Select(p => (p, sql.DelimitIdentifier(p.GetColumnName(store)!)))];
-            _columnList = string.Join(", ", _columns.Select(c => c.Column));
-            _arrayInsert = ArrayInsert.For(db, entity, LeftOut);
-        }
-
-        public string Name { get; }
-
-        // One instance per provider: the model differs between SQLite and PostgreSQL.
-        private static readonly Dictionary<string, AuditTable> Cache = [];
-
-        public static AuditTable Of(NigehbanDbContext db)
-        {
-            var provider = db.Database.ProviderName!;
-            lock (Cache)
-            {
-                if (!Cache.TryGetValue(provider, out var table))
-                {
-                    table = new AuditTable(db);
-                    Cache[provider] = table;
-                }
-
-                return table;
-            }
-        }
-
-        /// <summary>
-        /// PostgreSQL: the array insert. SQLite: a multi-row INSERT whose parameters are created by
-        /// each column's own type mapping. Either way value converters (instants as ticks on
-        /// SQLite, the outcome as text) apply exactly as they would through SaveChanges.
-        /// </summary>
-        public (string Sql, List<DbParameter> Parameters) BuildInsert(IReadOnlyList<AuditEvent> rows, DbConnection connection)
-        {
-            if (_arrayInsert is not null)
-            {
-                var (arraySql, arrayParameters) = _arrayInsert.Build(rows, connection, "a");
-                return (arraySql, [.. arrayParameters]);
-            }
-
-            var sql = new StringBuilder($"INSERT INTO {Name} ({_columnList}) VALUES ");
-            var parameters = new List<DbParameter>(rows.Count * _columns.Count);
-            using var factory = connection.CreateCommand();
-            for (var r = 0; r < rows.Count; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < _columns.Count; c++)
-                {
-                    var (property, _) = _columns[c];
-                    // Named without a prefix: SQLite and Npgsql both match it to "@name" in the text.
-                    var name = $"a{r}_{c}";
-                    sql.Append(c == 0 ? "@" : ", @").Append(name);
-                    var value = property.PropertyInfo!.GetValue(rows[r]);
-                    parameters.Add(property.GetRelationalTypeMapping().CreateParameter(factory, name, value, property.IsNullable));
-                }
-
-                sql.Append(')');
-            }
-
-            return (sql.ToString(), parameters);
-        }
     }
 }

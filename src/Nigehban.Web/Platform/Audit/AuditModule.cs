@@ -1,3 +1,5 @@
+using Nigehban.Web.Platform.Cli;
+
 namespace Nigehban.Web.Platform.Audit;
 
 public static class AuditModule
@@ -11,6 +13,8 @@ public static class AuditModule
         services.AddScoped<AuditCheckpoints>();
         services.AddScoped<ListAuditEventsHandler>();
         services.AddScoped<VerifyAuditChainHandler>();
+        services.AddCliVerb<VerifyAuditVerb>();
+        services.AddCliVerb<CheckpointAuditVerb>();
         return services;
     }
 

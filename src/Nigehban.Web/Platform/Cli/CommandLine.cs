@@ -1,150 +1,72 @@
-using Nigehban.Web.Features.Dashboard;
-using Nigehban.Web.Features.Demo;
-using Nigehban.Web.Features.Identity;
-using Nigehban.Web.Platform.Audit;
-using Nigehban.Web.Platform.Data;
+using System.CommandLine;
 using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Platform.Cli;
 
-/// <summary>A verb and its own arguments; everything from the first <c>--option</c> on goes to the host.</summary>
-public sealed record Verb(string Name, IReadOnlyList<string> Arguments, bool IsKnown = true)
-{
-    /// <summary>
-    /// Verbs that need no host, no database and no force pack of their own. An unknown verb is
-    /// refused here too, before a host is built or a data folder created.
-    /// </summary>
-    public bool IsStandalone => !IsKnown || Name is "force" or "help";
-}
-
 /// <summary>
-/// The executable's verbs. Exit code 0 on success; non-zero with a one-line reason otherwise.
+/// The executable's verbs, each contributed by its module (<see cref="CliVerb"/>). Exit code 0 on
+/// success; non-zero with a one-line reason otherwise: 1 the verb failed, 2 a wrong command line,
+/// 3 an invalid force pack, 130 cancelled.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "seed", "audit", "dashboard", "force", "demo", "help"];
+    private const string Usage = "usage: Nigehban.Web [verb] [--options]";
 
-    public static (Verb Verb, string[] HostArgs) Split(string[] args)
+    /// <summary>
+    /// Parses <paramref name="args"/> against the verbs the modules registered on
+    /// <paramref name="builder"/> and runs the one named (<c>serve</c> when none is). The host is
+    /// built (<paramref name="build"/>) only for a verb that needs it: a wrong command line or a
+    /// standalone verb touches no data folder and no database.
+    /// </summary>
+    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args, Func<WebApplicationBuilder, WebApplication> build)
     {
-        if (args.Length > 0 && args[0] is "--help" or "-h" or "-?")
+        var verbs = builder.Services.Where(d => d.ServiceType == typeof(CliVerb)).Select(d => (CliVerb)d.ImplementationInstance!).ToList();
+        var (verb, parse, error) = Parse(verbs, args);
+        if (error is not null)
         {
-            return (new Verb("help", []), args[1..]);
+            Console.Error.WriteLine(error);
+            PrintHelp(Console.Error, verbs);
+            return 2;
         }
 
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (verb is null || parse is null)
         {
-            return (new Verb("serve", []), args);
+            PrintHelp(Console.Out, verbs);
+            return 0;
         }
 
-        if (!Verbs.Contains(args[0]))
+        if (verb.Needs == VerbNeeds.Nothing)
         {
-            return (new Verb(args[0], args[1..], IsKnown: false), []);
+            return await verb.RunAsync(new VerbRun(parse, EmptyServices.Instance, null, CancellationToken.None));
         }
 
-        var verbArgs = new List<string>();
-        var i = 1;
-        // Verb arguments are positional words and the flags that belong to the verb (seed --demo).
-        for (; i < args.Length; i++)
-        {
-            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i] != "--demo")
-            {
-                break;
-            }
-
-            verbArgs.Add(args[i]);
-        }
-
-        return (new Verb(args[0], verbArgs), args[i..]);
+        // Not caught: a host that cannot be built is a fault of the build, and a test host
+        // (WebApplicationFactory) stops the entry point here by throwing.
+        await using var app = build(builder);
+        return await RunVerbAsync(app, verb, parse);
     }
 
-    public static Task<int> RunStandaloneAsync(Verb verb)
-    {
-        if (!verb.IsKnown)
-        {
-            Console.Error.WriteLine($"unknown command '{verb.Name}'");
-            PrintHelp(Console.Error);
-            return Task.FromResult(2);
-        }
-
-        if (verb.Name == "help")
-        {
-            PrintHelp(Console.Out);
-            return Task.FromResult(0);
-        }
-
-        if (verb.Arguments is ["validate", var folder])
-        {
-            try
-            {
-                var pack = ForcePackValidation.LoadAndCheck(folder);
-                Console.WriteLine($"valid: {pack.Name} ({pack.Code}), {pack.Units.Count} units, {pack.Languages.Count} languages, {pack.Calendar.Holidays.Count} holidays");
-                return Task.FromResult(0);
-            }
-            catch (ForcePackException ex)
-            {
-                Console.Error.WriteLine($"invalid force pack: {ex.Message}");
-                return Task.FromResult(1);
-            }
-        }
-
-        Console.Error.WriteLine("usage: force validate <folder>");
-        return Task.FromResult(2);
-    }
-
-    public static async Task<int> RunAsync(WebApplication app, Verb verb)
+    private static async Task<int> RunVerbAsync(WebApplication app, CliVerb verb, ParseResult parse)
     {
         var cancellation = app.Lifetime.ApplicationStopping;
         try
         {
-            switch (verb.Name)
+            if (verb.Path is ["serve"])
             {
-                case "serve":
-                    // DatabaseStartup migrates and seeds before the server listens.
-                    await app.RunAsync();
-                    return 0;
-
-                case "migrate":
-                    await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: false, cancellation);
-                    Console.WriteLine("migrated");
-                    return 0;
-
-                case "seed" when verb.Arguments.Contains("--demo"):
-                    await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, cancellation);
-                    PrintDemoLogins(app.Services);
-                    return 0;
-
-                case "audit" when verb.Arguments is ["verify"]:
-                    return await VerifyAuditAsync(app.Services, cancellation);
-
-                case "audit" when verb.Arguments is ["checkpoint"]:
-                    await using (var scope = app.Services.CreateAsyncScope())
-                    {
-                        var checkpoint = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(cancellation);
-                        Console.WriteLine(checkpoint is null ? "no audit events yet" : $"checkpoint at sequence {checkpoint.Sequence}: {checkpoint.Hash}");
-                    }
-
-                    return 0;
-
-                case "dashboard" when verb.Arguments is ["rebuild"]:
-                    await using (var scope = app.Services.CreateAsyncScope())
-                    {
-                        var result = await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().RebuildAsync(cancellation);
-                        Console.WriteLine($"rebuilt: {result.Records} records counted into {result.Rows} rollup rows");
-                    }
-
-                    return 0;
-
-                case "dashboard" when verb.Arguments is ["verify"]:
-                    return await VerifyDashboardAsync(app.Services, cancellation);
-
-                case "demo" when verb.Arguments is ["otp", var userName]:
-                    return PrintCurrentOtp(app.Services, userName);
-
-                default:
-                    Console.Error.WriteLine($"unknown command '{string.Join(' ', [verb.Name, .. verb.Arguments])}'");
-                    PrintHelp(Console.Error);
-                    return 2;
+                // The hosted start-up (StartupSteps) runs before the server listens.
+                return await verb.RunAsync(new VerbRun(parse, app.Services, app, cancellation));
             }
+
+            if (verb.Needs == VerbNeeds.StartedPlatform)
+            {
+                await app.Services.GetRequiredService<StartupSteps>().RunAsync(verb.SeedsDemoData, cancellation);
+            }
+
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().UseCommandLineOperator();
+            return await verb.RunAsync(new VerbRun(parse, scope.ServiceProvider, app, cancellation));
         }
         catch (ForcePackException ex)
         {
@@ -169,7 +91,76 @@ public static class CommandLine
         }
     }
 
-    private static string Describe(Exception exception)
+    /// <summary>
+    /// The verb <paramref name="args"/> name and its parse; no verb and no error for a request of help;
+    /// an error (unknown command) for words no verb takes or arguments a verb refuses.
+    /// </summary>
+    public static (CliVerb? Verb, ParseResult? Parse, string? Error) Parse(IReadOnlyList<CliVerb> verbs, string[] args)
+    {
+        if (args is ["--help" or "-h" or "-?" or "help", ..])
+        {
+            return (null, null, null);
+        }
+
+        var (root, commands) = BuildCommands(verbs);
+        var parse = root.Parse(args);
+        var named = parse.CommandResult.Command;
+        var words = args.Where(a => !a.StartsWith('-') && !IsOptionValue(args, a)).ToList();
+        var verb = named == root && words.Count == 0 ? verbs.FirstOrDefault(v => v.Path is ["serve"]) : commands.GetValueOrDefault(named);
+        // Words the verb does not take (a mistyped verb) are refused; --options are the host's.
+        var strayWord = parse.UnmatchedTokens.Any(t => !t.StartsWith('-') && !IsOptionValue(args, t));
+        if (verb is null || parse.Errors.Count > 0 || strayWord)
+        {
+            var reasons = string.Concat(parse.Errors.Select(e => $"\n  {e.Message}"));
+            return (null, null, $"unknown command '{string.Join(' ', words.Count > 0 ? words : args.Take(1))}'{reasons}");
+        }
+
+        return (verb, parse, null);
+    }
+
+    private static (RootCommand Root, Dictionary<Command, CliVerb> Commands) BuildCommands(IReadOnlyList<CliVerb> verbs)
+    {
+        var root = new RootCommand("Nigehban: an open platform for IT-based policing.") { TreatUnmatchedTokensAsErrors = false };
+        // No verb at all is serve's; the action only marks the root as runnable (verbs run below, not through it).
+        root.SetAction(_ => 0);
+        var commands = new Dictionary<Command, CliVerb>();
+        foreach (var verb in verbs)
+        {
+            Command parent = root;
+            foreach (var word in verb.Path)
+            {
+                var child = parent.Subcommands.FirstOrDefault(c => c.Name == word);
+                if (child is null)
+                {
+                    child = new Command(word) { TreatUnmatchedTokensAsErrors = false };
+                    parent.Subcommands.Add(child);
+                }
+
+                parent = child;
+            }
+
+            if (commands.ContainsKey(parent))
+            {
+                throw new InvalidOperationException($"The verb '{verb.Name}' is registered twice.");
+            }
+
+            parent.Description = verb.Description;
+            parent.SetAction(_ => 0);
+            verb.Define(parent);
+            commands[parent] = verb;
+        }
+
+        return (root, commands);
+    }
+
+    /// <summary>True when <paramref name="token"/> follows a host option given as <c>--key value</c>.</summary>
+    private static bool IsOptionValue(string[] args, string token)
+    {
+        var index = Array.IndexOf(args, token);
+        return index > 0 && args[index - 1].StartsWith("--", StringComparison.Ordinal) && !args[index - 1].Contains('=', StringComparison.Ordinal);
+    }
+
+    public static string Describe(Exception exception)
     {
         var messages = new List<string>();
         for (var e = exception; e is not null && messages.Count < 3; e = e.InnerException)
@@ -183,63 +174,19 @@ public static class CommandLine
         return string.Join(" -> ", messages);
     }
 
-    private static async Task<int> VerifyAuditAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static void PrintHelp(TextWriter writer, IReadOnlyList<CliVerb> verbs)
     {
-        await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
-        if (result.Intact)
+        writer.WriteLine(Usage);
+        foreach (var verb in verbs)
         {
-            Console.WriteLine($"intact ({result.EventCount} events sealed, head {result.HeadSequence}, {result.Unsealed} awaiting their seal)");
-            return 0;
+            writer.WriteLine($"  {(verb.Name + " " + verb.Syntax).TrimEnd(),-26}{verb.Description}");
         }
-
-        Console.WriteLine(result.FirstBrokenSequence is { } sequence ? $"broken at sequence {sequence}: {result.Reason}" : $"broken: {result.Reason}");
-        return 1;
     }
 
-    private static async Task<int> VerifyDashboardAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private sealed class EmptyServices : IServiceProvider
     {
-        await using var scope = services.CreateAsyncScope();
-        var differences = await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(cancellationToken);
-        foreach (var difference in differences)
-        {
-            Console.WriteLine($"differs: {difference}");
-        }
+        public static readonly EmptyServices Instance = new();
 
-        Console.WriteLine(differences.Count == 0 ? "dashboard rollups match the records" : $"{differences.Count} rollup rows differ from the records; run 'dashboard rebuild'");
-        return differences.Count == 0 ? 0 : 1;
+        public object? GetService(Type serviceType) => null;
     }
-
-    private static void PrintDemoLogins(IServiceProvider services)
-    {
-        using var scope = services.CreateScope();
-        DemoLogins.Print(scope.ServiceProvider.GetRequiredService<DemoSeeder>());
-    }
-
-    private static int PrintCurrentOtp(IServiceProvider services, string userName)
-    {
-        using var scope = services.CreateScope();
-        var account = scope.ServiceProvider.GetRequiredService<DemoSeeder>().ReadAccounts().FirstOrDefault(a => a.UserName == userName);
-        if (account is null)
-        {
-            Console.Error.WriteLine($"no demo account '{userName}' in this instance");
-            return 1;
-        }
-
-        Console.WriteLine(scope.ServiceProvider.GetRequiredService<TotpSecrets>().CurrentCode(account.TotpSecret));
-        return 0;
-    }
-
-    private static void PrintHelp(TextWriter writer) => writer.WriteLine("""
-        usage: Nigehban.Web [verb] [--options]
-          serve                     run the platform (default); migrates and seeds demo data when Demo__Seed=true
-          migrate                   apply database migrations and sync units from the force pack
-          seed --demo               seed demo data and print the demo logins
-          audit verify              check the audit hash chain: prints 'intact' or the first broken sequence
-          audit checkpoint          record the current chain head (for truncation checks)
-          dashboard rebuild         recount every dashboard rollup from the raw records (after bulk loads)
-          dashboard verify          recount and compare: prints each differing rollup row, exits 1 if any
-          force validate <folder>   check a force pack and report the file and line of any fault
-          demo otp <user>           print the current one-time code of a demo account
-        """);
 }

@@ -25,7 +25,7 @@ public static class DatabaseRegistration
         // read more than its query does. The pool's contexts are bound to the request's jurisdiction
         // scope and audit trail when rented; disposing the scope hands the context back.
         services.AddPooledDbContextFactory<NigehbanDbContext>(
-            (sp, builder) => Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>()));
+            (sp, builder) => Configure(builder, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<StorageOptions>(), sp.GetServices<IInterceptor>()));
         services.AddScoped(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<NigehbanDbContext>>().CreateDbContext();
@@ -37,7 +37,12 @@ public static class DatabaseRegistration
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, StorageOptions storage)
+    /// <param name="moduleInterceptors">
+    /// The EF interceptors modules registered (<c>services.AddSingleton&lt;IInterceptor&gt;(...)</c> in
+    /// their <c>AddXxx()</c>), such as their <see cref="AfterCommitInterceptor{TPending}"/>s; none for
+    /// contexts built outside the app (design time, tools).
+    /// </param>
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, StorageOptions storage, IEnumerable<IInterceptor>? moduleInterceptors = null)
     {
         switch (options.Provider)
         {
@@ -59,10 +64,7 @@ public static class DatabaseRegistration
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
         }
 
-        // Dashboard alerts go out only once the transaction that raised them has committed.
-        builder.AddInterceptors(Features.Dashboard.RollupWriter.PublishAfterCommit.Instance);
-        // Public tracking answers held in memory are evicted once a change to their application commits (ADR-015).
-        builder.AddInterceptors(Features.ServiceCentres.TrackingCacheInvalidation.Instance);
+        builder.AddInterceptors(moduleInterceptors ?? []);
     }
 
     /// <summary>

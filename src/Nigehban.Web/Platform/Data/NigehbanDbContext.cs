@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Security;
 
@@ -117,6 +118,30 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
     internal Task<int> SaveNewRowsAsync(CancellationToken cancellationToken) =>
         SaveAsync(acceptAllChangesOnSuccess: true, newRowsAsArrays: true, cancellationToken);
 
+    /// <summary>
+    /// The statements the modules' <see cref="ISaveParticipant"/>s add to this save (rollups),
+    /// resolved once per (pooled) context from the app's services; none outside the app.
+    /// </summary>
+    private IReadOnlyList<(string Sql, object[] Parameters)> ParticipantStatements()
+    {
+        participants ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+            .GetService<IEnumerable<ISaveParticipant>>()?.ToArray() ?? [];
+        if (participants.Length == 1)
+        {
+            return participants[0].PendingStatements(this);
+        }
+
+        var statements = new List<(string Sql, object[] Parameters)>();
+        foreach (var participant in participants)
+        {
+            statements.AddRange(participant.PendingStatements(this));
+        }
+
+        return statements;
+    }
+
+    private ISaveParticipant[]? participants;
+
     private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, bool newRowsAsArrays, CancellationToken cancellationToken)
     {
         var writes = audit.CaptureWrites(ChangeTracker);
@@ -149,11 +174,11 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
             Database.AutoSavepointsEnabled = savepoints;
             audit.RecordWrites(writes);
 
-            // The new rows (if not written by EF), the audit events and the dashboard rollups (ADR-009):
+            // The new rows (if not written by EF), the audit events and the modules' statements (the dashboard's rollups, ADR-009):
             // same transaction, one command (ADR-013). The rows go first, as EF would have sent them;
             // the rollups last, since their rows are shared with concurrent writers and stay locked
             // until the commit (ADR-018).
-            await AuditChain.InsertPendingAsync(this, audit, newRows ?? [], Features.Dashboard.RollupWriter.PendingStatements(this), cancellationToken);
+            await UnitOfWorkCommand.SendAsync(this, audit, newRows ?? [], ParticipantStatements(), cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

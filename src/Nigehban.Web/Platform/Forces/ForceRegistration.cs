@@ -1,3 +1,5 @@
+using Nigehban.Web.Platform.Cli;
+
 namespace Nigehban.Web.Platform.Forces;
 
 public static class ForceRegistration
@@ -11,6 +13,7 @@ public static class ForceRegistration
         services.AddSingleton(sp => ForcePackLoader.Load(LocatePack(sp.GetRequiredService<IConfiguration>()["Force"]
             ?? throw new ForcePackException("Force", 0, "no force configured: set Force to a pack name under forces/ or to a pack folder"))));
         services.AddSingleton(sp => sp.GetRequiredService<ForcePack>().Calendar);
+        services.AddCliVerb<ValidateForcePackVerb>();
         return services;
     }
 

@@ -28,6 +28,17 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
     public bool HasPermission(string permission) => Principal.HasClaim(NigehbanClaims.Permission, permission);
 
     internal void UseCircuitPrincipal(ClaimsPrincipal principal) => _circuitPrincipal = principal;
+
+    /// <summary>The actor name of work done by the operator on the machine through a verb of the executable.</summary>
+    public const string CommandLineOperator = "system:cli";
+
+    /// <summary>
+    /// The person at the machine's command line: whoever can run the executable against the data
+    /// folder and database already holds all of it, so their scope is the whole force (path "/"),
+    /// and what they change is audited under <see cref="CommandLineOperator"/>. They hold no permission.
+    /// </summary>
+    internal void UseCommandLineOperator() =>
+        _circuitPrincipal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, CommandLineOperator), new Claim(NigehbanClaims.UnitPath, "/")], "cli"));
 }
 
 public static class NigehbanClaims

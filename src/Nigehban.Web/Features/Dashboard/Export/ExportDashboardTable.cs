@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Nigehban.Web.Features.Dashboard.Pages;
 using Nigehban.Web.Features.ServiceCentres;
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;

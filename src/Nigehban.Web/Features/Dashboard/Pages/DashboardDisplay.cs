@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Nigehban.Web.Components.Localization;
+using Nigehban.Web.Platform.Metrics;
 
 namespace Nigehban.Web.Features.Dashboard.Pages;
 

@@ -1,3 +1,4 @@
+using Nigehban.Web.Platform.Units;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;

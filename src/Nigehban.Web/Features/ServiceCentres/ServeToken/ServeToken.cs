@@ -1,3 +1,4 @@
+using Nigehban.Web.Platform.Units;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Features.Organisation;

@@ -1,5 +1,5 @@
 using Nigehban.Web.Features.ServiceCentres;
-using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 

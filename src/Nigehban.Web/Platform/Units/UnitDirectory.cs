@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Nigehban.Web.Platform.Forces;
 
-namespace Nigehban.Web.Features.Organisation;
+namespace Nigehban.Web.Platform.Units;
 
 /// <summary>One unit as the rest of the platform sees it: immutable, cached in memory.</summary>
 public sealed record UnitInfo(string Code, string Name, string Kind, string? ParentCode, string Path, int Depth, string? ShortCode)
@@ -17,7 +17,8 @@ public sealed record UnitInfo(string Code, string Name, string Kind, string? Par
 }
 
 /// <summary>
-/// The force's unit tree held in memory. It is small (hundreds to a few thousand units), read on
+/// The force's unit tree held in memory: the one view of units every module reads (a declared
+/// contract; the Organisation module owns the table and loads it here at start-up and after a move). It is small (hundreds to a few thousand units), read on
 /// almost every request (scoping, references, pickers) and changes only when the pack does, so
 /// it is loaded from the database at start-up and replaced whole when the tree changes.
 /// </summary>

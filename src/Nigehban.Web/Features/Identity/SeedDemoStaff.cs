@@ -1,53 +1,56 @@
+using Nigehban.Web.Features.Identity.CreateStaffAccount;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Identity;
-using Nigehban.Web.Features.Identity.CreateStaffAccount;
-using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Storage;
+using Nigehban.Web.Platform.Units;
 
-namespace Nigehban.Web.Features.Demo;
-
-/// <summary>A module's demo data. Each seed is idempotent: it checks for its own data before adding any.</summary>
-public interface IDemoDataSeed
-{
-    Task SeedAsync(CancellationToken cancellationToken);
-}
+namespace Nigehban.Web.Features.Identity;
 
 /// <summary>One demo login as written to <c>data/demo-accounts.json</c>.</summary>
 public sealed record DemoAccount(string UserName, string Password, string TotpSecret, string Role, string Unit);
 
+/// <summary>The demo logins of this instance, in <c>data/demo-accounts.json</c> (readable by its owner only).</summary>
+public sealed class DemoAccounts(StorageOptions storage)
+{
+    private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public string File => storage.Resolve("demo-accounts.json");
+
+    public IReadOnlyList<DemoAccount> Read() =>
+        System.IO.File.Exists(File)
+            ? JsonSerializer.Deserialize<List<DemoAccount>>(System.IO.File.ReadAllText(File), FileJson) ?? []
+            : [];
+
+    public async Task WriteAsync(IReadOnlyList<DemoAccount> accounts, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        await System.IO.File.WriteAllTextAsync(File, JsonSerializer.Serialize(accounts, FileJson), cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            System.IO.File.SetUnixFileMode(File, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}
+
 /// <summary>
-/// Seeds demo data on first start: one staff account for every role, placed in the force's own
+/// Demo staff on first start: one staff account for every role, placed in the force's own
 /// hierarchy (the first station, district, region... of the pack), so it works for any force.
 /// Passwords and TOTP secrets are random per instance; nothing secret is in the repository.
 /// </summary>
-public sealed class DemoSeeder(
+public sealed class SeedDemoStaff(
     NigehbanDbContext db,
     CreateStaffAccountHandler staff,
     UnitDirectory units,
     ForcePack force,
-    StorageOptions storage,
-    IEnumerable<IDemoDataSeed> moduleSeeds,
-    ILogger<DemoSeeder> logger)
+    DemoAccounts demoAccounts,
+    ILogger<SeedDemoStaff> logger) : IDemoDataSeed
 {
-    private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    public string AccountsFile => storage.Resolve("demo-accounts.json");
-
     public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        await SeedStaffAsync(cancellationToken);
-        foreach (var seed in moduleSeeds)
-        {
-            await seed.SeedAsync(cancellationToken);
-        }
-    }
-
-    private async Task SeedStaffAsync(CancellationToken cancellationToken)
     {
         if (await db.Set<StaffAccount>().IgnoreQueryFilters().AnyAsync(cancellationToken))
         {
@@ -63,20 +66,9 @@ public sealed class DemoSeeder(
             accounts.Add(new DemoAccount(userName, password, enrolment.TotpSecret, role, unit.Code));
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(AccountsFile)!);
-        await File.WriteAllTextAsync(AccountsFile, JsonSerializer.Serialize(accounts, FileJson), cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(AccountsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        logger.LogInformation("Seeded {Count} demo staff accounts into {File}", accounts.Count, AccountsFile);
+        await demoAccounts.WriteAsync(accounts, cancellationToken);
+        logger.LogInformation("Seeded {Count} demo staff accounts into {File}", accounts.Count, demoAccounts.File);
     }
-
-    public IReadOnlyList<DemoAccount> ReadAccounts() =>
-        File.Exists(AccountsFile)
-            ? JsonSerializer.Deserialize<List<DemoAccount>>(File.ReadAllText(AccountsFile), FileJson) ?? []
-            : [];
 
     /// <summary>Places each role at the level of the force's hierarchy where that officer sits.</summary>
     private IEnumerable<(string UserName, string Role, UnitInfo Unit)> PlanAccounts()

@@ -1,34 +1,30 @@
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Demo;
-using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Hosting;
 
 namespace Nigehban.Web.Platform.Data;
 
-/// <summary>Start-up work: migrate, apply database guards, bring units in line with the force pack, optionally seed demo data.</summary>
-public static class DatabaseInitializer
+/// <summary>
+/// The first start-up step: migrate, apply database guards, and give audit events chained before
+/// ADR-011 their seals. The steps after it find the database ready.
+/// </summary>
+internal sealed class MigrateDatabase(NigehbanDbContext db, ForcePack force, TimeProvider clock, ILogger<MigrateDatabase> logger) : IStartupStep
 {
-    public static async Task InitializeAsync(IServiceProvider services, bool seedDemo, CancellationToken cancellationToken)
+    public int Order => StartupOrder.Database;
+
+    public async Task RunAsync(StartupContext context, CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("start-up");
-        var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
         if (!db.IsPostgres)
         {
-            await ReleaseStaleSqliteMigrationLockAsync(db, scope.ServiceProvider, cancellationToken);
+            await ReleaseStaleSqliteMigrationLockAsync(cancellationToken);
         }
 
         await db.Database.MigrateAsync(cancellationToken);
         await DatabaseGuards.ApplyAsync(db, cancellationToken);
-        await CheckInstanceForce.RunAsync(db, scope.ServiceProvider.GetRequiredService<ForcePack>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        await CheckInstanceForce.RunAsync(db, force, clock, cancellationToken);
         await AuditChain.AdoptLegacyChainAsync(db, cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<SyncUnitsFromForcePack>().RunAsync(cancellationToken);
-        if (seedDemo)
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
-        }
     }
 
     /// <summary>
@@ -37,7 +33,7 @@ public static class DatabaseInitializer
     /// start would wait for it forever. The embedded database belongs to one instance and migrates in
     /// seconds, so a lock older than <see cref="StaleMigrationLock"/> is released, with a warning.
     /// </summary>
-    private static async Task ReleaseStaleSqliteMigrationLockAsync(NigehbanDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    private async Task ReleaseStaleSqliteMigrationLockAsync(CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -55,14 +51,13 @@ public static class DatabaseInitializer
                 return; // no lock table yet: a database that was never migrated
             }
 
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var now = clock.GetUtcNow();
             if (taken is null || !DateTimeOffset.TryParse(taken, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) || now - at < StaleMigrationLock)
             {
                 return;
             }
 
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer))
-                .LogWarning("Releasing a migration lock taken at {TakenAt} by a process that did not finish migrating", at);
+            logger.LogWarning("Releasing a migration lock taken at {TakenAt} by a process that did not finish migrating", at);
             await using var release = connection.CreateCommand();
             release.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
             await release.ExecuteNonQueryAsync(cancellationToken);

@@ -1,6 +1,6 @@
-using System.Collections.Frozen;
+using Nigehban.Web.Platform.Data;
 
-namespace Nigehban.Web.Features.Dashboard;
+namespace Nigehban.Web.Platform.Metrics;
 
 /// <summary>How a metric's stored sums turn into the number shown.</summary>
 public enum MetricFormat
@@ -43,7 +43,9 @@ public sealed record MetricDefinition(string Key, string Module, MetricFormat Fo
 public readonly record struct MetricFact(string Metric, string UnitCode, DateOnly Day, string Dimension, long Count, long Measure);
 
 /// <summary>
-/// A module's metrics: it maps ONE state of one entity to zero or more facts. The same projection
+/// A module's metrics: it maps ONE state of one entity to zero or more facts. A declared contract:
+/// a module implements it (one class, found in the assembly by the dashboard's catalogue) and
+/// the dashboard reads it, so neither module references the other. The same projection
 /// is used on write (facts of the original values subtracted, of the current values added), by
 /// <c>dashboard rebuild</c> and by <c>dashboard verify</c>; so a new module adds one class.
 /// </summary>
@@ -70,7 +72,7 @@ public interface IMetricSource
     /// list. It must select exactly the records <see cref="Project"/> counts (the exactness tests
     /// compare the two). <paramref name="db"/> is the caller's context, so jurisdiction applies.
     /// </summary>
-    IQueryable<MetricRecord>? RecordsOf(Platform.Data.NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to);
+    IQueryable<MetricRecord>? RecordsOf(NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to);
 
     /// <summary>True when <see cref="RecordsOf"/> lists the records of <paramref name="metric"/>.</summary>
     bool ListsRecordsOf(string metric);
@@ -110,7 +112,7 @@ public abstract class MetricSource<T> : IMetricSource where T : class
 
     protected virtual string? ReferenceOf(T entity) => null;
 
-    public virtual IQueryable<MetricRecord>? RecordsOf(Platform.Data.NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to) => null;
+    public virtual IQueryable<MetricRecord>? RecordsOf(NigehbanDbContext db, string metric, string? dimension, string unitPath, DateTimeOffset from, DateTimeOffset to) => null;
 
     public virtual bool ListsRecordsOf(string metric) => false;
 
@@ -118,63 +120,15 @@ public abstract class MetricSource<T> : IMetricSource where T : class
 
     /// <summary>The force-local day of an instant, taken as the database stores it (microseconds).</summary>
     protected static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Platform.Data.StoredInstant.ToMicroseconds(instant), timeZone).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(StoredInstant.ToMicroseconds(instant), timeZone).DateTime);
 
     /// <summary>An instant's ticks as stored, for comparisons that must agree before and after the round trip.</summary>
-    protected static long StoredTicks(DateTimeOffset instant) => Platform.Data.StoredInstant.ToMicroseconds(instant).UtcTicks;
+    protected static long StoredTicks(DateTimeOffset instant) => StoredInstant.ToMicroseconds(instant).UtcTicks;
 
     /// <summary>Whole minutes between two instants as stored (never negative).</summary>
     protected static long MinutesBetween(DateTimeOffset from, DateTimeOffset to)
     {
-        var ticks = Platform.Data.StoredInstant.ToMicroseconds(to).UtcTicks - Platform.Data.StoredInstant.ToMicroseconds(from).UtcTicks;
+        var ticks = StoredInstant.ToMicroseconds(to).UtcTicks - StoredInstant.ToMicroseconds(from).UtcTicks;
         return Math.Max(0, ticks / TimeSpan.TicksPerMinute);
     }
-}
-
-/// <summary>
-/// Every metric of every module, found once: each <see cref="IMetricSource"/> in this assembly
-/// contributes its definitions. Keys are unique; a duplicate stops start-up.
-/// </summary>
-public static class MetricCatalog
-{
-    private static readonly Lazy<Catalog> Loaded = new(Load);
-
-    public static IReadOnlyList<MetricDefinition> All => Loaded.Value.All;
-
-    public static IReadOnlyList<IMetricSource> Sources => Loaded.Value.Sources;
-
-    public static MetricDefinition? Find(string key) => Loaded.Value.ByKey.GetValueOrDefault(key);
-
-    /// <summary>The source that defines the metric <paramref name="key"/>, if any.</summary>
-    public static IMetricSource? SourceOfMetric(string key) => Loaded.Value.Sources.FirstOrDefault(s => s.Metrics.Any(m => m.Key == key));
-
-    /// <summary>The source counting entities of this CLR type, if any.</summary>
-    public static IMetricSource? SourceFor(Type entityType) => Loaded.Value.ByEntity.GetValueOrDefault(entityType);
-
-    private static Catalog Load()
-    {
-        var sources = typeof(MetricCatalog).Assembly.GetTypes()
-            .Where(t => typeof(IMetricSource).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (IMetricSource)Activator.CreateInstance(t)!)
-            .ToList();
-        var all = sources.SelectMany(s => s.Metrics).ToList();
-        var duplicate = all.GroupBy(m => m.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new InvalidOperationException($"Metric '{duplicate.Key}' is defined more than once.");
-        }
-
-        return new Catalog(
-            sources,
-            all,
-            all.ToFrozenDictionary(m => m.Key, StringComparer.Ordinal),
-            sources.ToFrozenDictionary(s => s.EntityType));
-    }
-
-    private sealed record Catalog(
-        IReadOnlyList<IMetricSource> Sources,
-        IReadOnlyList<MetricDefinition> All,
-        FrozenDictionary<string, MetricDefinition> ByKey,
-        FrozenDictionary<Type, IMetricSource> ByEntity);
 }
