@@ -20,12 +20,9 @@ public sealed class ServiceDeliveryStatisticsHandler(NigehbanDbContext db, UnitD
 {
     public async Task<ServiceDeliveryStatistics> HandleAsync(string? unitCode, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var end = to ?? DateOnly.FromDateTime(clock.Now.UtcDateTime);
+        var end = ReportDays.Within(to ?? DateOnly.FromDateTime(clock.Now.UtcDateTime), "to");
         var start = from ?? end.AddDays(-29);
-        if (start > end)
-        {
-            throw new ValidationFailedException("from", "from must not be after to.");
-        }
+        ReportDays.Check(start, end);
 
         var startAt = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var endAt = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Platform.Api;
 
@@ -28,11 +29,18 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException { StatusCode: 415 } => (415, "Unsupported media type", "Send the request body as application/json.", "body"),
             BadHttpRequestException b => DescribeBinding(b),
             JsonException json => (400, "Malformed request body", DescribeJson(json), FieldOf(json)),
+            _ when DatabaseUnavailable.Is(exception) => (503, "Service unavailable", "The database cannot be reached just now. Try again in a few seconds.", null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null, null),
             _ => (500, "An unexpected error occurred", "The error has been logged with the trace id below.", (string?)null),
         };
 
-        if (status >= 500)
+        if (status == 503)
+        {
+            // Expected while the database is down or restarting: one line, not a stack trace per request.
+            logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
