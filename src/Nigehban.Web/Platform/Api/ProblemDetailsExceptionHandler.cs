@@ -19,6 +19,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         {
             ValidationFailedException v => (400, "Invalid input", v.Message, v.Field),
             NotFoundException n => (404, "Not found", n.Message, n.Field),
+            UnprocessableException u => (422, "Unprocessable request", u.Message, u.Field),
             RuleViolationException r => (409, "Conflict", r.Message, null),
             ForbiddenException f => (403, "Forbidden", f.Message, null),
             // A concurrency token (e.g. a staff account's last used one-time-code step) moved under us.
