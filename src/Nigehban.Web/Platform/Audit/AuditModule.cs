@@ -6,6 +6,9 @@ public static class AuditModule
     {
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditSealSignal>();
+        services.AddSingleton<AuditCheckpointDue>();
+        services.AddSingleton<ShipAuditCheckpoints>();
+        services.AddHttpClient(ShipAuditCheckpoints.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<AuditSealer>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditCheckpoints>();

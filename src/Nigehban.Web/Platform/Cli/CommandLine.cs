@@ -46,7 +46,7 @@ public static class CommandLine
         // Verb arguments are positional words and the flags that belong to the verb (seed --demo).
         for (; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i] != "--demo")
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i] is not ("--demo" or "--checkpoints"))
             {
                 break;
             }
@@ -113,8 +113,8 @@ public static class CommandLine
                     PrintDemoLogins(app.Services);
                     return 0;
 
-                case "audit" when verb.Arguments is ["verify"]:
-                    return await VerifyAuditAsync(app.Services, cancellation);
+                case "audit" when verb.Arguments is ["verify", ..]:
+                    return await AuditVerifyVerb.RunAsync(app.Services, [.. verb.Arguments.Skip(1)], Console.Out, cancellation);
 
                 case "audit" when verb.Arguments is ["checkpoint"]:
                     await using (var scope = app.Services.CreateAsyncScope())
@@ -178,20 +178,6 @@ public static class CommandLine
         return string.Join(" -> ", messages);
     }
 
-    private static async Task<int> VerifyAuditAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
-        if (result.Intact)
-        {
-            Console.WriteLine($"intact ({result.EventCount} events sealed, head {result.HeadSequence}, {result.Unsealed} awaiting their seal)");
-            return 0;
-        }
-
-        Console.WriteLine(result.FirstBrokenSequence is { } sequence ? $"broken at sequence {sequence}: {result.Reason}" : $"broken: {result.Reason}");
-        return 1;
-    }
-
     private static async Task<int> VerifyDashboardAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -230,7 +216,9 @@ public static class CommandLine
           serve                     run the platform (default); migrates and seeds demo data when Demo__Seed=true
           migrate                   apply database migrations and sync units from the force pack
           seed --demo               seed demo data and print the demo logins
-          audit verify              check the audit hash chain: prints 'intact' or the first broken sequence
+          audit verify [--checkpoints FILE...]
+                                    check the audit hash chain against checkpoints (shipped copies too): prints
+                                    'intact', 'cannot vouch' (exit 4) or the first broken sequence (exit 1)
           audit checkpoint          record the current chain head (for truncation checks)
           dashboard rebuild         recount every dashboard rollup from the raw records (after bulk loads)
           dashboard verify          recount and compare: prints each differing rollup row, exits 1 if any

@@ -27,6 +27,10 @@ public static class DatabaseInitializer
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
+
+        // The chain as start-up leaves it gets its checkpoint outside the database at once, so a
+        // verb run on this data folder (seed --demo, then audit verify) can vouch for it (ADR-026).
+        await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(cancellationToken);
     }
 
     /// <summary>
