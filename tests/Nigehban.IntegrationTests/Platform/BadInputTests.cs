@@ -52,6 +52,20 @@ public abstract class BadInputTests(NigehbanApp app)
         problem.GetProperty("field").GetString().ShouldBe("Content-Type");
     }
 
+    [Theory]
+    [InlineData("/api/v1/no-such-thing", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/staff", HttpStatusCode.Unauthorized)]
+    public async Task Errors_AreProblemJson_EvenWhenTheClientAcceptsOnlyXml(string path, HttpStatusCode status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("application/xml");
+
+        var response = await app.CreateClient().SendAsync(request, Ct);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, status);
+        problem.GetProperty("status").GetInt32().ShouldBe((int)status);
+    }
+
     [Fact]
     public async Task JsonBody_InUtf16WithItsCharset_IsStillRead()
     {
