@@ -51,6 +51,7 @@ public static class NigehbanHost
         }
 
         app.UseSecurityHeaders();
+        app.UseKnownCharsetsOnly();
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -565,6 +565,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("IdempotencyRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool?>("RecordCheckHit")
                         .HasColumnType("boolean");
 

@@ -558,6 +558,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("RecordCheckHit")
                         .HasColumnType("INTEGER");
 

@@ -116,6 +116,28 @@ public abstract class CommandLineTests : IDisposable
         verify.ExitCode.ShouldBe(0, verify.ToString());
         verify.Output.ShouldStartWith("intact");
     }
+
+    [Fact]
+    public async Task AuditVerify_CannotVouch_WithoutACheckpointFile_AndVouches_WithAShippedCopy()
+    {
+        (await App.RunAsync("seed", "--demo")).ExitCode.ShouldBe(0);
+        var local = App.DataPath("audit-checkpoints.jsonl");
+        var shipped = Path.Combine(App.WorkingDirectory, "shipped-checkpoints.jsonl");
+        File.Move(local, shipped);
+
+        var alone = await App.RunAsync("audit", "verify");
+        var withCopy = await App.RunAsync("audit", "verify", "--checkpoints", shipped);
+        var withMissingCopy = await App.RunAsync("audit", "verify", "--checkpoints", shipped, Path.Combine(App.WorkingDirectory, "no-such-file.jsonl"));
+        var noFiles = await App.RunAsync("audit", "verify", "--checkpoints");
+
+        alone.ExitCode.ShouldBe(4, alone.ToString());
+        alone.Output.ShouldStartWith("cannot vouch");
+        withCopy.ExitCode.ShouldBe(0, withCopy.ToString());
+        withCopy.Output.ShouldStartWith("intact");
+        withMissingCopy.ExitCode.ShouldBe(1, withMissingCopy.ToString());
+        withMissingCopy.Output.ShouldContain("not found");
+        noFiles.ExitCode.ShouldBe(2, noFiles.ToString());
+    }
 }
 
 public sealed class CommandLineTests_Sqlite : CommandLineTests

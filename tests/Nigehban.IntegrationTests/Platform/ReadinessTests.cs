@@ -14,6 +14,30 @@ public abstract class ReadinessTests
     /// <summary>Takes the app's database away underneath the running app.</summary>
     protected abstract Task RemoveDatabaseAsync(ConfiguredApp app);
 
+    /// <summary>Leaves the app with a database it cannot open at all.</summary>
+    protected virtual Task MakeDatabaseUnreachableAsync(ConfiguredApp app) => RemoveDatabaseAsync(app);
+
+    [Fact]
+    public async Task ApiRequest_Returns503ProblemWithRetryAfter_WhenDatabaseUnreachable()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await ConfiguredApp.StartAsync(Provider, settings: ("Demo:Seed", "false"));
+        var client = app.CreateClient();
+
+        await MakeDatabaseUnreachableAsync(app);
+
+        var response = await client.PostAsync("/api/v1/auth/token",
+            new StringContent("""{"userName": "nobody", "password": "not-a-password", "otp": "123456"}""", System.Text.Encoding.UTF8, "application/json"), ct);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("database");
+        response.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldNotBeNull().TotalSeconds.ShouldBeGreaterThan(0);
+
+        var ready = await client.GetAsync("/health/ready", ct);
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.Headers.RetryAfter.ShouldNotBeNull();
+        (await ready.Content.ReadAsStringAsync(ct)).ShouldContain("database unreachable");
+    }
+
     [Fact]
     public async Task HealthReady_Returns503_WhenDatabaseIsGone()
     {
@@ -42,6 +66,13 @@ public sealed class ReadinessTests_Sqlite : ReadinessTests
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>A folder where the database file was: SQLite cannot open (or create) it.</summary>
+    protected override async Task MakeDatabaseUnreachableAsync(ConfiguredApp app)
+    {
+        await RemoveDatabaseAsync(app);
+        Directory.CreateDirectory(Path.Combine(app.DataDirectory, "nigehban.db"));
     }
 
     /// <summary>

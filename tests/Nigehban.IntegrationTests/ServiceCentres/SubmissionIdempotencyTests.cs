@@ -22,8 +22,8 @@ namespace Nigehban.IntegrationTests.ServiceCentres;
 /// <summary>
 /// A submission inserts first and looks for the first request only when the Idempotency-Key's
 /// unique index refuses the row (ADR-013). These pin what that must not change: a replay, raced or
-/// not, answers the first response and writes nothing; a key reused for another application is a
-/// 400; any other refusal of the database is not mistaken for a replay.
+/// not, answers the first response and writes nothing; a key reused for another request is a
+/// 422; any other refusal of the database is not mistaken for a replay.
 /// </summary>
 public abstract class SubmissionIdempotencyTests(NigehbanApp app)
 {
@@ -68,20 +68,56 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
         ids.Except(stored).ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Submit_Returns400NamingIdempotencyKey_WhenTheKeyWasUsedForAnotherApplication()
+    public static TheoryData<string> OtherRequests() => ["another applicant", "another unit", "another name"];
+
+    [Theory]
+    [MemberData(nameof(OtherRequests))]
+    public async Task Submit_Returns422NamingIdempotencyKey_WhenTheKeyComesWithADifferentRequest(string difference)
     {
         var client = app.CreateClient();
         var key = Guid.NewGuid().ToString();
-        await SubmitAsync(client, Application(NewCnic()), key);
+        var nationalId = NewCnic();
+        var first = await SubmitAsync(client, Application(nationalId), key);
+        var other = difference switch
+        {
+            "another applicant" => Application(NewCnic()),
+            "another unit" => Application(nationalId, unit: "LHR-PS02"),
+            _ => Application(nationalId, name: "Another Applicant"),
+        };
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/service-requests") { Content = JsonContent.Create(Application(NewCnic())) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/service-requests") { Content = JsonContent.Create(other) };
         request.Headers.Add("Idempotency-Key", key);
         var response = await client.SendAsync(request, Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString().ShouldBe("Idempotency-Key");
-        (await app.WithDbAsync(db => db.Set<ServiceRequest>().CountAsync(r => r.IdempotencyKey == key, Ct))).ShouldBe(1);
+        var stored = await app.WithDbAsync(db => db.Set<ServiceRequest>().Where(r => r.IdempotencyKey == key).Select(r => r.Reference).ToListAsync(Ct));
+        stored.ShouldBe([first.GetProperty("reference").GetString()!]);
+    }
+
+    [Fact]
+    public async Task Submit_TrueReplay_SaysItIsOne_AndTheFirstAnswerDoesNot()
+    {
+        var client = app.CreateClient();
+        var key = Guid.NewGuid().ToString();
+        var application = Application(NewCnic());
+
+        var first = await PostAsync(client, application, key);
+        var replay = await PostAsync(client, application, key);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        first.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        replay.StatusCode.ShouldBe(HttpStatusCode.Created);
+        replay.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        (await replay.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reference").GetString()
+            .ShouldBe((await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reference").GetString());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, object application, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/service-requests") { Content = JsonContent.Create(application) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request, Ct);
     }
 
     [Fact]

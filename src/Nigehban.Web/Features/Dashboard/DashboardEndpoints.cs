@@ -83,8 +83,9 @@ public static class DashboardEndpoints
     private static (DateOnly From, DateOnly To) Range(string? from, string? to, RollupLevels levels)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(levels.Clock.GetUtcNow(), levels.TimeZone).DateTime);
-        var end = to is null ? today : Parse(to, "to");
+        var end = to is null ? today : ReportDays.Within(Parse(to, "to"), "to");
         var start = from is null ? end.AddDays(-29) : Parse(from, "from");
+        ReportDays.Check(start, end);
         return (start, end);
     }
 

@@ -103,9 +103,15 @@ public static class ServiceCentreEndpoints
         SubmitServiceRequestCommand command,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         SubmitServiceRequestHandler handler,
+        HttpContext httpContext,
         CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), cancellationToken);
+        if (result.Replayed)
+        {
+            httpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
         return TypedResults.Created($"/api/v1/service-requests/{result.Reference}", result);
     }
 

@@ -24,12 +24,9 @@ public sealed class ServiceDeliveryStatisticsHandler(NigehbanDbContext db, UnitD
     public async Task<ServiceDeliveryStatistics> HandleAsync(string? unitCode, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         // Days are the force's calendar days, as on the dashboard, not UTC's.
-        var end = to ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Now, force.TimeZone).DateTime);
+        var end = ReportDays.Within(to ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Now, force.TimeZone).DateTime), "to");
         var start = from ?? end.AddDays(-29);
-        if (start > end)
-        {
-            throw new ValidationFailedException("from", "from must not be after to.");
-        }
+        ReportDays.Check(start, end);
 
         var startAt = days.StartOfLocalDay(start);
         var endAt = days.StartOfLocalDay(end.AddDays(1));

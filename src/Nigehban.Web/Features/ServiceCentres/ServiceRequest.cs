@@ -89,6 +89,12 @@ public sealed class ServiceRequest : IUnitOwned
     /// <summary>The client's Idempotency-Key header: unique, so a replay finds the first request instead of creating another.</summary>
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>
+    /// SHA-256 (hex) of the request the key first came with, in canonical form: a later request
+    /// with the same key is a replay only if it hashes the same; otherwise it is refused (422).
+    /// </summary>
+    public string? IdempotencyRequestHash { get; set; }
+
     /// <summary>Optimistic concurrency: two officers acting at once cannot both move the request.</summary>
     public int Version { get; set; }
 
@@ -204,6 +210,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(r => r.DetailsJson).HasMaxLength(8000);
         builder.Property(r => r.ApplicantLanguage).HasColumnName("applicant_language").HasMaxLength(10);
         builder.Property(r => r.IdempotencyKey).HasMaxLength(100);
+        builder.Property(r => r.IdempotencyRequestHash).HasMaxLength(64);
         // Only keyed requests are indexed: most applications carry no key, and a NULL entry per row
         // would cost every insert an index write that no lookup ever uses.
         builder.HasIndex(r => r.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");

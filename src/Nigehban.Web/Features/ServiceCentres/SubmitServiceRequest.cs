@@ -1,5 +1,8 @@
 using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Api;
@@ -15,12 +18,14 @@ public sealed record ApplicantInput(string? NationalId, string? Name, string? Pa
 /// <param name="Language">The language the citizen uses (a code of the pack's languages); their messages are written in it.</param>
 public sealed record SubmitServiceRequestCommand(string? ServiceCode, string? Unit, ApplicantInput? Applicant, JsonElement? Details, string? Channel, string? Language = null);
 
-public sealed record SubmittedServiceRequest(string Reference, ServiceRequestStatus Status, DateTimeOffset DueAt);
+/// <summary>The answer to a submission; <see cref="Replayed"/> (not sent in the body) says it is the first request's answer again.</summary>
+public sealed record SubmittedServiceRequest(string Reference, ServiceRequestStatus Status, DateTimeOffset DueAt, [property: JsonIgnore] bool Replayed = false);
 
 /// <summary>
 /// Takes an application online (a citizen, no account) or at a counter (front desk). Validates
 /// against the force's rules, stores it with its reference and deadline, and queues the citizen's
-/// SMS — one transaction, audited. A replayed Idempotency-Key returns the first request.
+/// SMS — one transaction, audited. A replayed Idempotency-Key returns the first request; the same
+/// key with a different request is refused (422), told apart by a hash of the canonical request.
 /// Concurrent submissions share their transaction through <see cref="GroupCommit"/> (ADR-014).
 /// </summary>
 public sealed class SubmitServiceRequestHandler(
@@ -54,6 +59,7 @@ public sealed class SubmitServiceRequestHandler(
             throw new ValidationFailedException("details", $"details is larger than {MaxDetailsLength} characters.");
         }
 
+        var requestHash = idempotencyKey is null ? null : CanonicalHash(service.Code, unit.Code, channel, applicant, details);
         var now = clock.Now;
         var id = Guid.CreateVersion7();
         var reference = await clock.NextReferenceAsync(unit, cancellationToken);
@@ -81,6 +87,7 @@ public sealed class SubmitServiceRequestHandler(
                 FeeAmount = service.Fee,
                 FeeCurrency = catalogue.Currency,
                 IdempotencyKey = idempotencyKey,
+                IdempotencyRequestHash = requestHash,
             };
             request.RecordSubmission(submittedBy);
             into.Add(request);
@@ -107,7 +114,7 @@ public sealed class SubmitServiceRequestHandler(
         catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, IdempotencyKeyIndex(db)))
         {
             db.ChangeTracker.Clear();
-            return await FindReplayAsync(idempotencyKey, service.Code, applicant.NationalId, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
+            return await FindReplayAsync(idempotencyKey, requestHash!, service.Code, applicant.NationalId, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
         }
 
         return submitted;
@@ -116,26 +123,57 @@ public sealed class SubmitServiceRequestHandler(
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
         db.Model.FindEntityType(typeof(ServiceRequest))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(ServiceRequest.IdempotencyKey) }]);
 
-    private async Task<SubmittedServiceRequest?> FindReplayAsync(string key, string serviceCode, string nationalId, CancellationToken cancellationToken)
+    private async Task<SubmittedServiceRequest?> FindReplayAsync(string key, string requestHash, string serviceCode, string nationalId, CancellationToken cancellationToken)
     {
         var first = await db.Set<ServiceRequest>()
             .IgnoreQueryFilters() // the key is the client's own secret; it finds only what that client created
             .AsNoTracking()
             .Where(r => r.IdempotencyKey == key)
-            .Select(r => new { r.Reference, r.ServiceCode, r.Applicant.NationalId, r.DueAt })
+            .Select(r => new { r.Reference, r.ServiceCode, r.Applicant.NationalId, r.DueAt, r.IdempotencyRequestHash })
             .FirstOrDefaultAsync(cancellationToken);
         if (first is null)
         {
             return null;
         }
 
-        if (first.ServiceCode != serviceCode || first.NationalId != nationalId)
+        // Applications stored before the hash existed are compared by service and applicant, as they were then.
+        var same = first.IdempotencyRequestHash is { } stored
+            ? stored == requestHash
+            : first.ServiceCode == serviceCode && first.NationalId == nationalId;
+        if (!same)
         {
-            throw new ValidationFailedException("Idempotency-Key", "This Idempotency-Key was used for a different application.");
+            throw new UnprocessableException("Idempotency-Key",
+                "This Idempotency-Key was used for a different request. Send a new key for a new application, or the first request unchanged to replay it.");
         }
 
         // The first response, as it was: a replay must not reveal later progress to a key holder.
-        return new SubmittedServiceRequest(first.Reference, ServiceRequestStatus.Submitted, first.DueAt);
+        return new SubmittedServiceRequest(first.Reference, ServiceRequestStatus.Submitted, first.DueAt, Replayed: true);
+    }
+
+    /// <summary>
+    /// What makes two submissions the same request: every validated field after normalisation
+    /// (a national ID typed with or without dashes is one ID), and the details as compact JSON.
+    /// Each part is length-prefixed so that no two different requests concatenate alike.
+    /// </summary>
+    internal static string CanonicalHash(string serviceCode, string unitCode, ServiceChannel channel, Applicant applicant, string? details)
+    {
+        var canonical = new StringBuilder();
+        foreach (var part in new[]
+        {
+            serviceCode, unitCode, channel.ToString(), applicant.NationalId, applicant.Name, applicant.ParentName,
+            applicant.Phone, applicant.Email, applicant.Address, details is null ? null : Compact(details),
+        })
+        {
+            canonical.Append(part is null ? "-1" : part.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(part).Append('|');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+
+    private static string Compact(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return JsonSerializer.Serialize(document.RootElement);
     }
 
     private UnitInfo ValidateUnit(string? code)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Platform.Api;
 
@@ -18,6 +19,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         {
             ValidationFailedException v => (400, "Invalid input", v.Message, v.Field),
             NotFoundException n => (404, "Not found", n.Message, n.Field),
+            UnprocessableException u => (422, "Unprocessable request", u.Message, u.Field),
             RuleViolationException r => (409, "Conflict", r.Message, null),
             ForbiddenException f => (403, "Forbidden", f.Message, f.Field),
             // A concurrency token (e.g. a staff account's last used one-time-code step) moved under us.
@@ -28,11 +30,18 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException { StatusCode: 415 } => (415, "Unsupported media type", "Send the request body as application/json.", "body"),
             BadHttpRequestException b => DescribeBinding(b),
             JsonException json => (400, "Malformed request body", DescribeJson(json), FieldOf(json)),
+            _ when DatabaseUnavailable.Is(exception) => (503, "Service unavailable", "The database cannot be reached just now. Try again in a few seconds.", null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null, null),
             _ => (500, "An unexpected error occurred", "The error has been logged with the trace id below.", (string?)null),
         };
 
-        if (status >= 500)
+        if (status == 503)
+        {
+            // Expected while the database is down or restarting: one line, not a stack trace per request.
+            logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }

@@ -31,6 +31,12 @@ public sealed class NotFoundException(string field, string message) : Exception(
     public string Field { get; } = field;
 }
 
+/// <summary>The request is well formed but contradicts what the server holds (a key reused for another request): 422.</summary>
+public sealed class UnprocessableException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
 /// <summary>A business rule forbids the operation in the current state (an illegal status change): 409.</summary>
 public sealed class RuleViolationException(string message) : Exception(message);
 

@@ -10,11 +10,11 @@ namespace Nigehban.Web.Platform.Audit;
 /// (<c>data/audit-checkpoints.jsonl</c>, which operations should ship off the machine), so that
 /// deleting the newest events is detected by <c>audit verify</c>.
 /// </summary>
-public sealed class AuditCheckpoints(NigehbanDbContext db, AuditSealer sealer, StorageOptions storage, TimeProvider clock, ILogger<AuditCheckpoints> logger)
+public sealed class AuditCheckpoints(NigehbanDbContext db, AuditSealer sealer, StorageOptions storage, ShipAuditCheckpoints copies, TimeProvider clock, ILogger<AuditCheckpoints> logger)
 {
     private static readonly SemaphoreSlim FileLock = new(1, 1);
 
-    public string FilePath => storage.Resolve("audit-checkpoints.jsonl");
+    public string FilePath => storage.Resolve(ShipAuditCheckpoints.FileName);
 
     /// <summary>
     /// Seals what is committed, then records the chain head unless it is already recorded (an idle
@@ -64,46 +64,65 @@ public sealed class AuditCheckpoints(NigehbanDbContext db, AuditSealer sealer, S
             FileLock.Release();
         }
 
+        await copies.ShipAsync(line, cancellationToken);
         return checkpoint;
     }
 
-    /// <summary>Every recorded checkpoint, from the database and the file; or the reason the file cannot be read.</summary>
-    public async Task<(IReadOnlyList<AuditCheckpoint> Checkpoints, string? Unreadable)> ReadAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every recorded checkpoint: the database's, the local file's and those of the shipped copies
+    /// given. Only the files count as an anchor outside the database. A copy that was named but
+    /// cannot be found or read is a reason to vouch for nothing; the local file may be absent.
+    /// </summary>
+    public async Task<CheckpointsRead> ReadAllAsync(IReadOnlyList<string> shippedCopies, CancellationToken cancellationToken)
     {
         var all = await db.Set<AuditCheckpoint>().AsNoTracking().ToListAsync(cancellationToken);
-        if (!File.Exists(FilePath))
+        var outside = new List<AuditCheckpoint>();
+        var files = new List<string>(shippedCopies);
+        if (File.Exists(FilePath))
         {
-            return (all, null);
+            files.Insert(0, FilePath);
         }
 
-        var lines = await File.ReadAllLinesAsync(FilePath, cancellationToken);
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var file in files)
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
+            if (!File.Exists(file))
             {
-                continue;
+                return new CheckpointsRead(all, outside, $"checkpoint file {file} not found");
             }
 
-            CheckpointLine? c;
-            try
+            var lines = await File.ReadAllLinesAsync(file, cancellationToken);
+            for (var i = 0; i < lines.Length; i++)
             {
-                c = JsonSerializer.Deserialize<CheckpointLine>(lines[i]);
-            }
-            catch (JsonException)
-            {
-                c = null;
-            }
+                if (string.IsNullOrWhiteSpace(lines[i]))
+                {
+                    continue;
+                }
 
-            if (c is null || c.Sequence < 1 || c.Hash is not { Length: 64 })
-            {
-                return (all, $"checkpoint file {Path.GetFileName(FilePath)} line {i + 1} is unreadable");
-            }
+                CheckpointLine? c;
+                try
+                {
+                    c = JsonSerializer.Deserialize<CheckpointLine>(lines[i]);
+                }
+                catch (JsonException)
+                {
+                    c = null;
+                }
 
-            all.Add(new AuditCheckpoint { Sequence = c.Sequence, Hash = c.Hash, CreatedAt = c.CreatedAt });
+                if (c is null || c.Sequence < 1 || c.Hash is not { Length: 64 })
+                {
+                    return new CheckpointsRead(all, outside, $"checkpoint file {Path.GetFileName(file)} line {i + 1} is unreadable");
+                }
+
+                outside.Add(new AuditCheckpoint { Sequence = c.Sequence, Hash = c.Hash, CreatedAt = c.CreatedAt });
+            }
         }
 
-        return (all, null);
+        all.AddRange(outside);
+        return new CheckpointsRead(all, outside, null);
     }
 
     private sealed record CheckpointLine(long Sequence, string Hash, DateTimeOffset CreatedAt);
 }
+
+/// <summary>All checkpoints found, those of them read from files (outside the database), or why a file could not be read.</summary>
+public sealed record CheckpointsRead(IReadOnlyList<AuditCheckpoint> All, IReadOnlyList<AuditCheckpoint> Outside, string? Unreadable);

@@ -20,7 +20,7 @@ public static class AuditEndpoints
         group.MapGet("/verification", async (VerifyAuditChainHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithName("VerifyAuditChain")
-            .WithSummary("Walks the whole hash chain and the recorded checkpoints: intact, or the first broken sequence number.");
+            .WithSummary("Walks the whole hash chain and the recorded checkpoints: intact, or the first broken sequence number; vouched says whether a checkpoint outside the database covers it.");
         return app;
     }
 }
@@ -33,7 +33,8 @@ public sealed class VerifyAuditChainHandler(AuditVerifier verifier, Data.Nigehba
         var result = await verifier.VerifyAsync(cancellationToken);
         db.Audit.Record(new AuditEntry(
             "audit-events.verified",
-            Details: result.Intact ? $"intact at head {result.HeadSequence}" : $"broken at {result.FirstBrokenSequence}: {result.Reason}"));
+            Details: !result.Intact ? $"broken at {result.FirstBrokenSequence}: {result.Reason}"
+                : result.Vouched ? $"intact at head {result.HeadSequence}" : $"cannot vouch at head {result.HeadSequence}: {result.Reason}"));
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }

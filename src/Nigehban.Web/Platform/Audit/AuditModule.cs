@@ -1,4 +1,5 @@
 using Nigehban.Web.Platform.Cli;
+using Nigehban.Web.Platform.Hosting;
 
 namespace Nigehban.Web.Platform.Audit;
 
@@ -8,6 +9,9 @@ public static class AuditModule
     {
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditSealSignal>();
+        services.AddSingleton<AuditCheckpointDue>();
+        services.AddSingleton<ShipAuditCheckpoints>();
+        services.AddHttpClient(ShipAuditCheckpoints.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<AuditSealer>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditCheckpoints>();
@@ -15,6 +19,7 @@ public static class AuditModule
         services.AddScoped<VerifyAuditChainHandler>();
         services.AddCliVerb<VerifyAuditVerb>();
         services.AddCliVerb<CheckpointAuditVerb>();
+        services.AddStartupStep<CheckpointAtStart>();
         return services;
     }
 

@@ -51,7 +51,7 @@ public sealed class AuditSealSignal
 /// <see cref="AuditVerifier"/> reports it once it is older than <c>Audit:SealGrace</c>.
 /// </remarks>
 [SuppressMessage("Reliability", "CA1001", Justification = "The gate's wait handle is never used; a host that is disposed while it stops may still run a last pass.")]
-public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AuditSealer> logger)
+public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AuditSealer> logger, AuditCheckpointDue? checkpointDue = null)
 {
     /// <summary>Events read and sealed per transaction.</summary>
     internal const int BatchSize = 1000;
@@ -89,6 +89,12 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
                 total += sealedCount;
                 if (read < BatchSize)
                 {
+                    if (total > 0)
+                    {
+                        // New seals: the checkpoint writer records the new head shortly (ADR-026).
+                        checkpointDue?.Signal();
+                    }
+
                     return total;
                 }
             }

@@ -1,27 +1,37 @@
+using System.CommandLine;
 using Nigehban.Web.Platform.Cli;
 
 namespace Nigehban.Web.Platform.Audit;
 
-/// <summary><c>audit verify</c>: checks the hash chain as it is; nothing is started or written first.</summary>
+/// <summary>
+/// <c>audit verify [--checkpoints FILE…]</c>: checks the hash chain as it is, against the checkpoints
+/// outside the database (the local file and any shipped copies named); nothing is started or written
+/// first. The exit codes are <see cref="AuditVerifyVerb"/>'s (ADR-026).
+/// </summary>
 internal sealed class VerifyAuditVerb : CliVerb
 {
+    private static readonly Option<string[]> Checkpoints = new("--checkpoints")
+    {
+        Description = "shipped copies of the checkpoint file to check the chain against",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     public override IReadOnlyList<string> Path => ["audit", "verify"];
 
-    public override string Description => "check the audit hash chain: prints 'intact' or the first broken sequence";
+    public override string Syntax => "[--checkpoints FILE...]";
+
+    public override string Description => "check the audit hash chain: 'intact', the first broken sequence, or 'cannot vouch' (exit 4)";
 
     public override VerbNeeds Needs => VerbNeeds.Services;
 
-    public override async Task<int> RunAsync(VerbRun run)
-    {
-        var result = await run.Services.GetRequiredService<AuditVerifier>().VerifyAsync(run.CancellationToken);
-        if (result.Intact)
-        {
-            Console.WriteLine($"intact ({result.EventCount} events sealed, head {result.HeadSequence}, {result.Unsealed} awaiting their seal)");
-            return 0;
-        }
+    public override void Define(Command command) => command.Options.Add(Checkpoints);
 
-        Console.WriteLine(result.FirstBrokenSequence is { } sequence ? $"broken at sequence {sequence}: {result.Reason}" : $"broken: {result.Reason}");
-        return 1;
+    public override Task<int> RunAsync(VerbRun run)
+    {
+        var files = run.Parse.GetResult(Checkpoints) is null ? [] : run.Parse.GetValue(Checkpoints) ?? [];
+        // Named but empty (--checkpoints alone) is a usage mistake, which the verb reports itself.
+        string[] arguments = run.Parse.GetResult(Checkpoints) is null ? [] : ["--checkpoints", .. files];
+        return AuditVerifyVerb.RunAsync(run.Services, arguments, Console.Out, run.CancellationToken);
     }
 }
 

@@ -7,8 +7,15 @@ namespace Nigehban.Web.Platform.Audit;
 /// The outcome of a verification. <see cref="EventCount"/> counts sealed events (the chain's
 /// length, equal to <see cref="HeadSequence"/> when intact); <see cref="Unsealed"/> counts committed
 /// events still waiting for their seal, which is normal for a moment after each write.
+/// <see cref="Vouched"/> says whether a checkpoint outside the database covers the chain: without
+/// one, a rewritten and rehashed chain looks as intact as the real one (ADR-026), so an intact chain
+/// with seals and no outside checkpoint is reported as one the verifier cannot vouch for.
+/// <see cref="SealedAfterLastCheckpoint"/> counts seals newer than the newest outside checkpoint:
+/// those could be cut off unnoticed.
 /// </summary>
-public sealed record AuditVerification(bool Intact, long EventCount, long HeadSequence, long? FirstBrokenSequence, string? Reason, long Unsealed = 0);
+public sealed record AuditVerification(bool Intact, long EventCount, long HeadSequence, long? FirstBrokenSequence, string? Reason, long Unsealed = 0,
+    bool Vouched = true, long SealedAfterLastCheckpoint = 0);
+
 
 /// <summary>
 /// Walks the chain of seals in sequence order: every sequence number present (no deletions), every
@@ -23,17 +30,22 @@ public sealed class AuditVerifier(NigehbanDbContext db, AuditCheckpoints checkpo
 
     private TimeSpan SealGrace => configuration.GetValue<TimeSpan?>("Audit:SealGrace") is { } grace && grace >= TimeSpan.Zero ? grace : DefaultSealGrace;
 
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken) => VerifyAsync([], cancellationToken);
+
+    /// <summary>Verifies against the database's checkpoints, the local file and the shipped copies named.</summary>
+    public async Task<AuditVerification> VerifyAsync(IReadOnlyList<string> shippedCopies, CancellationToken cancellationToken)
     {
         var expectedSequence = 1L;
         var previousHash = AuditChain.GenesisHash;
         var hashes = new Dictionary<long, string>();
-        var (known, unreadable) = await checkpoints.ReadAllAsync(cancellationToken);
-        if (unreadable is not null)
+        var read = await checkpoints.ReadAllAsync(shippedCopies, cancellationToken);
+        if (read.Unreadable is { } unreadable)
         {
             // An unreadable checkpoint could hide a truncation: never report intact past it.
-            return new AuditVerification(false, 0, 0, null, unreadable);
+            return new AuditVerification(false, 0, 0, null, unreadable, Vouched: false);
         }
+
+        var known = read.All;
 
         var checkpointSequences = known.Select(c => c.Sequence).ToHashSet();
         var chain =
@@ -108,7 +120,16 @@ public sealed class AuditVerifier(NigehbanDbContext db, AuditCheckpoints checkpo
                 $"event {oldest.Id} of {oldest.OccurredAt:O} is not sealed ({waiting} unsealed; the sealer is not running, or a seal was removed)", waiting);
         }
 
-        return new AuditVerification(true, head, head, null, null, waiting);
+        // Intact as far as the database shows. Whether anything outside it vouches for the chain:
+        var newestOutside = read.Outside.Count == 0 ? 0 : read.Outside.Max(c => c.Sequence);
+        if (head > 0 && newestOutside == 0)
+        {
+            return new AuditVerification(true, head, head, null,
+                "no checkpoint outside the database was found (the checkpoint file is missing; name shipped copies with --checkpoints): a rewritten chain would look the same",
+                waiting, Vouched: false, SealedAfterLastCheckpoint: head);
+        }
+
+        return new AuditVerification(true, head, head, null, null, waiting, SealedAfterLastCheckpoint: head - newestOutside);
     }
 
     private static AuditVerification Broken(long count, long sequence, string reason) => new(false, count, count, sequence, reason);

@@ -64,6 +64,13 @@ public static class DatabaseRegistration
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
         }
 
+        // A refused command is an exception its caller handles (an idempotent replay is one) or logs
+        // itself (the exception handler, each background loop); EF's own error entries, with the
+        // stack trace, would log an expected replay as a failure (ADR-025).
+        builder.ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+
         builder.AddInterceptors(moduleInterceptors ?? []);
     }
 

@@ -49,10 +49,7 @@ public sealed class ExportDashboardTableHandler(
             throw new ValidationFailedException("to", "A last day (yyyy-MM-dd) is required.");
         }
 
-        if (to < from)
-        {
-            throw new ValidationFailedException("to", "The last day is before the first.");
-        }
+        ReportDays.Check(from, to);
 
         var unit = units.Find(request.Unit) ?? throw new NotFoundException("unit", "No such unit in your jurisdiction.");
         DashboardTable result;
