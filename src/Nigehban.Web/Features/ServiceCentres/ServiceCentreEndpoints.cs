@@ -48,7 +48,7 @@ public static class ServiceCentreEndpoints
             .DisableAntiforgery().WithBodyLimit(UploadSupportingDocumentHandler.MaxBytes + 64 * 1024)
             .WithSummary("Uploads a required document (multipart: file, documentCode; citizens add nationalId). PDF, JPEG or PNG, 5 MB at most.");
         requests.MapGet("/{reference}/document", Download).WithName("DownloadIssuedDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
-            .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=).");
+            .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=).").Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
         app.MapGet("/api/v1/certificates/{code}/verification", Verify).WithName("VerifyCertificate").WithTags("Certificates")
             .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("Says whether a document code is valid, revoked, unknown or forged; ?s= is the signature from the QR code.");
