@@ -14,6 +14,8 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true
 [[ -n "$pg_bin" && -x "$pg_bin/initdb" ]] || need+=(postgresql)
 fonts_dir=/usr/share/fonts/truetype/noto
 [[ -d "$fonts_dir" ]] || need+=(fonts-noto-core)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 if ((${#need[@]})); then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -21,6 +23,18 @@ if ((${#need[@]})); then
   apt-get install -y -qq "${need[@]}" >/dev/null
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 fi
+
+# The independent tools that check the OpenAPI document (ADR-033), cached per version list.
+openapi_tools="$root/artifacts/openapi-tools"
+openapi_packages=(@redocly/cli@2.77.0 openapi-typescript@7.13 typescript@5 openapi-fetch@0.17)
+if [[ "$(cat "$openapi_tools/.installed" 2>/dev/null)" != "${openapi_packages[*]}" ]]; then
+  echo "installing: ${openapi_packages[*]}"
+  mkdir -p "$openapi_tools"
+  npm install --prefix "$openapi_tools" --no-audit --no-fund --silent "${openapi_packages[@]}"
+  echo "${openapi_packages[*]}" > "$openapi_tools/.installed"
+fi
+rm -rf "$openapi_tools/work"
+export NIGEHBAN_OPENAPI_TOOLS="$openapi_tools"
 
 # A private PostgreSQL cluster, owned by the postgres user, stopped on exit whatever happens.
 pg_dir=$(mktemp -d /tmp/nigehban-pg.XXXXXX)

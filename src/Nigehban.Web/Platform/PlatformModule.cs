@@ -83,7 +83,7 @@ public static class PlatformModule
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddNigehbanOpenApi();
         services.AddNigehbanRateLimits();
         services.AddNigehbanForwardedHeaders();
         // Sent only over HTTPS and never in Development (NigehbanHost); a year, as browsers' preload rules expect.
@@ -109,7 +109,7 @@ public static class PlatformModule
     public static IEndpointRouteBuilder MapNigehbanPlatform(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar", options => options.WithTitle("Nigehban API").DisableDefaultFonts()).AllowAnonymous();
+        app.MapScalarApiReference("/scalar", ScalarPage.Configure).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteReadiness }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();

@@ -21,7 +21,7 @@ public static class AuthEndpoints
     {
         app.MapPost("/api/v1/auth/token", IssueToken)
             .WithName("IssueToken").WithTags("Auth")
-            .WithSummary("Exchanges user name, password and TOTP code for a bearer token.")
+            .WithSummary("Exchanges user name, password and TOTP code for a bearer token.").ProducesProblem(StatusCodes.Status401Unauthorized)
             .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous);
 
         app.MapPost("/account/login", SignInWithForm)

@@ -49,9 +49,9 @@ public static class ServiceCentreEndpoints
             .DisableAntiforgery().WithBodyLimit(UploadSupportingDocumentHandler.MaxBytes + 64 * 1024)
             .WithSummary("Uploads a required document (multipart: file, documentCode; citizens add nationalId). PDF, JPEG or PNG, 5 MB at most.");
         requests.MapGet("/{reference}/documents/{id:guid}", OpenSupportingDocument).WithName("GetSupportingDocument").RequireAuthorization(Permissions.ServiceRequestsRead)
-            .WithSummary("Staff: an uploaded document as supplied (PDF, JPEG or PNG, the type checked from its content), shown inline. An audited read.");
+            .WithSummary("Staff: an uploaded document as supplied (PDF, JPEG or PNG, the type checked from its content), shown inline. An audited read.").Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png");
         requests.MapGet("/{reference}/document", Download).WithName("DownloadIssuedDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
-            .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=, or the portal's short-lived ?ticket=).");
+            .WithSummary("The issued certificate, receipt or report as PDF (citizens add ?nationalId=, or the portal's short-lived ?ticket=).").Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
         app.MapGet("/api/v1/certificates/{code}/verification", Verify).WithName("VerifyCertificate").WithTags("Certificates")
             .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("Says whether a document code is valid, revoked, unknown or forged (a forged one shows nothing of the real document); ?s= is the signature from the QR code. Input that is not a code: 400.");

@@ -32,7 +32,8 @@ public static class DashboardUiModule
                     return TypedResults.File(file.Content, file.ContentType, file.FileName);
                 })
             .WithName("ExportDashboardTable").WithTags("Dashboard").RequireAuthorization(Permissions.DashboardView)
-            .WithSummary("A dashboard table (children, breakdown or series) as CSV or Excel (.xlsx), for a unit and period in your jurisdiction. Audited.");
+            .WithSummary("A dashboard table (children, breakdown or series) as CSV or Excel (.xlsx), for a unit and period in your jurisdiction. Audited.")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv", TableFiles.XlsxType);
 
         app.MapHub<DashboardHub>(DashboardHub.Route).RequireAuthorization(Permissions.DashboardView);
         return app;
