@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Nigehban.EndToEndTests.Infrastructure;
 using Nigehban.EndToEndTests.StaffConsole;
 using Nigehban.Web.Platform.Security;
@@ -6,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Nigehban.EndToEndTests.Accessibility;
 
 /// <summary>Issue 20: every action in the console can be reached and done without a mouse, and focus shows where it is.</summary>
-public sealed class KeyboardTests(BrowserApp app)
+public sealed partial class KeyboardTests(BrowserApp app)
 {
     [Fact]
     public async Task ApplicationDetail_IsProcessedToApproval_WithTheKeyboardAlone()
@@ -63,7 +64,7 @@ public sealed class KeyboardTests(BrowserApp app)
 
         await KeyboardUser.TabToAsync(page, "#period-thismonth");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**period=thismonth**", new() { Timeout = 20_000 });
+        await Expect(page).ToHaveURLAsync(ThisMonthUrl());
         await Expect(page.Locator("#period-thismonth")).ToHaveAttributeAsync("aria-pressed", "true");
 
         await KeyboardUser.TabToAsync(page, "#period-last12months");
@@ -85,7 +86,13 @@ public sealed class KeyboardTests(BrowserApp app)
         await page.Keyboard.TypeAsync("2026-01-31");
         await KeyboardUser.TabToAsync(page, "#period-apply");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**from=2026-01-01**", new() { Timeout = 20_000 });
+        await Expect(page).ToHaveURLAsync(CustomRangeUrl());
         await Expect(page.Locator("#period-custom")).ToHaveAttributeAsync("aria-pressed", "true");
     }
+
+    [GeneratedRegex("period=thismonth")]
+    private static partial Regex ThisMonthUrl();
+
+    [GeneratedRegex("from=2026-01-01")]
+    private static partial Regex CustomRangeUrl();
 }

@@ -54,12 +54,18 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The machine running CI is small and shared: give pages and assertions time to settle.
         Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        // Started off xunit's synchronisation context, so Playwright's own message loop never waits for
+        // one of xunit's few worker threads (the after-test accessibility audit blocks one of them).
+        (_playwright, Browser) = await Task.Run(async () =>
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
+            var playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+            return (playwright, browser);
         });
     }
 

@@ -11,7 +11,6 @@ namespace Nigehban.IntegrationTests.ServiceCentres;
 public abstract class QueueScreenEventsTests(NigehbanApp app)
 {
     private const string Centre = "LHR-PS01";
-    private const int Counter = 4;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -19,7 +18,6 @@ public abstract class QueueScreenEventsTests(NigehbanApp app)
     public async Task QueueEvents_SendTheScreenAtOnce_AndAgainAsSoonAsATokenIsCalled()
     {
         var desk = await app.SignInAsync("frontdesk");
-        (await desk.PutAsJsonAsync($"/api/v1/centres/{Centre}/counters/{Counter}", new { isOpen = true }, Ct)).EnsureSuccessStatusCode();
         // Far shorter than the stream's 30-second keep-alive: what arrives in time was pushed.
         using var soon = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         soon.CancelAfter(TimeSpan.FromSeconds(15));
@@ -28,19 +26,21 @@ public abstract class QueueScreenEventsTests(NigehbanApp app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
         var stream = await response.Content.ReadAsStreamAsync(soon.Token);
-        await using var events = SseParser.Create(stream, (type, data) => (Type: type, Screen: JsonDocument.Parse(data.ToArray()).RootElement.Clone()))
+        await using var events = SseParser.Create(stream, (_, data) => JsonDocument.Parse(data.ToArray()).RootElement.Clone())
             .EnumerateAsync(soon.Token).GetAsyncEnumerator(soon.Token);
 
         (await events.MoveNextAsync()).ShouldBeTrue();
-        events.Current.Data.Type.ShouldBe("queue");
-        events.Current.Data.Screen.GetProperty("unit").GetString().ShouldBe(Centre);
+        events.Current.EventType.ShouldBe("queue");
+        events.Current.Data.GetProperty("unit").GetString().ShouldBe(Centre);
+        var counter = events.Current.Data.GetProperty("counters").EnumerateArray()
+            .First(c => c.GetProperty("isOpen").GetBoolean()).GetProperty("number").GetInt32();
 
         (await desk.PostAsJsonAsync($"/api/v1/centres/{Centre}/tokens", new { serviceCode = (string?)null }, Ct)).EnsureSuccessStatusCode();
-        var call = await desk.PostAsync($"/api/v1/centres/{Centre}/counters/{Counter}/calls", null, Ct);
+        var call = await desk.PostAsync($"/api/v1/centres/{Centre}/counters/{counter}/calls", null, Ct);
         call.StatusCode.ShouldBe(HttpStatusCode.OK);
         var called = (await call.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("token").GetString();
 
-        while (!Serving(events.Current.Data.Screen, Counter, called))
+        while (!Serving(events.Current.Data, counter, called))
         {
             (await events.MoveNextAsync()).ShouldBeTrue();
         }
