@@ -111,7 +111,9 @@ public sealed class AccessibilityAudit
     /// <summary>One explicit audit of a page, outside the per-test bookkeeping (for testing the audit itself).</summary>
     public static async Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page)
     {
-        var result = await page.EvaluateAsync<JsonElement>(RunAxeScript, new object[] { AxeSource.Value, WcagTags });
+        // Bounded: a page that cannot run the script (a closed or script-less page) fails the audit
+        // with a timeout instead of holding the whole test run.
+        var result = await page.EvaluateAsync<JsonElement>(RunAxeScript, new object[] { AxeSource.Value, WcagTags }).WaitAsync(TimeSpan.FromSeconds(60));
         var violations = result.Deserialize<AxeViolation[]>() ?? [];
         return violations.Select(v => new AccessibilityFinding(page.Url, v.Rule, v.Impact ?? "", v.Help, v.Targets, v.Detail)).ToList();
     }
