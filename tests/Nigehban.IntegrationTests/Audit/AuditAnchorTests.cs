@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Platform.Audit;
@@ -98,6 +102,34 @@ public abstract class AuditAnchorTests(DatabaseProvider provider)
         var result = await VerifyWithAsync(app, snapshot);
         result.Intact.ShouldBeFalse();
         result.FirstBrokenSequence.ShouldBe(head);
+    }
+
+    [Fact]
+    public async Task CheckpointCopy_ToAnHttpAddress_PostsEachCheckpointLine()
+    {
+        // A receiver of our own on the loopback, standing in for storage the database's owners cannot write.
+        var received = new ConcurrentQueue<(string ContentType, string Body)>();
+        var receiverBuilder = WebApplication.CreateSlimBuilder();
+        receiverBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var receiver = receiverBuilder.Build();
+        receiver.MapPost("/checkpoints", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            received.Enqueue((request.ContentType ?? string.Empty, await reader.ReadToEndAsync()));
+            return Results.Ok();
+        });
+        await receiver.StartAsync(Ct);
+        var address = receiver.Urls.Single().TrimEnd('/') + "/checkpoints";
+
+        await using var app = await PrivateApp.StartAsync(provider, new Dictionary<string, string?> { ["Audit:CheckpointCopy"] = address });
+        await app.UseTheSystemAsync();
+        var checkpoint = await app.WriteCheckpointAsync();
+
+        checkpoint.ShouldNotBeNull();
+        received.ShouldContain(r => r.ContentType.StartsWith("application/json", StringComparison.Ordinal)
+            && r.Body.Contains($"\"Sequence\":{checkpoint.Sequence},", StringComparison.Ordinal)
+            && r.Body.Contains(checkpoint.Hash, StringComparison.Ordinal));
+        await receiver.StopAsync(Ct);
     }
 
     private static async Task<AuditVerification> VerifyWithAsync(PrivateApp app, params string[] copies)
