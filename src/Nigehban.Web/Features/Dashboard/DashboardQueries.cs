@@ -16,7 +16,7 @@ namespace Nigehban.Web.Features.Dashboard;
 public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, JurisdictionScope scope, RollupLevels levels)
 {
     /// <summary>Longest range a summary or a monthly/weekly series covers.</summary>
-    public const int MaxRangeDays = 3660;
+    public const int MaxRangeDays = ReportDays.MaxDays; // the one bound every report shares (ADR-025)
 
     /// <summary>Longest range of a daily series.</summary>
     public const int MaxDailyRangeDays = 732;
