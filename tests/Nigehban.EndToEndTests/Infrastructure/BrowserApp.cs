@@ -101,8 +101,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:AnonymousPermitPerMinute", "100000");
     }
 
-    /// <summary>A fresh browser context: its own cookies, an English browser, a desktop window.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    /// <summary>
+    /// A fresh browser context: its own cookies, an English browser, a desktop window. Its pages are
+    /// checked with axe-core after each navigation unless the test audits them itself
+    /// (<paramref name="auditedByTheTest"/>), so no page is audited twice at once.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, bool auditedByTheTest = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -115,7 +119,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Every page of the context, tabs a test opens later included, is checked with axe-core. axe is
         // a script: in a context with scripts off, Chromium never answers the evaluation, and the run
         // hung there. Those pages are audited with scripts on by the tests of the same pages.
-        if (javaScriptEnabled)
+        if (javaScriptEnabled && !auditedByTheTest)
         {
             var testKey = AccessibilityAudit.CurrentTestKey();
             context.Page += (_, page) => AccessibilityAudit.Watch(page, testKey);

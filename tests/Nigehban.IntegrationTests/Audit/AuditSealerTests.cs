@@ -18,8 +18,16 @@ public abstract class AuditSealerTests(DatabaseProvider provider)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>No polling within a test's lifetime: only a wake on commit (or an explicit call) seals.</summary>
-    private static readonly Dictionary<string, string?> NoPolling = new() { ["Audit:SealInterval"] = "01:00:00" };
+    /// <summary>
+    /// No polling within a test's lifetime: only a wake on commit (or an explicit call) seals. The
+    /// checkpoint written shortly after a seal pass seals too (it makes the chain current first), so
+    /// it is off: under load it fired inside a test's window and sealed what the test expected unsealed.
+    /// </summary>
+    private static readonly Dictionary<string, string?> NoPolling = new()
+    {
+        ["Audit:SealInterval"] = "01:00:00",
+        ["Audit:CheckpointAfterSeal"] = "00:00:00",
+    };
 
     protected DatabaseProvider Provider => provider;
 
@@ -50,7 +58,8 @@ public abstract class AuditSealerTests(DatabaseProvider provider)
         await using var app = await PrivateApp.StartAsync(provider, NoPolling);
         await WaitUntilIdleAsync(app);
         var id = await WriteInCallersTransactionAsync(app, "at-stop");
-        await Task.Delay(500, Ct);
+        // Longer than a checkpoint's wait after a seal pass: nothing but the stop may seal it.
+        await Task.Delay(AuditCheckpointWriter.DefaultAfterSeal + TimeSpan.FromSeconds(1), Ct);
         (await IsSealedAsync(app, id)).ShouldBeFalse();
 
         await app.Services.GetServices<IHostedService>().OfType<AuditSealerService>().Single().StopAsync(Ct);
