@@ -15,9 +15,11 @@ namespace Nigehban.Web.Platform.Data;
 /// (<c>services.AddSingleton&lt;IInterceptor&gt;(...)</c>).
 /// </summary>
 /// <remarks>
-/// A transaction that ends without commit or rollback (disposed after a failure) leaves its work on
-/// the context, which the pool hands out again; it is released at that context's next commit.
-/// Subclasses must therefore treat releasing too much as harmless.
+/// A transaction that ends without commit or rollback (disposed after a failure, as the save and
+/// the group commit do) fires no event: its work stays on the context, which the pool hands out
+/// again. So the work is dropped when the context next starts a transaction, or starts a save
+/// outside one: whatever is pending then belongs to a unit of work that never committed, and
+/// releasing it would announce what was never written (a dashboard alert for a refused request).
 /// </remarks>
 public abstract class AfterCommitInterceptor<TPending> : DbTransactionInterceptor, ISaveChangesInterceptor
     where TPending : class, new()
@@ -37,21 +39,25 @@ public abstract class AfterCommitInterceptor<TPending> : DbTransactionIntercepto
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context)
-        {
-            Collect(context);
-        }
-
+        StartSave(eventData.Context);
         return result;
     }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
-        {
-            Collect(context);
-        }
+        StartSave(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
 
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Drop(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Drop(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
@@ -81,6 +87,23 @@ public abstract class AfterCommitInterceptor<TPending> : DbTransactionIntercepto
     {
         Drop(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    private void StartSave(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        // Outside a transaction nothing can legitimately be pending yet: what is there was left by a
+        // unit of work that failed.
+        if (context.Database.CurrentTransaction is null)
+        {
+            Drop(context);
+        }
+
+        Collect(context);
     }
 
     /// <summary>
