@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.EndToEndTests.Infrastructure;
 using Nigehban.Web.Features.Records;
+using Nigehban.Web.Features.ServiceCentres;
+using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 using Shouldly;
@@ -85,6 +88,14 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         await Expect(desk.Locator("#application-status")).ToContainTextAsync("Issued");
         var download = desk.Locator("#download-document");
         await Expect(download).ToBeVisibleAsync();
+        // Issued from the console's circuit, where there is no HttpContext: still the officer's name.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
+            scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("test");
+            (await db.Set<IssuedDocument>().AsNoTracking().Where(d => d.ServiceRequestReference == reference).Select(d => d.IssuedBy).SingleAsync(TestContext.Current.CancellationToken))
+                .ShouldBe(deskAccount.UserName);
+        }
 
         // The link is the API's, and the console's cookie is enough to fetch the PDF.
         var href = await download.GetAttributeAsync("href");

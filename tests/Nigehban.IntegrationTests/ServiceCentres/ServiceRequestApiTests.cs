@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Features.ServiceCentres;
 using Shouldly;
 using static Nigehban.IntegrationTests.ServiceCentres.ServiceCentreFixtures;
@@ -170,6 +171,15 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
         var pdf = await app.CreateClient().GetAsync($"/api/v1/service-requests/{reference}/document?nationalId={nationalId}", Ct);
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await desk.GetAsync($"/api/v1/service-requests/{reference}/document", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The PDF names the holder and the national ID: the holder's and the desk's readings are both audited.
+        var reads = await app.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking()
+            .Where(e => e.Action == "issued-document.read" && e.Details!.StartsWith(reference!)).Select(e => e.ActorName).ToListAsync(Ct));
+        reads.Count.ShouldBe(2);
+        reads.ShouldContain("frontdesk");
+        var issuedBy = await app.WithDbAsync(db => db.Set<IssuedDocument>().AsNoTracking()
+            .Where(d => d.ServiceRequestReference == reference).Select(d => d.IssuedBy).SingleAsync(Ct));
+        issuedBy.ShouldBe("frontdesk");
         var text = await PdfTools.TextAsync(await pdf.Content.ReadAsByteArrayAsync(Ct));
         var code = Regex.Match(text, @"verify/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5})").Groups[1].Value;
         code.ShouldNotBeNullOrEmpty(text);

@@ -1,10 +1,11 @@
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Documents;
+using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.ServiceCentres.IssueSignedDocument;
 
 /// <summary>Issues the signed document when a request reaches Issued, inside the same transaction.</summary>
-public sealed class SignedDocumentIssuer(NigehbanDbContext db, DocumentSigner signer, ServiceRequestClock clock, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IServiceRequestIssuer
+public sealed class SignedDocumentIssuer(NigehbanDbContext db, DocumentSigner signer, ServiceRequestClock clock, CurrentUser user) : IServiceRequestIssuer
 {
     public Task IssueAsync(ServiceRequest request, ServiceDefinition service, CancellationToken cancellationToken)
     {
@@ -22,7 +23,8 @@ public sealed class SignedDocumentIssuer(NigehbanDbContext db, DocumentSigner si
             HolderParentName = request.Applicant.ParentName,
             HolderNationalId = request.Applicant.NationalId,
             IssuedAt = issuedAt,
-            IssuedBy = http.HttpContext?.User.Identity?.Name ?? "system",
+            // The signed-in officer's, in the console's circuit too, where there is no HttpContext.
+            IssuedBy = user.UserName ?? "system",
             Statement = StatementFor(request, service),
             Signature = string.Empty,
             UnitPath = request.UnitPath,

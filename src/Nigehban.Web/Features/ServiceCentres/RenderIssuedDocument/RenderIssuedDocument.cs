@@ -1,13 +1,17 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Forces;
 
 namespace Nigehban.Web.Features.ServiceCentres.RenderIssuedDocument;
 
-/// <summary>The PDF of an issued document, for the holder (reference + national ID) or staff in its jurisdiction.</summary>
+/// <summary>
+/// The PDF of an issued document, for the holder (reference + national ID) or staff in its
+/// jurisdiction. It carries the holder's name and national ID, so every rendering is an audited read.
+/// </summary>
 public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, DocumentLinks links, OfficialDocumentPdf renderer)
 {
     public async Task<(byte[] Pdf, string FileName)> HandleAsync(string reference, string? nationalId, CancellationToken cancellationToken)
@@ -22,6 +26,9 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
         }
 
         var document = await query.FirstOrDefaultAsync(d => d.ServiceRequestReference == canonical, cancellationToken) ?? throw notFound;
+        db.Audit.Record(new AuditEntry("issued-document.read", nameof(IssuedDocument), document.Code,
+            Details: nationalId is null ? document.ServiceRequestReference : $"{document.ServiceRequestReference} by its holder", UnitPath: document.UnitPath));
+        await db.SaveChangesAsync(cancellationToken);
         var service = catalogue.Find(document.ServiceCode);
         var title = service?.NameIn("en") ?? document.ServiceCode;
         var local = TimeZoneInfo.ConvertTime(document.IssuedAt, force.TimeZone);
