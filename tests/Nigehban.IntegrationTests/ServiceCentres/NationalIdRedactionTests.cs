@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Shouldly;
 using static Nigehban.IntegrationTests.ServiceCentres.ServiceCentreFixtures;
@@ -30,6 +34,29 @@ public abstract class NationalIdRedactionTests(NigehbanApp app)
         lines.ShouldContain(line => line.Contains(reference, StringComparison.Ordinal), "the requests were logged");
         var leaks = lines.Where(line => line.Contains(nationalId, StringComparison.Ordinal) || line.Contains(digitsOnly, StringComparison.Ordinal)).ToList();
         leaks.ShouldBeEmpty(string.Join(Environment.NewLine, leaks));
+    }
+
+    [Fact]
+    public async Task StaffSearchByNationalId_FindsTheApplication_AsTyped_WithoutLoggingTheId_AndIsAudited()
+    {
+        var nationalId = NewCnic();
+        var digitsOnly = nationalId.Replace("-", string.Empty, StringComparison.Ordinal);
+        var urduDigits = new string(nationalId.Select(c => char.IsAsciiDigit(c) ? (char)('\u06F0' + (c - '0')) : c).ToArray());
+        var reference = (await SubmitAsync(app.CreateClient(), Application(nationalId))).GetProperty("reference").GetString()!;
+        var desk = await app.SignInAsync("frontdesk");
+        using var logs = CapturedLogs.Attach(app);
+
+        foreach (var typed in new[] { nationalId, digitsOnly, urduDigits })
+        {
+            var found = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/service-requests?search={Uri.EscapeDataString(typed)}", Ct);
+            found.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("reference").GetString()).ShouldBe([reference], typed);
+        }
+
+        var leaks = logs.Lines.Where(line => line.Contains(nationalId, StringComparison.Ordinal) || line.Contains(digitsOnly, StringComparison.Ordinal)).ToList();
+        leaks.ShouldBeEmpty(string.Join(Environment.NewLine, leaks));
+        var searches = await app.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking()
+            .Where(e => e.Action == "service-request.search" && e.Details == reference).Select(e => e.ActorName).ToListAsync(Ct));
+        searches.ShouldBe(["frontdesk", "frontdesk", "frontdesk"]);
     }
 }
 

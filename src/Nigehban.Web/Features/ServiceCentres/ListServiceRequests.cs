@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.ServiceCentres;
@@ -13,7 +15,7 @@ public sealed record ServiceRequestRow(
     string ApplicantName, DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool Overdue, bool? RecordCheckHit);
 
 /// <summary>The officer's queue, filtered and paged. Jurisdiction applies: others' requests do not exist.</summary>
-public sealed class ListServiceRequestsHandler(NigehbanDbContext db, UnitDirectory units, ServiceRequestClock clock, JurisdictionScope scope)
+public sealed class ListServiceRequestsHandler(NigehbanDbContext db, UnitDirectory units, ServiceRequestClock clock, JurisdictionScope scope, ForcePack force)
 {
     public async Task<PagedList<ServiceRequestRow>> ListAsync(ServiceRequestQuery query, CancellationToken cancellationToken)
     {
@@ -46,16 +48,31 @@ public sealed class ListServiceRequestsHandler(NigehbanDbContext db, UnitDirecto
             requests = requests.Where(r => r.Status != ServiceRequestStatus.Issued && r.Status != ServiceRequestStatus.Rejected && r.DueAt < now);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        // A term that reads as a national ID (typed with separators or in another script's digits) is
+        // looked up as one, exactly, and the lookup of a person by their ID is an audited read.
+        var nationalId = force.NationalId.Normalise(query.Search);
+        if (nationalId is not null)
+        {
+            requests = requests.Where(r => r.Applicant.NationalId == nationalId);
+        }
+        else if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();
-            requests = requests.Where(r => r.Reference == term.ToUpper() || r.Applicant.NationalId == term || r.Applicant.Name.ToLower().Contains(term.ToLower()));
+            requests = requests.Where(r => r.Reference == term.ToUpper() || r.Applicant.Name.ToLower().Contains(term.ToLower()));
         }
 
-        return await PagedList<ServiceRequestRow>.CreateAsync(
+        var page = await PagedList<ServiceRequestRow>.CreateAsync(
             requests.OrderBy(r => r.DueAt),
             r => new ServiceRequestRow(r.Reference, r.ServiceCode, r.UnitCode, r.Status, r.Channel, r.Applicant.Name, r.SubmittedAt, r.DueAt,
                 r.Status != ServiceRequestStatus.Issued && r.Status != ServiceRequestStatus.Rejected && r.DueAt < now, r.RecordCheckHit),
             query.Page ?? 1, query.PageSize ?? PagedList<ServiceRequestRow>.DefaultPageSize, cancellationToken);
+        if (nationalId is not null)
+        {
+            db.Audit.Record(new AuditEntry("service-request.search", nameof(ServiceRequest), "by-national-id",
+                Details: page.Items.Count == 0 ? "no match" : string.Join(' ', page.Items.Select(r => r.Reference)), UnitPath: scope.PathPrefix));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return page;
     }
 }

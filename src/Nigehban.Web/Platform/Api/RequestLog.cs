@@ -10,9 +10,12 @@ namespace Nigehban.Web.Platform.Api;
 /// </summary>
 public static partial class RequestLog
 {
-    /// <summary>Query parameters whose value is a national ID, a ticket or a token: the name stays, the value goes.</summary>
+    /// <summary>
+    /// Query parameters whose value is personal (a national ID, a phone number, a search term, which
+    /// staff type national IDs and names into) or a short-lived secret: the name stays, the value goes.
+    /// </summary>
     public static readonly IReadOnlySet<string> RedactedParameters =
-        new HashSet<string>(["nationalId", "ticket", "token", "access_token", "password"], StringComparer.OrdinalIgnoreCase);
+        new HashSet<string>(["nationalId", "phone", "search", "ticket", "token", "access_token", "password"], StringComparer.OrdinalIgnoreCase);
 
     private const string FrameworkRequestCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
