@@ -1,6 +1,5 @@
 using Nigehban.Web.Platform.Units;
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +30,7 @@ public sealed class CreateStaffAccountHandler(
     ForcePack force,
     CurrentUser currentUser,
     JurisdictionScope scope,
+    StaffAuthority authority,
     TimeProvider clock)
 {
     public async Task<MfaEnrolment> CreateAsync(CreateStaffRequest request, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class CreateStaffAccountHandler(
 
     /// <summary>
     /// A signed-in administrator places accounts only within its own subtree (a unit outside it is
-    /// answered like an unknown one) and grants only what <see cref="Roles.MayGrant"/> allows (403).
+    /// answered like an unknown one) and grants only what <see cref="StaffAuthority"/> allows (403).
     /// Without a signed-in user this is system work (the demo seeder, tests): the API and the pages
     /// always have one.
     /// </summary>
@@ -91,12 +91,7 @@ public sealed class CreateStaffAccountHandler(
             throw new ValidationFailedException("unitCode", $"No unit in your jurisdiction has the code '{unit.Code}'.");
         }
 
-        var held = currentUser.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var withheld = roles.FirstOrDefault(r => !Roles.MayGrant(held, scope.IsForceWide, r));
-        if (withheld is not null)
-        {
-            throw new ForbiddenException($"You may not grant the role '{withheld}': only its holders or an administrator of the whole force can.", "roles");
-        }
+        authority.EnsureMayGrant(roles);
     }
 
     private static void Validate(CreateStaffRequest request)
