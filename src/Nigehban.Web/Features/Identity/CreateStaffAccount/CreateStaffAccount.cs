@@ -51,7 +51,7 @@ public sealed class CreateStaffAccountHandler(
         // User names are unique force-wide, whoever can see the account that holds one.
         if (await db.Set<StaffAccount>().IgnoreQueryFilters().AnyAsync(a => a.UserName == userName, cancellationToken))
         {
-            throw new ValidationFailedException("userName", $"The user name '{userName}' is taken.");
+            throw Taken(userName);
         }
 
         var secret = TotpSecrets.NewSecret();
@@ -69,7 +69,17 @@ public sealed class CreateStaffAccountHandler(
         };
         account.PasswordHash = hasher.HashPassword(account, request.Password);
         db.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolations.IsOn(e, UserNameIndex(db)))
+        {
+            // Another administrator took the name between the check above and this insert.
+            db.Entry(account).State = EntityState.Detached;
+            throw Taken(userName);
+        }
+
         return new MfaEnrolment(account.Id, userName, secret, TotpSecrets.ProvisioningUri(force.Name, userName, secret));
     }
 
@@ -93,6 +103,11 @@ public sealed class CreateStaffAccountHandler(
 
         authority.EnsureMayGrant(roles);
     }
+
+    private static ValidationFailedException Taken(string userName) => new("userName", $"The user name '{userName}' is taken.");
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IIndex UserNameIndex(NigehbanDbContext db) =>
+        db.Model.FindEntityType(typeof(StaffAccount))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(StaffAccount.UserName) }]);
 
     private static void Validate(CreateStaffRequest request)
     {
