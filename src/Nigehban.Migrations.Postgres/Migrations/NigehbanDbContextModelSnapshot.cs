@@ -460,6 +460,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");

@@ -71,6 +71,55 @@ public abstract class JurisdictionBoundsTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task DistrictAdministrator_CannotDisableResetOrUnlock_ItsDistrictsAuditorsAndIgs()
+    {
+        var root = await app.SignInAsync("admin");
+        var districtAdmin = await SignInAsync(await CreateAsync(root, Roles.Administrator, OwnDistrict));
+        var ownStation = app.Demo("frontdesk2").Unit;
+
+        foreach (var oversight in new[] { Roles.Auditor, Roles.Ig })
+        {
+            var account = await CreateAsync(root, oversight, ownStation);
+            var staff = $"/api/v1/staff/{account.Id}";
+            var actions = new (HttpMethod Method, string Path, object? Body)[]
+            {
+                (HttpMethod.Put, $"{staff}/status", new { status = "Disabled" }),
+                (HttpMethod.Put, $"{staff}/status", new { status = "Active" }),
+                (HttpMethod.Post, $"{staff}/mfa-enrolments", null),
+                (HttpMethod.Delete, $"{staff}/lockout", null),
+                (HttpMethod.Post, $"{staff}/disable", null),
+                (HttpMethod.Post, $"{staff}/enable", null),
+                (HttpMethod.Post, $"{staff}/mfa-reset", null),
+                (HttpMethod.Post, $"{staff}/unlock", null),
+            };
+            foreach (var (method, path, body) in actions)
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+                var refused = await districtAdmin.SendAsync(request, Ct);
+                refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{oversight}: {method} {path}");
+                (await refused.ReadJsonAsync()).GetProperty("field").GetString().ShouldBe("roles");
+            }
+
+            // Nothing changed: not disabled, and the authenticator enrolled at creation still signs in.
+            (await root.GetFromJsonAsync<JsonElement>(staff, Ct)).GetProperty("isDisabled").GetBoolean().ShouldBeFalse(oversight);
+            (await app.CreateClient().RequestTokenAsync(account.UserName, account.Password, Otp(account.TotpSecret, DateTimeOffset.UtcNow)))
+                .StatusCode.ShouldBe(HttpStatusCode.OK, $"{oversight}: the MFA secret was not reset");
+
+            // The administrator of the whole force, who may appoint them, acts on them (ADR-024).
+            (await root.PutAsJsonAsync($"{staff}/status", new { status = "Disabled" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent, oversight);
+            (await root.DeleteAsync($"{staff}/lockout", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent, oversight);
+        }
+
+        // Its district's operational officers and administrators remain its to manage.
+        foreach (var role in new[] { Roles.Sho, Roles.Administrator })
+        {
+            var officer = await CreateAsync(root, role, ownStation);
+            (await districtAdmin.PostAsync($"/api/v1/staff/{officer.Id}/mfa-enrolments", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created, role);
+            (await districtAdmin.PutAsJsonAsync($"/api/v1/staff/{officer.Id}/status", new { status = "Disabled" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent, role);
+        }
+    }
+
+    [Fact]
     public async Task DistrictAdministrator_CannotMoveUnits_UnlessBothEndsAreInItsSubtree()
     {
         var root = await app.SignInAsync("admin");

@@ -114,6 +114,28 @@ public abstract class StaffAdministrationTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task Create_Returns400NamingUserName_NeverA500_WhenTwoAdministratorsTakeTheSameNameAtOnce()
+    {
+        var admin = await app.SignInAsync("admin");
+        for (var round = 0; round < 5; round++)
+        {
+            // The password hash between the check and the insert leaves each request a wide window.
+            var userName = "race-" + Guid.NewGuid().ToString("N")[..12];
+            var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => admin.PostAsJsonAsync(
+                "/api/v1/staff",
+                new { userName, displayName = "Raced officer", unitCode = app.Demo("frontdesk").Unit, roles = new[] { Roles.FrontDesk }, password = "a-long-enough-password" },
+                Ct)));
+
+            responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, $"round {round}");
+            foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            {
+                refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await refused.Content.ReadAsStringAsync(Ct));
+                (await refused.ReadJsonAsync()).GetProperty("field").GetString().ShouldBe("userName");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Get_Returns404_WhenAccountUnknown()
     {
         var admin = await app.SignInAsync("admin");

@@ -1,5 +1,6 @@
 using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Cli;
 using Nigehban.Web.Platform.Forces;
 using Shouldly;
@@ -11,6 +12,16 @@ public sealed class CommandLineTests
 {
     private static readonly CliVerb[] Verbs =
         [new ServeVerb(), new MigrateVerb(), new SeedDemoVerb(), new ValidateForcePackVerb(), new UnlockAccountVerb(), new RebuildDashboardVerb()];
+
+    [Fact]
+    public void ExitCodes_ThatMeanTheSameForEveryVerb_AreNoVerbsOwnAnswer()
+    {
+        int[] platformWide = [CommandLine.InvalidForcePack, CommandLine.DatabaseOfAnotherForce, CommandLine.Cancelled];
+        int[] auditVerify = [AuditVerifyVerb.Intact, AuditVerifyVerb.Broken, AuditVerifyVerb.Usage, AuditVerifyVerb.CannotVouch];
+
+        platformWide.ShouldBeUnique();
+        platformWide.Intersect(auditVerify).ShouldBeEmpty("a script could not tell a wrong instance from audit verify's answer");
+    }
 
     [Fact]
     public void Parse_DefaultsToServe_WithNoArguments()

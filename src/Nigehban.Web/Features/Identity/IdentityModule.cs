@@ -36,6 +36,7 @@ public static class IdentityModule
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<TotpSecrets>();
         services.AddScoped<SignInStaffHandler>();
+        services.AddScoped<StaffAuthority>();
         services.AddScoped<CreateStaffAccountHandler>();
         services.AddScoped<GetStaffAccountHandler>();
         services.AddScoped<ListStaffAccountsHandler>();

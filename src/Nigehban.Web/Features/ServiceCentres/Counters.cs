@@ -72,7 +72,8 @@ internal sealed class QueueTokenConfiguration : IEntityTypeConfiguration<QueueTo
         builder.Property(t => t.UnitCode).HasMaxLength(40);
         builder.Property(t => t.UnitPath).HasMaxLength(400);
         builder.Property(t => t.ServiceCode).HasMaxLength(64);
-        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        // Counters calling or serving at once must not both move the same token (checked on update).
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(t => t.ServiceRequestReference).HasMaxLength(32);
         builder.HasIndex(t => new { t.UnitCode, t.Day, t.Number }).IsUnique();
         builder.HasIndex(t => new { t.UnitCode, t.Status, t.IssuedAt });

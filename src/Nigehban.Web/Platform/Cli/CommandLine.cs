@@ -6,12 +6,29 @@ using Nigehban.Web.Platform.Security;
 namespace Nigehban.Web.Platform.Cli;
 
 /// <summary>
-/// The executable's verbs, each contributed by its module (<see cref="CliVerb"/>). Exit code 0 on
-/// success; non-zero with a one-line reason otherwise: 1 the verb failed, 2 a wrong command line,
-/// 3 an invalid force pack, 130 cancelled.
+/// The executable's verbs, each contributed by its module (<see cref="CliVerb"/>). Exit codes, each
+/// with a one-line reason when not 0:
+/// <list type="bullet">
+/// <item>0 the verb succeeded;</item>
+/// <item>1 the verb failed (an unreachable database, say);</item>
+/// <item>2 a wrong command line;</item>
+/// <item>3 the configured force pack is invalid;</item>
+/// <item>4 is the verb's own: <c>audit verify</c> says "cannot vouch" with it (<see cref="Audit.AuditVerifyVerb.CannotVouch"/>);</item>
+/// <item>5 the database belongs to another force (ADR-029);</item>
+/// <item>130 cancelled.</item>
+/// </list>
+/// A verb may give 1, 2 and 4 meanings of its own (<c>dashboard verify</c>: 1 the rollups differ);
+/// 3, 5 and 130 mean the same for every verb, so a script tells a wrong instance from a verb's answer.
 /// </summary>
 public static class CommandLine
 {
+    public const int Succeeded = 0;
+    public const int Failed = 1;
+    public const int WrongCommandLine = 2;
+    public const int InvalidForcePack = 3;
+    public const int DatabaseOfAnotherForce = 5;
+    public const int Cancelled = 130;
+
     private const string Usage = "usage: Nigehban.Web [verb] [--options]";
 
     /// <summary>
@@ -28,13 +45,13 @@ public static class CommandLine
         {
             Console.Error.WriteLine(error);
             PrintHelp(Console.Error, verbs);
-            return 2;
+            return WrongCommandLine;
         }
 
         if (verb is null || parse is null)
         {
             PrintHelp(Console.Out, verbs);
-            return 0;
+            return Succeeded;
         }
 
         if (verb.Needs == VerbNeeds.Nothing)
@@ -71,23 +88,23 @@ public static class CommandLine
         catch (ForcePackException ex)
         {
             Console.Error.WriteLine($"cannot start: invalid force pack: {ex.Message}");
-            return 3;
+            return InvalidForcePack;
         }
         catch (WrongForceException ex)
         {
             Console.Error.WriteLine($"cannot start: {ex.Message}");
-            return 4;
+            return DatabaseOfAnotherForce;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             Console.Error.WriteLine($"{verb.Name}: cancelled");
-            return 130;
+            return Cancelled;
         }
         catch (Exception ex)
         {
             // One line a person can act on (an unreachable database, a bad connection string), not a stack trace.
             Console.Error.WriteLine($"{verb.Name} failed: {Describe(ex)}");
-            return 1;
+            return Failed;
         }
     }
 

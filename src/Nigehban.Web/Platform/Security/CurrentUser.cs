@@ -38,7 +38,12 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
     /// and what they change is audited under <see cref="CommandLineOperator"/>. They hold no permission.
     /// </summary>
     internal void UseCommandLineOperator() =>
-        _circuitPrincipal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, CommandLineOperator), new Claim(NigehbanClaims.UnitPath, "/")], "cli"));
+        _circuitPrincipal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, CommandLineOperator), new Claim(NigehbanClaims.UnitPath, "/")], CommandLineAuthentication));
+
+    /// <summary>True for the operator at the command line (<see cref="UseCommandLineOperator"/>), never for a signed-in officer.</summary>
+    public bool IsCommandLineOperator => Principal.Identity?.AuthenticationType == CommandLineAuthentication;
+
+    private const string CommandLineAuthentication = "cli";
 }
 
 public static class NigehbanClaims

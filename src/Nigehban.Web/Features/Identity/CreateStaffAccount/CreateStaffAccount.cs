@@ -1,6 +1,5 @@
 using Nigehban.Web.Platform.Units;
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +30,7 @@ public sealed class CreateStaffAccountHandler(
     ForcePack force,
     CurrentUser currentUser,
     JurisdictionScope scope,
+    StaffAuthority authority,
     TimeProvider clock)
 {
     public async Task<MfaEnrolment> CreateAsync(CreateStaffRequest request, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class CreateStaffAccountHandler(
         // User names are unique force-wide, whoever can see the account that holds one.
         if (await db.Set<StaffAccount>().IgnoreQueryFilters().AnyAsync(a => a.UserName == userName, cancellationToken))
         {
-            throw new ValidationFailedException("userName", $"The user name '{userName}' is taken.");
+            throw Taken(userName);
         }
 
         var secret = TotpSecrets.NewSecret();
@@ -69,13 +69,23 @@ public sealed class CreateStaffAccountHandler(
         };
         account.PasswordHash = hasher.HashPassword(account, request.Password);
         db.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolations.IsOn(e, UserNameIndex(db)))
+        {
+            // Another administrator took the name between the check above and this insert.
+            db.Entry(account).State = EntityState.Detached;
+            throw Taken(userName);
+        }
+
         return new MfaEnrolment(account.Id, userName, secret, TotpSecrets.ProvisioningUri(force.Name, userName, secret));
     }
 
     /// <summary>
     /// A signed-in administrator places accounts only within its own subtree (a unit outside it is
-    /// answered like an unknown one) and grants only what <see cref="Roles.MayGrant"/> allows (403).
+    /// answered like an unknown one) and grants only what <see cref="StaffAuthority"/> allows (403).
     /// Without a signed-in user this is system work (the demo seeder, tests): the API and the pages
     /// always have one.
     /// </summary>
@@ -91,13 +101,13 @@ public sealed class CreateStaffAccountHandler(
             throw new ValidationFailedException("unitCode", $"No unit in your jurisdiction has the code '{unit.Code}'.");
         }
 
-        var held = currentUser.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var withheld = roles.FirstOrDefault(r => !Roles.MayGrant(held, scope.IsForceWide, r));
-        if (withheld is not null)
-        {
-            throw new ForbiddenException($"You may not grant the role '{withheld}': only its holders or an administrator of the whole force can.", "roles");
-        }
+        authority.EnsureMayGrant(roles);
     }
+
+    private static ValidationFailedException Taken(string userName) => new("userName", $"The user name '{userName}' is taken.");
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IIndex UserNameIndex(NigehbanDbContext db) =>
+        db.Model.FindEntityType(typeof(StaffAccount))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(StaffAccount.UserName) }]);
 
     private static void Validate(CreateStaffRequest request)
     {

@@ -16,7 +16,7 @@ public enum StaffStatus
 public sealed record SetStaffStatusRequest([property: Required] StaffStatus? Status);
 
 /// <summary>Disabling ends every open session of the account in the same transaction: the next request is refused.</summary>
-public sealed class SetStaffStatusHandler(NigehbanDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class SetStaffStatusHandler(NigehbanDbContext db, CurrentUser currentUser, StaffAuthority authority, TimeProvider clock)
 {
     public async Task SetAsync(Guid accountId, StaffStatus status, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class SetStaffStatusHandler(NigehbanDbContext db, CurrentUser curr
         }
 
         var account = await db.FindStaffAccountAsync(accountId, cancellationToken);
+        authority.EnsureMayActOn(account);
         account.IsDisabled = disabled;
         if (disabled)
         {

@@ -24,7 +24,16 @@ public sealed class ServeTokenHandler(NigehbanDbContext db, QueueDesk desk, Queu
         token.Status = command.NoShow ? TokenStatus.NoShow : TokenStatus.Served;
         token.ServedAt = desk.Now;
         token.ServiceRequestReference = await ServedApplicationAsync(centre, command.Reference, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The status is a concurrency token: another desk finished this token first, and its answer stands.
+            throw new RuleViolationException($"Token {token.Display} was finished at another desk at the same moment; only a called token can be served.");
+        }
+
         changes.Changed(centre.Code);
         return QueueDesk.View(token);
     }
