@@ -13,9 +13,11 @@ namespace Nigehban.EndToEndTests.Dashboard;
 public sealed partial class DashboardReadingTests(BrowserApp app)
 {
     // The contrast of an element's text on its own background (WCAG 2.1 relative luminance); the background
-    // is the first opaque one from the element up, as a reader sees it.
+    // is the first opaque one from the element up, as a reader sees it. Measured once the button's colour
+    // transitions have run: halfway through one, text and background can be the same colour for a moment.
     private const string ContrastScript = """
-        element => {
+        async element => {
+            await Promise.all(element.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)));
             const parse = c => (c.match(/[\d.]+/g) || []).map(Number);
             const luminance = ([r, g, b]) => {
                 const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
