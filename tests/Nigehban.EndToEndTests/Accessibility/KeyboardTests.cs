@@ -14,9 +14,10 @@ public sealed partial class KeyboardTests(BrowserApp app)
     {
         var station = app.Demo("frontdesk").Unit;
         var reference = await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(app, station, ServiceCentreCitizen.NewName());
+        var desk = await app.CreateStaffAsync(Roles.FrontDesk, station);
         var sho = await app.CreateStaffAsync(Roles.Sho, station);
         var page = await app.NewPageAsync();
-        await SignIn.AsAsync(page, sho.UserName, sho.Password, sho.TotpSecret);
+        await SignIn.AsAsync(page, desk.UserName, desk.Password, desk.TotpSecret);
         await page.GotoAsync($"/console/applications/{reference}");
         var detail = page.Locator("#application-detail");
         await Expect(detail).ToHaveAttributeAsync("data-interactive", "true");
@@ -36,6 +37,12 @@ public sealed partial class KeyboardTests(BrowserApp app)
         await KeyboardUser.TabToAsync(page, "[data-testid='payment-confirm']");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#fee-paid")).ToBeVisibleAsync();
+
+        // The SHO takes it from here (rejecting and approving are theirs), with the keyboard too.
+        await page.Context.ClearCookiesAsync();
+        await SignIn.AsAsync(page, sho.UserName, sho.Password, sho.TotpSecret);
+        await page.GotoAsync($"/console/applications/{reference}");
+        await Expect(detail).ToHaveAttributeAsync("data-interactive", "true");
 
         // A dialog closes with Escape, and nothing happens.
         await KeyboardUser.TabToAsync(page, "[data-testid='action-Rejected']");

@@ -58,9 +58,9 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         await Expect(detail).ToHaveAttributeAsync("data-status", "RecordChecked");
         await Expect(desk.Locator("#record-check")).ToHaveAttributeAsync("data-hit", "false");
 
-        // Approval is not the front desk's: no button offers it.
+        // Approval is not the front desk's: no button offers it, and the page says whose it is.
         await Expect(desk.Locator("[data-testid='action-Approved']")).ToHaveCountAsync(0);
-        await Expect(desk.Locator("#no-actions")).ToBeVisibleAsync();
+        await Expect(desk.Locator("#no-actions")).ToContainTextAsync("Station house officer");
 
         // The SHO, in a browser of their own, approves.
         var sho = await app.NewPageAsync();
@@ -73,6 +73,9 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         await Expect(sho.Locator("[data-testid='action-Rejected']")).ToBeVisibleAsync();
         await sho.Locator("[data-testid='action-Approved']").ClickAsync();
         await Expect(shoDetail).ToHaveAttributeAsync("data-status", "Approved");
+        // Taking the fee and issuing are the desk's: the SHO is offered neither, and told whose they are.
+        await Expect(sho.Locator("#no-actions")).ToContainTextAsync("Front desk officer");
+        await Expect(sho.Locator("[data-testid='record-payment']")).ToHaveCountAsync(0);
 
         // Back at the desk: the fee in cash, then the document is issued.
         await desk.ReloadAsync();
@@ -123,7 +126,9 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         var reference = await ServiceCentreCitizen.ApplyForCharacterCertificateAsync(
             app, station, wanted.Name, SeedDemoRecords.DemoNationalId(force.NationalId, 0), wanted.ParentName);
         var shoAccount = await app.CreateStaffAsync(Roles.Sho, station);
+        var deskAccount = await app.CreateStaffAsync(Roles.FrontDesk, station);
 
+        // The SHO is not offered the desk's checks: rejecting is theirs, checking documents is not.
         var sho = await app.NewPageAsync();
         await SignIn.AsAsync(sho, shoAccount.UserName, shoAccount.Password, shoAccount.TotpSecret);
         await sho.GotoAsync($"/console/applications/{reference}");
@@ -131,10 +136,22 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         await Expect(detail).ToHaveAttributeAsync("data-interactive", "true");
         await Expect(detail).ToHaveAttributeAsync("data-status", "Submitted");
         await Expect(sho.Locator("#record-check")).ToHaveCountAsync(0);
+        await Expect(sho.Locator("[data-testid='action-Rejected']")).ToBeVisibleAsync();
+        await Expect(sho.Locator("[data-testid='action-DocumentsChecked']")).ToHaveCountAsync(0);
 
-        await sho.Locator("[data-testid='action-DocumentsChecked']").ClickAsync();
-        await Expect(detail).ToHaveAttributeAsync("data-status", "DocumentsChecked");
-        await sho.Locator("[data-testid='action-RecordChecked']").ClickAsync();
+        // The desk checks the documents and runs the record check.
+        var desk = await app.NewPageAsync();
+        await SignIn.AsAsync(desk, deskAccount.UserName, deskAccount.Password, deskAccount.TotpSecret);
+        await desk.GotoAsync($"/console/applications/{reference}");
+        var deskDetail = desk.Locator("#application-detail");
+        await Expect(deskDetail).ToHaveAttributeAsync("data-interactive", "true");
+        await desk.Locator("[data-testid='action-DocumentsChecked']").ClickAsync();
+        await Expect(deskDetail).ToHaveAttributeAsync("data-status", "DocumentsChecked");
+        await desk.Locator("[data-testid='action-RecordChecked']").ClickAsync();
+        await Expect(deskDetail).ToHaveAttributeAsync("data-status", "RecordChecked");
+
+        await sho.ReloadAsync();
+        await Expect(detail).ToHaveAttributeAsync("data-interactive", "true");
         await Expect(detail).ToHaveAttributeAsync("data-status", "RecordChecked");
 
         var alert = sho.Locator("#record-check");

@@ -68,6 +68,36 @@ public sealed class SignInTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task SignIn_AfterAFailure_KeepsTheUserName_AndSaysWhenTheCodeWasAlreadyUsed()
+    {
+        var account = await app.CreateStaffAsync(Roles.FrontDesk, app.Demo("frontdesk").Unit);
+        var page = await app.NewPageAsync();
+
+        // A wrong password: the form comes back with the name typed, ready for the password again.
+        await page.GotoAsync("/login");
+        await SignIn.SubmitAsync(page, account.UserName, account.Password + "x", BrowserApp.CurrentOtp(account.TotpSecret));
+        await page.WaitForURLAsync("**/login?failed=1*");
+        await Expect(page.Locator("#userName")).ToHaveValueAsync(account.UserName);
+        await Expect(page.Locator("#password")).ToHaveValueAsync("");
+        page.Url.ShouldNotContain(account.UserName, Case.Insensitive, "the name stays out of the address");
+
+        // The right code, signed in with once, then typed again: the officer is told to wait for the next one.
+        var code = BrowserApp.CurrentOtp(account.TotpSecret);
+        await SignIn.SubmitAsync(page, account.UserName, account.Password, code);
+        await page.WaitForURLAsync("**/console");
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync("/login");
+        await SignIn.SubmitAsync(page, account.UserName, account.Password, code);
+        await page.WaitForURLAsync("**/login?failed=code-used*");
+        await Expect(page.Locator("#login-failed")).ToHaveTextAsync("This one-time code has already been used. Wait for the next code in your authenticator app and sign in with it.");
+        await Expect(page.Locator("#userName")).ToHaveValueAsync(account.UserName);
+
+        // In Urdu too.
+        await page.GotoAsync("/culture/ur?returnUrl=%2Flogin%3Ffailed%3Dcode-used");
+        await Expect(page.Locator("#login-failed")).ToContainTextAsync("پہلے ہی استعمال ہو چکا ہے");
+    }
+
+    [Fact]
     public async Task Console_WithoutSession_RedirectsToLoginWithReturnUrl()
     {
         var page = await app.NewPageAsync();

@@ -52,6 +52,55 @@ public abstract class DashboardExportTests(NigehbanApp app)
         audited.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task ChildrenCsv_NamesTheUnitOfEachFigureInItsHeader_AndWritesTheFigureInThatUnit()
+    {
+        // One application delivered, so the district has a share of deadlines kept and a turnaround.
+        var (reference, _) = await ApplyWithDocumentsAsync(app);
+        var desk = await app.SignInAsync("frontdesk");
+        await TransitionAsync(desk, reference, "DocumentsChecked");
+        await TransitionAsync(desk, reference, "RecordChecked");
+        await TransitionAsync(await app.SignInAsync("sho"), reference, "Approved");
+        (await desk.PostAsJsonAsync($"/api/v1/service-requests/{reference}/payments", new { method = "Cash", amount = 500 }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await TransitionAsync(desk, reference, "Issued");
+        var dpo = await app.SignInAsync("dpo");
+        var district = app.Demo("dpo").Unit;
+
+        var csv = Encoding.UTF8.GetString(await dpo.GetByteArrayAsync($"/api/v1/dashboard/exports/children?unit={district}&{Range}&format=csv", Ct)).TrimStart('\uFEFF');
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(CsvCells).ToList();
+        var kept = lines[0].IndexOf("Deadlines kept (%)");
+        var turnaround = lines[0].IndexOf("Average turnaround (minutes)");
+        kept.ShouldBeGreaterThan(1, string.Join(" | ", lines[0]));
+        turnaround.ShouldBeGreaterThan(1, string.Join(" | ", lines[0]));
+        lines[0].ShouldContain("Applications received", "a count needs no unit");
+
+        // The figures are those of the summary API, in the header's unit: 100 for every deadline kept, minutes as minutes.
+        var summary = await dpo.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/summary?unit={district}&{Range}", Ct);
+        var compared = 0;
+        foreach (var child in summary.GetProperty("children").EnumerateArray())
+        {
+            var metrics = child.GetProperty("metrics");
+            if (metrics.GetProperty("service_deadline_kept_percent").ValueKind != JsonValueKind.Number)
+            {
+                continue;
+            }
+
+            var row = lines.Single(l => l[1] == child.GetProperty("unit").GetString());
+            var share = metrics.GetProperty("service_deadline_kept_percent").GetDouble();
+            share.ShouldBeInRange(0, 100);
+            double.Parse(row[kept], CultureInfo.InvariantCulture).ShouldBe(Math.Round(share, 2));
+            double.Parse(row[turnaround], CultureInfo.InvariantCulture).ShouldBe(Math.Round(metrics.GetProperty("service_turnaround_minutes").GetDouble(), 2));
+            compared++;
+        }
+
+        compared.ShouldBeGreaterThan(0, "the delivered application's sub-unit has a share kept");
+    }
+
+    /// <summary>One CSV line's cells (RFC 4180 quoting).</summary>
+    private static List<string> CsvCells(string line) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(line, "(?<=^|,)(\"(?:[^\"]|\"\")*\"|[^,]*)").Select(m => m.Value.StartsWith('"') ? m.Value[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : m.Value)];
+
     [Theory]
     [InlineData("series", "&interval=week")]
     [InlineData("children", "")]

@@ -236,7 +236,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         private HttpContent? BodyOf(DistrictRecords records, string? nationalId) => OperationId switch
         {
             "MoveUnit" => JsonContent.Create(new { parentCode = records.District }),
-            "TransitionServiceRequest" => JsonContent.Create(new { to = "DocumentsChecked", reason = "sweep" }),
+            // A step the insider chosen by the endpoint's policy (a DPO: read) may take; the issued record refuses it (409).
+            "TransitionServiceRequest" => JsonContent.Create(new { to = "Rejected", reason = "sweep" }),
             "RecordFeePayment" => JsonContent.Create(new { method = "Cash", amount = 1m }),
             "ServeQueueToken" => JsonContent.Create(new { noShow = true }),
             "SetCounter" => JsonContent.Create(new { label = "Sweep", isOpen = true }),

@@ -162,7 +162,14 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
         checkedRecord.GetProperty("recordCheckHit").GetBoolean().ShouldBeFalse();
         (await desk.PostAsJsonAsync($"/api/v1/service-requests/{reference}/transitions", new { to = "Approved" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await TransitionAsync(sho, reference, "Approved");
-        (await desk.PostAsJsonAsync($"/api/v1/service-requests/{reference}/transitions", new { to = "Issued" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var unpaid = await desk.PostAsJsonAsync($"/api/v1/service-requests/{reference}/transitions", new { to = "Issued" }, Ct);
+        unpaid.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // The refusal writes money as everywhere else and says what to do next.
+        var refusal = (await unpaid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString() ?? "";
+        refusal.ShouldContain("PKR 500 has not been paid");
+        refusal.ShouldContain($"POST /api/v1/service-requests/{reference}/payments");
+        var wrongAmount = await desk.PostAsJsonAsync($"/api/v1/service-requests/{reference}/payments", new { method = "Cash", amount = 50 }, Ct);
+        (await wrongAmount.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!.ShouldContain("The fee due is PKR 500.");
         (await desk.PostAsJsonAsync($"/api/v1/service-requests/{reference}/payments", new { method = "Cash", amount = 500 }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
         var issued = await TransitionAsync(desk, reference, "Issued");
         issued.GetProperty("status").GetString().ShouldBe("Issued");

@@ -33,19 +33,58 @@ public sealed class ColourScaleTests
     }
 
     [Fact]
-    public void Legend_CoversTheRangeWithoutGaps()
+    public void Legend_OfCounts_BandsWholeNumbersWithoutGaps()
     {
         var legend = new ColourScale([3, 103]).Legend();
 
         legend.Count.ShouldBe(ColourScale.ClassCount);
         legend[0].From.ShouldBe(3);
         legend[^1].To.ShouldBe(103);
+        for (var i = 0; i < legend.Count; i++)
+        {
+            legend[i].From.ShouldBe(Math.Floor(legend[i].From));
+            legend[i].To.ShouldBe(Math.Floor(legend[i].To));
+            if (i > 0)
+            {
+                legend[i].From.ShouldBe(legend[i - 1].To + 1);
+            }
+        }
+
+        legend.Select(l => l.Colour).Distinct().Count().ShouldBe(legend.Count);
+    }
+
+    [Fact]
+    public void Legend_OfSmallCounts_HasOneClassPerCount_NeverAFraction()
+    {
+        var scale = new ColourScale([0, 0, 1, 0]);
+
+        scale.Legend().Select(ColourScale.Label).ShouldBe(["0", "1"]);
+        scale.ColourOf(0).ShouldNotBe(scale.ColourOf(1));
+        scale.ColourOf(1).ShouldBe(scale.Legend()[^1].Colour);
+
+        new ColourScale([0, 2, 1]).Legend().Select(ColourScale.Label).ShouldBe(["0", "1", "2"]);
+    }
+
+    [Fact]
+    public void Legend_WhenEveryCountIsZero_IsOneClass_AndWithNoFigures_IsEmpty()
+    {
+        new ColourScale([0, 0, 0]).Legend().Select(ColourScale.Label).ShouldBe(["0"]);
+
+        new ColourScale([]).HasValues.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Legend_OfFractions_CoversTheRangeWithTouchingBands()
+    {
+        var legend = new ColourScale([0.5, 3.5]).Legend();
+
+        legend.Count.ShouldBe(ColourScale.ClassCount);
+        legend[0].From.ShouldBe(0.5);
+        legend[^1].To.ShouldBe(3.5);
         for (var i = 1; i < legend.Count; i++)
         {
             legend[i].From.ShouldBe(legend[i - 1].To, 1e-9);
         }
-
-        legend.Select(l => l.Colour).Distinct().Count().ShouldBe(legend.Count);
     }
 
     [Fact]

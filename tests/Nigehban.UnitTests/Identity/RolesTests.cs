@@ -61,6 +61,15 @@ public sealed class RolesTests
     }
 
     [Fact]
+    public void TheShoApprovesWhatTheFrontDeskChecks_AndDoesNotCheckIt()
+    {
+        Roles.PermissionsOf([Roles.Sho]).ShouldContain(Permissions.ServiceRequestsApprove);
+        Roles.PermissionsOf([Roles.Sho]).ShouldNotContain(Permissions.ServiceRequestsProcess);
+        Roles.Granting(Permissions.ServiceRequestsProcess)[0].ShouldBe(Roles.FrontDesk);
+        Roles.Granting(Permissions.ServiceRequestsApprove)[0].ShouldBe(Roles.Sho);
+    }
+
+    [Fact]
     public void SeveralRoles_GrantTheUnionOnce() =>
         Roles.PermissionsOf([Roles.FrontDesk, Roles.Sho]).ShouldBeUnique();
 }

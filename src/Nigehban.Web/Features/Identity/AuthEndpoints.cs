@@ -17,6 +17,11 @@ public static class AuthEndpoints
 {
     public const string GenericFailure = "The user name, password or one-time code is not correct, or the account cannot sign in.";
 
+    public const string CodeUsedFailure = "This one-time code has already been used. Wait for the next code in your authenticator app and sign in with it.";
+
+    /// <summary>Carries the user name from a failed form post back to the form (never in the address), for a few minutes.</summary>
+    public const string UserNameCookie = "nigehban-login-name";
+
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/auth/token", IssueToken)
@@ -50,9 +55,9 @@ public static class AuthEndpoints
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
         SignInRequest request, SignInStaffHandler handler, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(request, SessionKind.Bearer, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
-        return result is null
-            ? Problems.Unauthorized(GenericFailure)
+        var outcome = await handler.HandleAsync(request, SessionKind.Bearer, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        return outcome.Session is not { } result
+            ? Problems.Unauthorized(outcome.CodeAlreadyUsed ? CodeUsedFailure : GenericFailure)
             : TypedResults.Ok(new TokenResponse(result.Token, result.ExpiresAt));
     }
 
@@ -66,16 +71,33 @@ public static class AuthEndpoints
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
-        var result = await handler.HandleAsync(
-            new SignInRequest(form["userName"], form["password"], form["otp"]),
+        var userName = form["userName"].ToString();
+        var outcome = await handler.HandleAsync(
+            new SignInRequest(userName, form["password"], form["otp"]),
             SessionKind.Cookie,
             http.Connection.RemoteIpAddress?.ToString(),
             cancellationToken);
-        if (result is null)
+        if (outcome.Session is not { } result)
         {
-            return TypedResults.Redirect($"/login?failed=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            // The form comes back with the name typed (a cookie only the login page reads, not the
+            // address: it would sit in history and logs); the password and the code never come back.
+            if (userName.Length is > 0 and <= 64)
+            {
+                http.Response.Cookies.Append(UserNameCookie, userName, new CookieOptions
+                {
+                    HttpOnly = true,
+                    Secure = http.Request.IsHttps,
+                    SameSite = SameSiteMode.Strict,
+                    Path = "/login",
+                    MaxAge = TimeSpan.FromMinutes(5),
+                });
+            }
+
+            var failed = outcome.CodeAlreadyUsed ? "code-used" : "1";
+            return TypedResults.Redirect($"/login?failed={failed}&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
+        http.Response.Cookies.Delete(UserNameCookie, new CookieOptions { Path = "/login" });
         http.Response.Cookies.Append(SessionAuthenticationHandler.CookieName, result.Token, new CookieOptions
         {
             HttpOnly = true,

@@ -14,9 +14,19 @@ public sealed record SignInRequest(string? UserName, string? Password, string? O
 public sealed record SignInResult(string Token, DateTimeOffset ExpiresAt, Guid AccountId, Guid SessionId);
 
 /// <summary>
+/// What a sign-in attempt came to: a session, or a refusal. A refusal is the same for every reason
+/// but one: a right password with a right code already used, which its holder is told (ADR-036).
+/// </summary>
+public sealed record SignInOutcome(SignInResult? Session, bool CodeAlreadyUsed = false)
+{
+    public static readonly SignInOutcome Refused = new(Session: null);
+}
+
+/// <summary>
 /// Checks password and TOTP and opens a server-side session. Unknown user, wrong password, wrong
-/// code, disabled and locked accounts all fail the same way (null), so the answer tells an
-/// attacker nothing; the audit trail records the real reason.
+/// code, disabled and locked accounts all fail the same way, so the answer tells an attacker
+/// nothing; the audit trail records the real reason. Only a replayed code on a right password is
+/// named, for the officer who just used it (ADR-036).
 /// </summary>
 public sealed class SignInStaffHandler(
     NigehbanDbContext db,
@@ -40,7 +50,7 @@ public sealed class SignInStaffHandler(
         UserName = "", DisplayName = "", PasswordHash = "", ProtectedTotpSecret = "", HomeUnitCode = "", HomeUnitPath = "", Roles = "",
     };
 
-    public async Task<SignInResult?> HandleAsync(SignInRequest request, SessionKind kind, string? ipAddress, CancellationToken cancellationToken)
+    public async Task<SignInOutcome> HandleAsync(SignInRequest request, SessionKind kind, string? ipAddress, CancellationToken cancellationToken)
     {
         var userName = request.UserName?.Trim().ToLowerInvariant();
         var now = clock.GetUtcNow();
@@ -83,7 +93,7 @@ public sealed class SignInStaffHandler(
 
         if (timeStep <= account.LastTotpStep)
         {
-            return await RegisterFailureAsync(account, now, CodeAlreadyUsed, cancellationToken);
+            return await RegisterFailureAsync(account, now, CodeAlreadyUsed, cancellationToken) with { CodeAlreadyUsed = account.LockedOutAt is null };
         }
 
         if (passwordCheck == PasswordVerificationResult.SuccessRehashNeeded)
@@ -120,11 +130,11 @@ public sealed class SignInStaffHandler(
             // failure like the one above, counted on the account as it is now.
             db.ChangeTracker.Clear();
             var current = await db.Set<StaffAccount>().IgnoreQueryFilters().FirstAsync(a => a.Id == account.Id, cancellationToken);
-            return await RegisterFailureAsync(current, now, CodeAlreadyUsed, cancellationToken);
+            return await RegisterFailureAsync(current, now, CodeAlreadyUsed, cancellationToken) with { CodeAlreadyUsed = current.LockedOutAt is null };
         }
 
         // The session expires at the idle limit unless it is used; the absolute limit caps it.
-        return new SignInResult(token, Earliest(now + limits.IdleTimeout, session.AbsoluteExpiresAt), account.Id, session.Id);
+        return new SignInOutcome(new SignInResult(token, Earliest(now + limits.IdleTimeout, session.AbsoluteExpiresAt), account.Id, session.Id));
     }
 
     /// <summary>
@@ -133,7 +143,7 @@ public sealed class SignInStaffHandler(
     /// successful sign-in or unlock count. (A counter that restarts when its window runs out would
     /// let nearly twice the limit through across a window boundary.)
     /// </summary>
-    private async Task<SignInResult?> RegisterFailureAsync(StaffAccount account, DateTimeOffset now, string reason, CancellationToken cancellationToken)
+    private async Task<SignInOutcome> RegisterFailureAsync(StaffAccount account, DateTimeOffset now, string reason, CancellationToken cancellationToken)
     {
         var accountId = account.Id.ToString();
         var events = db.Set<AuditEvent>().IgnoreQueryFilters().AsNoTracking().Where(e => e.ObjectType == nameof(StaffAccount) && e.ObjectId == accountId);
@@ -162,14 +172,14 @@ public sealed class SignInStaffHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return SignInOutcome.Refused;
     }
 
-    private async Task<SignInResult?> FailAsync(StaffAccount? account, string? userName, string reason, CancellationToken cancellationToken)
+    private async Task<SignInOutcome> FailAsync(StaffAccount? account, string? userName, string reason, CancellationToken cancellationToken)
     {
         db.Audit.Record(new AuditEntry(AuditAction, nameof(StaffAccount), account?.Id.ToString() ?? userName, AuditOutcome.Denied, reason, account?.HomeUnitPath), account?.Id, userName);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return SignInOutcome.Refused;
     }
 
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -3,6 +3,7 @@ using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.ServiceCentres;
@@ -61,7 +62,7 @@ public sealed class ProcessServiceRequestHandler(
             case ServiceRequestStatus.Issued:
                 if (request.FeeAmount > 0 && !await IsPaidAsync(request, cancellationToken))
                 {
-                    throw new RuleViolationException($"The fee of {request.FeeAmount} {request.FeeCurrency} has not been paid.");
+                    throw new RuleViolationException(UnpaidFee(request));
                 }
 
                 request.MoveTo(to, actor, now, command.Reason);
@@ -104,6 +105,11 @@ public sealed class ProcessServiceRequestHandler(
         db.Audit.Record(new AuditEntry("records.check", nameof(ServiceRequest), request.Reference, Details: result.IsClear ? "clear" : $"{result.Hits.Count} hit(s)", UnitPath: request.UnitPath));
         return result.IsClear ? "Record check: clear." : "Record check: hit — see the record check summary.";
     }
+
+    /// <summary>The refusal says what to do next, on the console and over the API alike.</summary>
+    internal static string UnpaidFee(ServiceRequest request) =>
+        $"The fee of {Money.Invariant(request.FeeAmount, request.FeeCurrency)} has not been paid yet. Record the payment first "
+        + $"(\"Record payment\" on the application's page, or POST /api/v1/service-requests/{request.Reference}/payments), then issue the document.";
 
     private Task<bool> IsPaidAsync(ServiceRequest request, CancellationToken cancellationToken) =>
         db.Set<FeePayment>().AnyAsync(p => p.ServiceRequestId == request.Id, cancellationToken);

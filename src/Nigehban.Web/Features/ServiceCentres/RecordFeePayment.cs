@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.ServiceCentres;
@@ -70,7 +71,7 @@ public sealed class RecordFeePaymentHandler(NigehbanDbContext db, CurrentUser us
 
         if (command.Amount != request.FeeAmount)
         {
-            throw new ValidationFailedException("amount", $"The fee due is {request.FeeAmount} {request.FeeCurrency}.");
+            throw new ValidationFailedException("amount", $"The fee due is {Money.Invariant(request.FeeAmount, request.FeeCurrency)}.");
         }
 
         var external = command.ExternalReference?.Trim();

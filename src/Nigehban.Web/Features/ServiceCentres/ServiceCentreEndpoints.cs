@@ -41,8 +41,10 @@ public static class ServiceCentreEndpoints
             .WithSummary("Received, delivered, overdue and breached applications by service, with turnaround and counter times, for a unit and period.");
         requests.MapGet("/", List).WithName("ListServiceRequests").RequireAuthorization(Permissions.ServiceRequestsRead)
             .WithSummary("The application queue of the caller's jurisdiction, filtered and paged.");
-        requests.MapPost("/{reference}/transitions", Transition).WithName("TransitionServiceRequest").RequireAuthorization(Permissions.ServiceRequestsProcess)
-            .WithSummary("Moves an application to its next status (approval and rejection need service-requests.approve).");
+        // Each step needs its own permission (the desk's steps service-requests.process, approval and rejection
+        // service-requests.approve, ADR-037): the handler checks it, once the record is known to be in scope.
+        requests.MapPost("/{reference}/transitions", Transition).WithName("TransitionServiceRequest").RequireAuthorization(Permissions.ServiceRequestsRead)
+            .WithSummary("Moves an application to its next status (checks and issue need service-requests.process; approval and rejection service-requests.approve).");
         requests.MapPost("/{reference}/payments", Pay).WithName("RecordFeePayment").RequireAuthorization(Permissions.ServiceRequestsProcess)
             .WithSummary("Records the fee: counter cash or a bank / mobile-money reference.");
         requests.MapPost("/{reference}/documents", Upload).WithName("UploadSupportingDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)

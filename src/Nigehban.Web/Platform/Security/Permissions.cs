@@ -59,7 +59,8 @@ public static class Roles
     {
         [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister],
         [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.ServiceRequestsRead],
-        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView],
+        // The SHO approves what the front desk has checked, and does not do the checking (ADR-037).
+        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView],
         [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
         [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
         [Dpo] = Command,
@@ -82,6 +83,10 @@ public static class Roles
     public static bool MayGrant(IReadOnlyCollection<string> callerRoles, bool callerIsForceWide, string role) =>
         callerRoles.Contains(role, StringComparer.Ordinal)
         || (callerRoles.Contains(Administrator, StringComparer.Ordinal) && (callerIsForceWide || !Oversight.Contains(role, StringComparer.Ordinal)));
+
+    /// <summary>The roles carrying <paramref name="permission"/>, the most local first (the order of <see cref="All"/>).</summary>
+    public static IReadOnlyList<string> Granting(string permission) =>
+        [.. All.Where(r => Grants[r].Contains(permission, StringComparer.Ordinal))];
 
     public static IEnumerable<string> PermissionsOf(IEnumerable<string> roles) =>
         roles.Where(Grants.ContainsKey).SelectMany(r => Grants[r]).Distinct(StringComparer.Ordinal);

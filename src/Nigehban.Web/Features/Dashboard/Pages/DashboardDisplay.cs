@@ -14,6 +14,18 @@ public static class DashboardDisplay
         return label.ResourceNotFound ? MetricCatalog.Find(metric)?.Description ?? metric : label.Value;
     }
 
+    /// <summary>
+    /// The label with the unit its plain number is in, for a downloaded table: "Deadlines kept (%)"
+    /// (100 is 100 %), "Average turnaround (minutes)". Counts need none.
+    /// </summary>
+    public static string LabelWithUnit(IStringLocalizer text, string metric) =>
+        MetricCatalog.Find(metric)?.Format switch
+        {
+            MetricFormat.Percent => text["Unit.Percent", Label(text, metric)],
+            MetricFormat.Minutes => text["Unit.Minutes", Label(text, metric)],
+            _ => Label(text, metric),
+        };
+
     /// <summary>What the metric counts, in the reader's language (a tile's tooltip); the catalogue's English otherwise.</summary>
     public static string Help(IStringLocalizer text, string metric)
     {

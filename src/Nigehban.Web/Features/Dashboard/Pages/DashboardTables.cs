@@ -10,8 +10,12 @@ public readonly record struct TableCell(string Text, double? Number)
     public static TableCell Label(string text) => new(text, null);
 }
 
-/// <summary>A table as the page shows it and as CSV/Excel exports it: one builder, so the two always agree.</summary>
-public sealed record DashboardTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<TableCell>> Rows);
+/// <summary>
+/// A table as the page shows it and as CSV/Excel exports it: one builder, so the two always agree.
+/// A file holds the plain number behind each cell, so its headers name the unit the page writes in
+/// the cell instead ("Deadlines kept (%)", "Average wait (minutes)"): <see cref="FileHeaders"/>.
+/// </summary>
+public sealed record DashboardTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<TableCell>> Rows, IReadOnlyList<string>? FileHeaders = null);
 
 /// <summary>The dashboard's tables, built from the query service's answers.</summary>
 public static class DashboardTables
@@ -44,7 +48,8 @@ public static class DashboardTables
             Children,
             [text["Children.Unit"], "Code", .. metrics.Select(m => DashboardDisplay.Label(text, m))],
             [.. summary.Children.Select(c => (IReadOnlyList<TableCell>)[
-                TableCell.Label(c.Name), TableCell.Label(c.Unit), .. metrics.Select(m => Cell(text, m, c.Metrics))])]);
+                TableCell.Label(c.Name), TableCell.Label(c.Unit), .. metrics.Select(m => Cell(text, m, c.Metrics))])],
+            [text["Children.Unit"], "Code", .. metrics.Select(m => DashboardDisplay.LabelWithUnit(text, m))]);
     }
 
     public static DashboardTable ForBreakdown(string metric, IReadOnlyList<BreakdownRow> rows, ServiceCatalogue catalogue, IStringLocalizer text, string language) =>
@@ -54,7 +59,8 @@ public static class DashboardTables
             [.. rows.Select(r => (IReadOnlyList<TableCell>)[
                 TableCell.Label(catalogue.Find(r.Dimension)?.NameIn(language) ?? r.Dimension),
                 TableCell.Label(r.Dimension),
-                Cell(text, metric, r.Value)])]);
+                Cell(text, metric, r.Value)])],
+            [text["Breakdown.Service"], "Code", DashboardDisplay.LabelWithUnit(text, metric)]);
 
     public static DashboardTable ForSeries(DashboardSeries series, IStringLocalizer text)
     {
@@ -63,7 +69,8 @@ public static class DashboardTables
             Series,
             [text["Table.Period"], .. metrics.Select(m => DashboardDisplay.Label(text, m))],
             [.. series.Points.Select(p => (IReadOnlyList<TableCell>)[
-                TableCell.Label(p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), .. metrics.Select(m => Cell(text, m, p.Metrics))])]);
+                TableCell.Label(p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), .. metrics.Select(m => Cell(text, m, p.Metrics))])],
+            [text["Table.Period"], .. metrics.Select(m => DashboardDisplay.LabelWithUnit(text, m))]);
     }
 
     private static TableCell Cell(IStringLocalizer text, string metric, IReadOnlyDictionary<string, MetricValue> values) =>

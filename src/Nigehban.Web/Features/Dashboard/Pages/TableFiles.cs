@@ -16,11 +16,14 @@ public static class TableFiles
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Numbers are written plainly (invariant, no grouping); a suppressed cell keeps its "&lt;5", without the screen's isolate marks.</summary>
+    /// <summary>
+    /// Numbers are written plainly (invariant, no grouping) in the unit the header names; a suppressed
+    /// cell keeps its "&lt;5", without the screen's isolate marks.
+    /// </summary>
     public static byte[] Csv(DashboardTable table)
     {
         var text = new StringBuilder();
-        text.AppendJoin(',', table.Headers.Select(Quote)).Append("\r\n");
+        text.AppendJoin(',', (table.FileHeaders ?? table.Headers).Select(Quote)).Append("\r\n");
         foreach (var row in table.Rows)
         {
             text.AppendJoin(',', row.Select(c => Quote(c.Number is { } n ? Number(n) : Bidi.Strip(c.Text)))).Append("\r\n");
@@ -44,7 +47,7 @@ public static class TableFiles
                 """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
 
             var sheet = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
-            Row(sheet, 1, table.Headers.Select(TableCell.Label));
+            Row(sheet, 1, (table.FileHeaders ?? table.Headers).Select(TableCell.Label));
             for (var i = 0; i < table.Rows.Count; i++)
             {
                 Row(sheet, i + 2, table.Rows[i]);

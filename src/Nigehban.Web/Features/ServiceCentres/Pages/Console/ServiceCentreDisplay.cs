@@ -37,9 +37,6 @@ public static class ServiceCentreDisplay
     public static string LocalClock(DateTimeOffset instant, ForcePack force) =>
         TimeZoneInfo.ConvertTime(instant, force.TimeZone).ToString("HH:mm", CultureInfo.CurrentCulture);
 
-    public static string Money(decimal amount, string currency) =>
-        currency + " " + amount.ToString(amount == decimal.Truncate(amount) ? "N0" : "N2", CultureInfo.CurrentCulture);
-
     public static string Minutes(TimeSpan span) =>
         Math.Max(0, span.TotalMinutes).ToString("0", CultureInfo.CurrentCulture);
 

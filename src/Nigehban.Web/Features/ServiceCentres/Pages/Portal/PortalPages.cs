@@ -34,11 +34,9 @@ public sealed class DocumentUploadLimitAttribute(int documents) : Attribute, IRe
 /// <summary>How the portal words fees, deadlines, statuses and times in the reader's language.</summary>
 public static class PortalFormat
 {
-    /// <summary>"PKR 500" or "Free". A Latin currency code followed by digits reads as one left-to-right run inside Urdu too.</summary>
+    /// <summary>"PKR 500" (<see cref="Money"/>, as everywhere) or "Free".</summary>
     public static string Fee(IStringLocalizer text, decimal amount, string currency) =>
-        amount == 0
-            ? text["Fee.Free"]
-            : text["Fee.Amount", currency, amount.ToString("#,0.##", CultureInfo.CurrentCulture)];
+        amount == 0 ? text["Fee.Free"] : Money.Format(amount, currency);
 
     /// <summary>"5wd" → "5 working days", "24h" → "24 hours"; a shape the SLA parser does not know shows as written.</summary>
     public static string Sla(IStringLocalizer text, string sla) =>
