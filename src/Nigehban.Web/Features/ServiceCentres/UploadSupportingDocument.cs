@@ -43,12 +43,11 @@ internal sealed class SupportingDocumentConfiguration : IEntityTypeConfiguration
 public sealed record SupportingDocumentView(Guid Id, string DocumentCode, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
 
 /// <summary>
-/// Accepts PDF, JPEG and PNG up to 5 MB, recognised by their first bytes; anything else is refused with
+/// Accepts PDF, JPEG and PNG up to the configured size (<see cref="SupportingDocumentLimits"/>), recognised by their first bytes; anything else is refused with
 /// the field named. One file per required document: a new file for a document replaces the earlier one.
 /// </summary>
-public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, ServiceRequestClock clock)
+public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, ServiceRequestClock clock, SupportingDocumentLimits limits)
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
 
     public async Task<SupportingDocumentView> HandleAsync(string reference, string? nationalId, string? documentCode, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -70,9 +69,9 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
             throw new ValidationFailedException("file", "file is required.");
         }
 
-        if (file.Length > MaxBytes)
+        if (file.Length > limits.MaxBytes)
         {
-            throw new ValidationFailedException("file", "A document is at most 5 MB.");
+            throw new ValidationFailedException("file", $"A document is at most {limits.MaxBytes} bytes ({limits.Megabytes} MB).");
         }
 
         await using var stream = file.OpenReadStream();

@@ -21,14 +21,14 @@ public static class PortalPages
 
 /// <summary>
 /// Lets a page's form carry document uploads past the host's 1 MB default body limit: room for
-/// <paramref name="documents"/> files of the upload handler's maximum size, plus the text fields.
+/// <paramref name="documents"/> files of the largest size a configuration may allow, plus the text fields.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class DocumentUploadLimitAttribute(int documents) : Attribute, IRequestSizeLimitMetadata
 {
     public int Documents { get; } = documents;
 
-    public long? MaxRequestBodySize => (Documents * UploadSupportingDocumentHandler.MaxBytes) + (256 * 1024);
+    public long? MaxRequestBodySize => (Documents * SupportingDocumentLimits.CeilingBytes) + (256 * 1024);
 }
 
 /// <summary>How the portal words fees, deadlines, statuses and times in the reader's language.</summary>
