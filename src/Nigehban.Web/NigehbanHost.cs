@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Nigehban.Web.Components;
+using Nigehban.Web.Components.Pages;
 using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Dashboard.Pages;
 using Nigehban.Web.Features.Identity;
@@ -45,6 +46,7 @@ public static class NigehbanHost
         app.UseNigehbanRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBrowserErrorPages();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -57,8 +57,11 @@ public sealed partial class ServicePortalTests(BrowserApp app) : IDisposable
         await page.Locator("form.track-form button[type=submit]").ClickAsync();
 
         await Expect(page.Locator("#status")).ToHaveTextAsync("Submitted");
-        await Expect(page.Locator(".timeline-step")).ToHaveCountAsync(1);
-        await Expect(page.Locator("form.upload-form")).ToBeVisibleAsync();
+        // Applied, then each of the two documents received; with both in, nothing is asked for.
+        await Expect(page.Locator(".timeline-step")).ToHaveCountAsync(3);
+        await Expect(page.Locator(".timeline-step").First).ToContainTextAsync("Applied online");
+        await Expect(page.Locator("#documents li[data-received='true']")).ToHaveCountAsync(2);
+        await Expect(page.Locator("form.upload-form")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ internal static class ServiceCentreCitizen
 
     public static string NewName() => "Test Applicant " + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
 
-    /// <summary>Applies online for a character certificate at <paramref name="unit"/> and uploads both required documents.</summary>
-    public static async Task<string> ApplyForCharacterCertificateAsync(BrowserApp app, string unit, string name, string? nationalId = null, string parentName = "Test Father")
+    /// <summary>Applies online for a character certificate at <paramref name="unit"/> and, unless told not to, uploads both required documents.</summary>
+    public static async Task<string> ApplyForCharacterCertificateAsync(BrowserApp app, string unit, string name, string? nationalId = null, string parentName = "Test Father", bool withDocuments = true)
     {
         using var citizen = new HttpClient { BaseAddress = app.BaseAddress };
         nationalId ??= NewCnic();
@@ -36,12 +36,16 @@ internal static class ServiceCentreCitizen
         ((int)response.StatusCode).ShouldBe(201, body);
         var reference = JsonDocument.Parse(body).RootElement.GetProperty("reference").GetString()!;
 
-        await UploadAsync(citizen, reference, nationalId, "national-id-copy", SmallPdf, "cnic.pdf", "application/pdf");
-        await UploadAsync(citizen, reference, nationalId, "photo", SmallPng, "photo.png", "image/png");
+        if (withDocuments)
+        {
+            await UploadAsync(citizen, reference, nationalId, "national-id-copy", SmallPdf, "cnic.pdf", "application/pdf");
+            await UploadAsync(citizen, reference, nationalId, "photo", SmallPng, "photo.png", "image/png");
+        }
+
         return reference;
     }
 
-    private static async Task UploadAsync(HttpClient citizen, string reference, string nationalId, string documentCode, byte[] content, string fileName, string contentType)
+    public static async Task UploadAsync(HttpClient citizen, string reference, string nationalId, string documentCode, byte[] content, string fileName, string contentType)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);

@@ -50,7 +50,7 @@ public abstract class TrackingCacheTests(NigehbanApp app)
         await TransitionAsync(desk, reference, "DocumentsChecked");
         var view = await TrackAsync(reference, nationalId);
         view.GetProperty("status").GetString().ShouldBe("DocumentsChecked");
-        view.GetProperty("timeline").GetArrayLength().ShouldBe(2);
+        view.GetProperty("timeline").GetArrayLength().ShouldBe(4); // applied, two documents received, documents checked
         (await TrackAsync(reference, nationalId)).GetProperty("status").GetString().ShouldBe("DocumentsChecked");
 
         await TransitionAsync(desk, reference, "RecordChecked");
@@ -59,7 +59,7 @@ public abstract class TrackingCacheTests(NigehbanApp app)
         await TransitionAsync(sho, reference, "Approved");
         view = await TrackAsync(reference, nationalId);
         view.GetProperty("status").GetString().ShouldBe("Approved");
-        view.GetProperty("timeline").GetArrayLength().ShouldBe(4);
+        view.GetProperty("timeline").GetArrayLength().ShouldBe(6);
     }
 
     [Fact]

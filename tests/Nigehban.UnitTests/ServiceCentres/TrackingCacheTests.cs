@@ -28,7 +28,7 @@ public sealed class TrackingCacheTests : IDisposable
     }
 
     private static TrackedStatus Status(string reference, ServiceRequestStatus status = ServiceRequestStatus.Submitted) =>
-        new(reference, "character-certificate", status, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(7), "T*** A********", null, []);
+        new(reference, "character-certificate", status, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(7), "T*** A********", null, [], []);
 
     private (TrackingCache Cache, ManualClock Clock) NewCache(int maxEntries = 100, int expirySeconds = 10)
     {

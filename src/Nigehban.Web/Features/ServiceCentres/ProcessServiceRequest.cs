@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform.Api;
@@ -51,7 +52,10 @@ public sealed class ProcessServiceRequestHandler(
                 var missing = await UploadSupportingDocumentHandler.MissingAsync(db, request, service, cancellationToken);
                 if (missing.Count > 0)
                 {
-                    throw new ValidationFailedException($"documents.{missing[0]}", $"Required documents are missing: {string.Join(", ", missing)}.");
+                    // Named by their titles in the reader's language, as the pack gives them; the field keeps the code.
+                    var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+                    throw new ValidationFailedException($"documents.{missing[0].Code}",
+                        $"Required documents are missing: {string.Join(", ", missing.Select(d => ServiceDefinition.Localised(d.Names, language)))}.");
                 }
 
                 request.MoveTo(to, actor, now, command.Reason);

@@ -48,7 +48,7 @@ public static class ServiceCentreEndpoints
         requests.MapPost("/{reference}/payments", Pay).WithName("RecordFeePayment").RequireAuthorization(Permissions.ServiceRequestsProcess)
             .WithSummary("Records the fee: counter cash or a bank / mobile-money reference.");
         requests.MapPost("/{reference}/documents", Upload).WithName("UploadSupportingDocument").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
-            .DisableAntiforgery().WithBodyLimit(UploadSupportingDocumentHandler.MaxBytes + 64 * 1024)
+            .DisableAntiforgery().WithBodyLimit(SupportingDocumentLimits.CeilingBytes + 64 * 1024)
             .WithSummary("Uploads a required document (multipart: file, documentCode; citizens add nationalId). PDF, JPEG or PNG, 5 MB at most.");
         requests.MapGet("/{reference}/documents/{id:guid}", OpenSupportingDocument).WithName("GetSupportingDocument").RequireAuthorization(Permissions.ServiceRequestsRead)
             .WithSummary("Staff: an uploaded document as supplied (PDF, JPEG or PNG, the type checked from its content), shown inline. An audited read.").Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png");

@@ -45,6 +45,7 @@ public static class ServiceCentresModule
         services.AddSingleton<QueueChanges>();
         services.AddScoped<WatchQueueScreenHandler>();
         services.AddScoped<UploadSupportingDocumentHandler>();
+        services.AddSingleton(provider => SupportingDocumentLimits.From(provider.GetRequiredService<IConfiguration>()));
         services.AddScoped<IServiceRequestIssuer, SignedDocumentIssuer>();
         services.AddScoped<VerifyDocumentHandler>();
         services.AddScoped<RenderIssuedDocumentHandler>();

@@ -38,17 +38,8 @@ public sealed class ServiceRequestNotifications(NigehbanDbContext db, TimeProvid
             new { type = "sla-breached", reference = request.Reference, service = request.ServiceCode, unit = request.UnitCode, dueAt = request.DueAt },
             clock.GetUtcNow());
 
-    /// <summary>
-    /// The deadline as the citizen reads it, in the force's time zone: a working-day deadline ends at
-    /// local midnight, so it is named by the day it ends ("2026-11-27"), an hours deadline by its time.
-    /// </summary>
-    internal static string LocalDeadline(DateTimeOffset dueAt, TimeZoneInfo timeZone)
-    {
-        var local = TimeZoneInfo.ConvertTime(dueAt, timeZone);
-        return local.TimeOfDay == TimeSpan.Zero
-            ? local.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-    }
+    /// <summary>The deadline in a text message: the same last day the pages show (<see cref="DeadlineDisplay"/>).</summary>
+    internal static string LocalDeadline(DateTimeOffset dueAt, TimeZoneInfo timeZone) => DeadlineDisplay.ForMessage(dueAt, timeZone);
 
     /// <summary>Requests from before languages were recorded go out in the force's default language.</summary>
     private string LanguageOf(ServiceRequest request) => force.FindLanguage(request.ApplicantLanguage)?.Code ?? force.DefaultLanguage;

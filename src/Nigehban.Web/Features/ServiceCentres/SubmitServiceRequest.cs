@@ -18,6 +18,9 @@ public sealed record ApplicantInput(string? NationalId, string? Name, string? Pa
 /// <param name="Language">The language the citizen uses (a code of the pack's languages); their messages are written in it.</param>
 public sealed record SubmitServiceRequestCommand(string? ServiceCode, string? Unit, ApplicantInput? Applicant, JsonElement? Details, string? Channel, string? Language = null);
 
+/// <summary>A submission that passed every check, ready to be stored.</summary>
+public sealed record ValidSubmission(ServiceDefinition Service, UnitInfo Unit, Applicant Applicant, ServiceChannel Channel, string Language, string? Details);
+
 /// <summary>The answer to a submission; <see cref="Replayed"/> (not sent in the body) says it is the first request's answer again.</summary>
 public sealed record SubmittedServiceRequest(string Reference, ServiceRequestStatus Status, DateTimeOffset DueAt, [property: JsonIgnore] bool Replayed = false);
 
@@ -47,18 +50,7 @@ public sealed class SubmitServiceRequestHandler(
             throw new ValidationFailedException("Idempotency-Key", "An Idempotency-Key has at most 100 characters.");
         }
 
-        var service = catalogue.Find(command.ServiceCode)
-            ?? throw new ValidationFailedException("serviceCode", string.IsNullOrWhiteSpace(command.ServiceCode) ? "serviceCode is required." : $"'{command.ServiceCode}' is not a service of this force.");
-        var unit = ValidateUnit(command.Unit);
-        var applicant = ValidateApplicant(command.Applicant);
-        var channel = ValidateChannel(command.Channel, service);
-        var language = ValidateLanguage(command.Language);
-        var details = command.Details is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } d ? d.GetRawText() : null;
-        if (details is { Length: > MaxDetailsLength })
-        {
-            throw new ValidationFailedException("details", $"details is larger than {MaxDetailsLength} characters.");
-        }
-
+        var (service, unit, applicant, channel, language, details) = Validate(command);
         var requestHash = idempotencyKey is null ? null : CanonicalHash(service.Code, unit.Code, channel, applicant, details);
         var now = clock.Now;
         var id = Guid.CreateVersion7();
@@ -118,6 +110,29 @@ public sealed class SubmitServiceRequestHandler(
         }
 
         return submitted;
+    }
+
+    /// <summary>
+    /// Checks a submission against the force's rules without storing anything. Every bad field is
+    /// named in the one refusal, so a form can show all of them at once.
+    /// </summary>
+    public ValidSubmission Validate(SubmitServiceRequestCommand command)
+    {
+        var errors = new ValidationErrors();
+        var service = errors.Check(() => catalogue.Find(command.ServiceCode)
+            ?? throw new ValidationFailedException("serviceCode", string.IsNullOrWhiteSpace(command.ServiceCode) ? "serviceCode is required." : $"'{command.ServiceCode}' is not a service of this force."));
+        var unit = errors.Check(() => ValidateUnit(command.Unit));
+        var applicant = errors.Check(() => ValidateApplicant(command.Applicant));
+        var channel = service is null ? default : errors.Check(() => ValidateChannel(command.Channel, service));
+        var language = errors.Check(() => ValidateLanguage(command.Language));
+        var details = command.Details is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } d ? d.GetRawText() : null;
+        if (details is { Length: > MaxDetailsLength })
+        {
+            errors.Add("details", $"details is larger than {MaxDetailsLength} characters.");
+        }
+
+        errors.ThrowIfAny();
+        return new ValidSubmission(service!, unit!, applicant!, channel, language!, details);
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
@@ -202,31 +217,31 @@ public sealed class SubmitServiceRequestHandler(
             throw new ValidationFailedException("applicant", "applicant is required.");
         }
 
-        var nationalId = force.NationalId.Normalise(input.NationalId)
+        // Each field is checked on its own, so that every bad one is named at once.
+        var errors = new ValidationErrors();
+        var nationalId = errors.Check(() => force.NationalId.Normalise(input.NationalId)
             ?? throw new ValidationFailedException("applicant.nationalId",
-                $"A {force.NationalId.Name} looks like {force.NationalId.Example}.");
-        var name = Required(input.Name, "applicant.name", 120);
+                $"A {force.NationalId.Name} looks like {force.NationalId.Example}."));
+        var name = errors.Check(() => Required(input.Name, "applicant.name", 120));
         // Only what this force asks for is kept; what it requires must be there.
-        var phone = Asked(ApplicantField.Phone, input.Phone, 20);
-        if (phone is not null && !IsPhone(phone))
-        {
-            throw new ValidationFailedException("applicant.phone", "A phone number has 7 to 15 digits, optionally starting with +.");
-        }
-
-        var email = Asked(ApplicantField.Email, input.Email, 200);
-        if (email is not null && !MailAddress.TryCreate(email, out _))
-        {
-            throw new ValidationFailedException("applicant.email", "This is not an email address.");
-        }
+        var parentName = errors.Check(() => Asked(ApplicantField.ParentName, input.ParentName, 120));
+        var phone = errors.Check(() => Asked(ApplicantField.Phone, input.Phone, 20) is { } given && !IsPhone(given)
+            ? throw new ValidationFailedException("applicant.phone", "A phone number has 7 to 15 digits, optionally starting with +.")
+            : Asked(ApplicantField.Phone, input.Phone, 20));
+        var email = errors.Check(() => Asked(ApplicantField.Email, input.Email, 200) is { } given && !MailAddress.TryCreate(given, out _)
+            ? throw new ValidationFailedException("applicant.email", "This is not an email address.")
+            : Asked(ApplicantField.Email, input.Email, 200));
+        var address = errors.Check(() => Asked(ApplicantField.Address, input.Address, 400));
+        errors.ThrowIfAny();
 
         return new Applicant
         {
-            NationalId = nationalId,
-            Name = name,
-            ParentName = Asked(ApplicantField.ParentName, input.ParentName, 120),
+            NationalId = nationalId!,
+            Name = name!,
+            ParentName = parentName,
             Phone = phone,
             Email = email,
-            Address = Asked(ApplicantField.Address, input.Address, 400),
+            Address = address,
         };
     }
 

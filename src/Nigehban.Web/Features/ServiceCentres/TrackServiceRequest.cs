@@ -8,7 +8,28 @@ using Nigehban.Web.Platform.References;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
-public sealed record TimelineStep(ServiceRequestStatus Status, DateTimeOffset At, string? Note);
+/// <summary>What happened at a point of the citizen's timeline.</summary>
+public enum TimelineEvent
+{
+    /// <summary>The application's status changed (<see cref="TimelineStep.Status"/> is the new one).</summary>
+    StatusChanged,
+
+    /// <summary>The application was made; <see cref="TimelineStep.Detail"/> is the channel (online, counter, embassy).</summary>
+    Applied,
+
+    /// <summary>A required document arrived; <see cref="TimelineStep.Detail"/> is its code.</summary>
+    DocumentReceived,
+
+    /// <summary>The fee was paid.</summary>
+    FeePaid,
+}
+
+/// <param name="Status">The application's status from this point on.</param>
+/// <param name="Detail">The channel of <see cref="TimelineEvent.Applied"/>, the document code of <see cref="TimelineEvent.DocumentReceived"/>.</param>
+public sealed record TimelineStep(ServiceRequestStatus Status, DateTimeOffset At, string? Note, TimelineEvent Event = TimelineEvent.StatusChanged, string? Detail = null);
+
+/// <summary>One document the service requires, by its title in the reader's language, and whether it has arrived.</summary>
+public sealed record DocumentReceipt(string Code, string Name, bool Received);
 
 /// <summary>What a citizen sees: no applicant details beyond a masked name, no officer names.</summary>
 public sealed record ServiceRequestStatusView(
@@ -20,7 +41,8 @@ public sealed record ServiceRequestStatusView(
     DateTimeOffset DueAt,
     string ApplicantName,
     string? ReasonForCitizen,
-    IReadOnlyList<TimelineStep> Timeline);
+    IReadOnlyList<TimelineStep> Timeline,
+    IReadOnlyList<DocumentReceipt> Documents);
 
 /// <summary>
 /// Public tracking by reference plus national ID. Both must match one application; a wrong ID, a
@@ -57,7 +79,10 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
                     r.Applicant.Name,
                     r.RejectionReason,
                     r.CorrectionNote,
-                    r.Steps.OrderBy(s => s.At).Select(s => new TrackedStep(s.ToStatus, s.At, s.Note)).ToList()))
+                    r.Channel,
+                    r.Steps.OrderBy(s => s.At).Select(s => new TrackedStep(s.FromStatus, s.ToStatus, s.At, s.Note)).ToList(),
+                    context.Set<SupportingDocument>().Where(d => d.ServiceRequestId == r.Id).Select(d => new TrackedUpload(d.DocumentCode, d.UploadedAt)).ToList(),
+                    context.Set<FeePayment>().Where(p => p.ServiceRequestId == r.Id).Select(p => (DateTimeOffset?)p.ReceivedAt).FirstOrDefault()))
                 .FirstOrDefault());
 
     public async Task<ServiceRequestStatusView> HandleAsync(string reference, string? nationalId, string language, CancellationToken cancellationToken)
@@ -77,16 +102,18 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
             cache.Store(canonical, id, status, generation);
         }
 
+        var service = catalogue.Find(status.ServiceCode);
         return new ServiceRequestStatusView(
             status.Reference,
             status.ServiceCode,
-            catalogue.Find(status.ServiceCode)?.NameIn(language) ?? status.ServiceCode,
+            service?.NameIn(language) ?? status.ServiceCode,
             status.Status,
             status.SubmittedAt,
             status.DueAt,
             status.MaskedApplicantName,
             status.ReasonForCitizen,
-            status.Timeline);
+            status.Timeline,
+            [.. (service?.RequiredDocuments ?? []).Select(d => new DocumentReceipt(d.Code, ServiceDefinition.Localised(d.Names, language), status.ReceivedDocuments.Contains(d.Code)))]);
     }
 
     private static NotFoundException NotFound() => new("reference", "No application matches this reference and national ID.");
@@ -105,12 +132,38 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
             ServiceRequestStatus.ReturnedForCorrection => request.CorrectionNote,
             _ => null,
         },
-        [.. request.Steps.Select(s => new TimelineStep(s.ToStatus, s.At, CitizenNote(s)))]);
+        Timeline(request),
+        [.. request.Uploads.Select(u => u.DocumentCode).Distinct()]);
+
+    /// <summary>
+    /// The status changes, uploads and the payment in the order they happened, each carrying the
+    /// status the application had from then on; the words are the page's, chosen by the event.
+    /// </summary>
+    private static List<TimelineStep> Timeline(TrackedApplication request)
+    {
+        var steps = request.Steps.Select(s => s.FromStatus is null
+            ? new TimelineStep(s.ToStatus, s.At, null, TimelineEvent.Applied, request.Channel.ToString().ToLowerInvariant())
+            : new TimelineStep(s.ToStatus, s.At, CitizenNote(s)));
+        var uploads = request.Uploads.Select(u => new TimelineStep(ServiceRequestStatus.Submitted, u.At, null, TimelineEvent.DocumentReceived, u.DocumentCode));
+        var payment = request.PaidAt is { } paidAt ? [new TimelineStep(ServiceRequestStatus.Submitted, paidAt, null, TimelineEvent.FeePaid)] : Array.Empty<TimelineStep>();
+        var status = ServiceRequestStatus.Submitted;
+        var timeline = new List<TimelineStep>();
+        // A status change sorts before what happened at the same instant, so an upload made with the application follows it.
+        foreach (var step in steps.Concat(uploads).Concat(payment).OrderBy(s => s.At).ThenBy(s => s.Event is TimelineEvent.Applied or TimelineEvent.StatusChanged ? 0 : 1))
+        {
+            status = step.Event is TimelineEvent.Applied or TimelineEvent.StatusChanged ? step.Status : status;
+            timeline.Add(step with { Status = status });
+        }
+
+        return timeline;
+    }
 
     private static string? CitizenNote(TrackedStep step) =>
         step.ToStatus is ServiceRequestStatus.Rejected or ServiceRequestStatus.ReturnedForCorrection or ServiceRequestStatus.Submitted ? step.Note : null;
 
-    private sealed record TrackedStep(ServiceRequestStatus ToStatus, DateTimeOffset At, string? Note);
+    private sealed record TrackedStep(ServiceRequestStatus? FromStatus, ServiceRequestStatus ToStatus, DateTimeOffset At, string? Note);
+
+    private sealed record TrackedUpload(string DocumentCode, DateTimeOffset At);
 
     private sealed record TrackedApplication(
         string Reference,
@@ -121,7 +174,10 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
         string ApplicantName,
         string? RejectionReason,
         string? CorrectionNote,
-        List<TrackedStep> Steps);
+        ServiceChannel Channel,
+        List<TrackedStep> Steps,
+        List<TrackedUpload> Uploads,
+        DateTimeOffset? PaidAt);
 }
 
 /// <summary>Shows enough of a name to reassure its owner and too little to identify a stranger.</summary>

@@ -33,7 +33,8 @@ public sealed record TrackedStatus(
     DateTimeOffset DueAt,
     string MaskedApplicantName,
     string? ReasonForCitizen,
-    IReadOnlyList<TimelineStep> Timeline);
+    IReadOnlyList<TimelineStep> Timeline,
+    IReadOnlyList<string> ReceivedDocuments);
 
 /// <summary>
 /// Public tracking answers held in memory (ADR-015), keyed by canonical reference. An entry also

@@ -49,6 +49,13 @@ internal sealed class TrackingCacheInvalidation(TrackingCache cache) : AfterComm
                 case ServiceRequestStep step when changed:
                     (owners ??= []).Add(step.ServiceRequestId);
                     break;
+                // Tracking shows what arrived and when the fee was paid.
+                case SupportingDocument document when changed:
+                    (owners ??= []).Add(document.ServiceRequestId);
+                    break;
+                case FeePayment payment when changed:
+                    (references ??= []).Add(payment.ServiceRequestReference);
+                    break;
                 case Applicant when changed:
                     // Owned by its application and keyed by the application's id.
                     if (entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue is Guid owner)

@@ -42,10 +42,12 @@ internal sealed class SupportingDocumentConfiguration : IEntityTypeConfiguration
 
 public sealed record SupportingDocumentView(Guid Id, string DocumentCode, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
 
-/// <summary>Accepts PDF, JPEG and PNG up to 5 MB, recognised by their first bytes; anything else is refused with the field named.</summary>
-public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, ServiceRequestClock clock)
+/// <summary>
+/// Accepts PDF, JPEG and PNG up to the configured size (<see cref="SupportingDocumentLimits"/>), recognised by their first bytes; anything else is refused with
+/// the field named. One file per required document: a new file for a document replaces the earlier one.
+/// </summary>
+public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, ServiceRequestClock clock, SupportingDocumentLimits limits)
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
 
     public async Task<SupportingDocumentView> HandleAsync(string reference, string? nationalId, string? documentCode, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -67,9 +69,9 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
             throw new ValidationFailedException("file", "file is required.");
         }
 
-        if (file.Length > MaxBytes)
+        if (file.Length > limits.MaxBytes)
         {
-            throw new ValidationFailedException("file", "A document is at most 5 MB.");
+            throw new ValidationFailedException("file", $"A document is at most {limits.MaxBytes} bytes ({limits.Megabytes} MB).");
         }
 
         await using var stream = file.OpenReadStream();
@@ -93,6 +95,13 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
             return stored;
         }
 
+        // "Replace": a document supplied again takes the place of the earlier file for that document,
+        // in the same transaction (audited as a delete), rather than sitting beside it.
+        var earlier = await db.Set<SupportingDocument>().IgnoreQueryFilters()
+            .Where(d => d.ServiceRequestId == request.Id && d.DocumentCode == documentCode)
+            .ToListAsync(cancellationToken);
+        db.RemoveRange(earlier);
+
         var document = new SupportingDocument
         {
             Id = Guid.CreateVersion7(),
@@ -111,11 +120,11 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
         return new SupportingDocumentView(document.Id, document.DocumentCode, document.FileName, document.ContentType, document.Size, document.UploadedAt);
     }
 
-    /// <summary>Codes of the required documents not yet supplied; documents-checked is refused while any is missing.</summary>
-    public static async Task<IReadOnlyList<string>> MissingAsync(NigehbanDbContext db, ServiceRequest request, ServiceDefinition service, CancellationToken cancellationToken)
+    /// <summary>The required documents not yet supplied; documents-checked is refused while any is missing.</summary>
+    public static async Task<IReadOnlyList<RequiredDocument>> MissingAsync(NigehbanDbContext db, ServiceRequest request, ServiceDefinition service, CancellationToken cancellationToken)
     {
         var supplied = await db.Set<SupportingDocument>().Where(d => d.ServiceRequestId == request.Id).Select(d => d.DocumentCode).Distinct().ToListAsync(cancellationToken);
-        return [.. service.RequiredDocuments.Select(d => d.Code).Except(supplied)];
+        return [.. service.RequiredDocuments.Where(d => !supplied.Contains(d.Code))];
     }
 
     private async Task<ServiceRequest> FindAsync(string reference, string? nationalId, CancellationToken cancellationToken)

@@ -51,7 +51,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         if (field is not null)
         {
             problem.Extensions["field"] = field;
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail ?? title] };
+            problem.Extensions["errors"] = exception is ValidationFailedException { Errors.Count: > 1 } several
+                ? several.Errors
+                : new Dictionary<string, string[]> { [field] = [detail ?? title] };
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext

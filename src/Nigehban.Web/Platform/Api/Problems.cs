@@ -21,9 +21,86 @@ public static class Problems
 }
 
 /// <summary>Thrown by handlers and entity methods; the exception handler maps each to its status.</summary>
-public sealed class ValidationFailedException(string field, string message) : Exception(message)
+public sealed class ValidationFailedException : Exception
 {
-    public string Field { get; } = field;
+    public ValidationFailedException(string field, string message)
+        : base(message)
+    {
+        Field = field;
+        Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] };
+    }
+
+    /// <summary>Several fields at fault at once (<see cref="ValidationErrors"/>); <see cref="Field"/> is the first.</summary>
+    public ValidationFailedException(IReadOnlyDictionary<string, string[]> errors)
+        : base(string.Join(" ", errors.SelectMany(e => e.Value)))
+    {
+        Field = errors.Keys.First();
+        Errors = errors;
+    }
+
+    public string Field { get; }
+
+    /// <summary>Every field at fault with its messages, in the order they were found.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+}
+
+/// <summary>
+/// Collects the faults of several independent checks, so that a client is told about every bad field
+/// in one answer rather than one per attempt.
+/// </summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public bool Any => _errors.Count > 0;
+
+    /// <summary>Runs one check; its refusal is noted and <c>default</c> returned, so the next check still runs.</summary>
+    public T? Check<T>(Func<T> validate)
+    {
+        try
+        {
+            return validate();
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    Add(field, message);
+                }
+            }
+
+            return default;
+        }
+    }
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+            _order.Add(field);
+        }
+
+        messages.Add(message);
+    }
+
+    /// <summary>Throws one <see cref="ValidationFailedException"/> naming every field noted so far.</summary>
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var field in _order)
+            {
+                errors[field] = [.. _errors[field]];
+            }
+
+            throw new ValidationFailedException(errors);
+        }
+    }
 }
 
 public sealed class NotFoundException(string field, string message) : Exception(message)

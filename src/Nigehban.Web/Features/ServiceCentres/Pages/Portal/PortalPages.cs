@@ -21,14 +21,14 @@ public static class PortalPages
 
 /// <summary>
 /// Lets a page's form carry document uploads past the host's 1 MB default body limit: room for
-/// <paramref name="documents"/> files of the upload handler's maximum size, plus the text fields.
+/// <paramref name="documents"/> files of the largest size a configuration may allow, plus the text fields.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class DocumentUploadLimitAttribute(int documents) : Attribute, IRequestSizeLimitMetadata
 {
     public int Documents { get; } = documents;
 
-    public long? MaxRequestBodySize => (Documents * UploadSupportingDocumentHandler.MaxBytes) + (256 * 1024);
+    public long? MaxRequestBodySize => (Documents * SupportingDocumentLimits.CeilingBytes) + (256 * 1024);
 }
 
 /// <summary>How the portal words fees, deadlines, statuses and times in the reader's language.</summary>
@@ -52,17 +52,8 @@ public static class PortalFormat
     public static string LocalTime(DateTimeOffset instant, ForcePack force) =>
         TimeZoneInfo.ConvertTime(instant, force.TimeZone).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
 
-    /// <summary>
-    /// A deadline. Working-day deadlines fall at local midnight, the end of the last day: that reads
-    /// as "by the end of 30 November", not as "1 December, 00:00".
-    /// </summary>
-    public static string Due(IStringLocalizer text, DateTimeOffset dueAt, ForcePack force)
-    {
-        var local = TimeZoneInfo.ConvertTime(dueAt, force.TimeZone);
-        return local.TimeOfDay == TimeSpan.Zero
-            ? text["Due.EndOfDay", local.AddDays(-1).ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]
-            : LocalTime(dueAt, force);
-    }
+    /// <summary>A deadline, told as staff see it too: its last day on the force's clock (<see cref="DeadlineDisplay"/>).</summary>
+    public static string Due(DateTimeOffset dueAt, ForcePack force) => DeadlineDisplay.Describe(dueAt, force.TimeZone);
 
     public static string LocalDate(DateTimeOffset instant, ForcePack force) =>
         TimeZoneInfo.ConvertTime(instant, force.TimeZone).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
