@@ -52,7 +52,10 @@ public abstract class CookieSignInTests(NigehbanApp app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldStartWith("/login?failed=1");
-        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        // No session; only the short-lived cookie that keeps the typed user name on the form (ADR-036).
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var set) ? set.ToList() : [];
+        cookies.ShouldNotContain(c => c.StartsWith(SessionAuthenticationHandler.CookieName + "=", StringComparison.Ordinal));
+        cookies.ShouldAllBe(c => c.StartsWith(AuthEndpoints.UserNameCookie + "=", StringComparison.Ordinal));
         (await browser.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
@@ -84,7 +87,7 @@ public abstract class CookieSignInTests(NigehbanApp app)
         var rpo = await OwnAccountAsync();
         var browser = Browser();
         var login = await browser.PostAsync("/account/login", Form(rpo.UserName, rpo.Password, Otp(rpo.TotpSecret, DateTimeOffset.UtcNow), "/console"), Ct);
-        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionAuthenticationHandler.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
         (await browser.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var logout = await browser.PostAsync("/account/logout", null, Ct);

@@ -56,14 +56,19 @@ public abstract class OpenApiDocumentTests(NigehbanApp app)
         {
             var errors = operation.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5').ToList();
             errors.ShouldNotBeEmpty($"{method} {path} documents no error");
+            // Every operation can find the database unreachable (ADR-025).
+            errors.Select(e => e.Name).ShouldContain("503", $"{method} {path}");
             foreach (var error in errors)
             {
                 var schema = error.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
                 schema.GetProperty("$ref").GetString().ShouldBe("#/components/schemas/ProblemDetails", $"{method} {path} {error.Name}");
             }
         }
-        ErrorStatuses(document, "/api/v1/staff", "get").ShouldBe(["400", "401", "403", "404"], ignoreOrder: true);
+        ErrorStatuses(document, "/api/v1/staff", "get").ShouldBe(["400", "401", "403", "404", "503"], ignoreOrder: true);
         ErrorStatuses(document, "/api/v1/service-requests", "post").ShouldContain("429");
+        // An Idempotency-Key sent again with a different request is refused with 422.
+        ErrorStatuses(document, "/api/v1/service-requests", "post").ShouldContain("422");
+        ErrorStatuses(document, "/api/v1/staff", "post").ShouldNotContain("422");
         ErrorStatuses(document, "/api/v1/service-requests", "post").ShouldContain("415");
         ErrorStatuses(document, "/api/v1/auth/token", "post").ShouldContain("401");
         document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails")

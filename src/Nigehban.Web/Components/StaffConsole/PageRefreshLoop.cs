@@ -3,7 +3,9 @@ namespace Nigehban.Web.Components.StaffConsole;
 /// <summary>
 /// Repeats a page's refresh at a fixed interval while the page is open, so it follows what other
 /// officers do without a click. Each tick runs on the page's renderer (pass the component's
-/// <c>InvokeAsync</c>); disposing the loop, from the page's <c>Dispose</c>, stops it.
+/// <c>InvokeAsync</c>); disposing the loop, from the page's <c>Dispose</c>, stops it. A tick that
+/// fails (the database unavailable for a moment) is logged and the next tick tries again: the loop
+/// runs unobserved, and a loop that died on its first error would leave the page silently stale.
 /// </summary>
 public sealed class PageRefreshLoop : IDisposable
 {
@@ -13,14 +15,14 @@ public sealed class PageRefreshLoop : IDisposable
     {
     }
 
-    public static PageRefreshLoop Start(TimeSpan every, Func<Func<Task>, Task> invokeAsync, Func<Task> refresh)
+    public static PageRefreshLoop Start(TimeSpan every, Func<Func<Task>, Task> invokeAsync, Func<Task> refresh, ILogger logger)
     {
         var loop = new PageRefreshLoop();
-        _ = loop.RunAsync(every, invokeAsync, refresh);
+        _ = loop.RunAsync(every, invokeAsync, refresh, logger);
         return loop;
     }
 
-    private async Task RunAsync(TimeSpan every, Func<Func<Task>, Task> invokeAsync, Func<Task> refresh)
+    private async Task RunAsync(TimeSpan every, Func<Func<Task>, Task> invokeAsync, Func<Task> refresh, ILogger logger)
     {
         var closed = stop.Token;
         using var timer = new PeriodicTimer(every);
@@ -28,13 +30,20 @@ public sealed class PageRefreshLoop : IDisposable
         {
             while (await timer.WaitForNextTickAsync(closed))
             {
-                await invokeAsync(async () =>
+                try
                 {
-                    if (!closed.IsCancellationRequested)
+                    await invokeAsync(async () =>
                     {
-                        await refresh();
-                    }
-                });
+                        if (!closed.IsCancellationRequested)
+                        {
+                            await refresh();
+                        }
+                    });
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "A page's timed refresh failed; the next tick tries again");
+                }
             }
         }
         catch (OperationCanceledException)

@@ -4,7 +4,7 @@ using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
-/// <summary>A counter of a service centre. Every counter serves every service (the PKM model).</summary>
+/// <summary>A counter of a service centre. Every counter serves every service, as in a one-window citizen service centre.</summary>
 public sealed class ServiceCounter : IUnitOwned
 {
     public Guid Id { get; set; }

@@ -21,7 +21,7 @@ public sealed record ServiceView(string Code, string Name, MoneyView Fee, string
 
 public sealed record RequiredDocumentView(string Code, string Name);
 
-/// <summary>Police Khidmat Markaz: the service catalogue, applications, tracking and processing.</summary>
+/// <summary>Citizen service centres: the service catalogue, applications, tracking and processing.</summary>
 public static class ServiceCentreEndpoints
 {
     public static IEndpointRouteBuilder MapServiceCentres(this IEndpointRouteBuilder app)

@@ -8,7 +8,7 @@ using Nigehban.Web.Platform.Forces;
 namespace Nigehban.Web.Features.ServiceCentres;
 
 /// <summary>
-/// A document the applicant supplied (a CNIC copy, a photo). Kept in the database with its hash; the
+/// A document the applicant supplied (a copy of the national ID, a photo). Kept in the database with its hash; the
 /// type is decided by the content, never by the file name or the browser's claim.
 /// </summary>
 public sealed class SupportingDocument : IUnitOwned

@@ -157,6 +157,13 @@ public static partial class OpenApiDocumentRules
         {
             statuses.Add(429);
         }
+        // A key sent again with a different request is refused, not replayed (the request hash).
+        if (operation.Parameters?.Any(p => p.In == ParameterLocation.Header && string.Equals(p.Name, "Idempotency-Key", StringComparison.OrdinalIgnoreCase)) == true)
+        {
+            statuses.Add(422);
+        }
+        // Every operation answers 503 while the database cannot be reached (ADR-025).
+        statuses.Add(503);
 
         operation.Responses ??= new OpenApiResponses();
         foreach (var status in statuses)
