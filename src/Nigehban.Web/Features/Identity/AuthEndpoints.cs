@@ -52,7 +52,7 @@ public static class AuthEndpoints
     {
         var result = await handler.HandleAsync(request, SessionKind.Bearer, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         return result is null
-            ? Problems.Unauthorized(GenericFailure)
+            ? Problems.Unauthorized(IdentityErrors.Text("SignIn.Failed"))
             : TypedResults.Ok(new TokenResponse(result.Token, result.ExpiresAt));
     }
 
@@ -61,7 +61,7 @@ public static class AuthEndpoints
     {
         if (!http.Request.HasFormContentType)
         {
-            throw new ValidationFailedException("body", "The login form is posted as application/x-www-form-urlencoded or multipart/form-data.");
+            throw new ValidationFailedException("body", IdentityErrors.Text("SignIn.FormEncoding"));
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);

@@ -32,16 +32,16 @@ public sealed class ProcessServiceRequestHandler(
 
     public async Task<ServiceRequest> HandleAsync(string reference, TransitionCommand command, CancellationToken cancellationToken)
     {
-        var to = command.To ?? throw new ValidationFailedException("to", "to is required: the status to move the request to.");
+        var to = command.To ?? throw new ValidationFailedException("to", ServiceCentreErrors.Text("Request.ToRequired"));
         var request = await FindAsync(reference, cancellationToken);
         if (!user.HasPermission(PermissionFor(to)))
         {
             db.Audit.Record(new AuditEntry("service-request.transition", nameof(ServiceRequest), request.Reference, AuditOutcome.Denied, $"to {to}", request.UnitPath));
             await db.SaveChangesAsync(cancellationToken);
-            throw new ForbiddenException($"Your role cannot mark a request {to}.");
+            throw new ForbiddenException(ServiceCentreErrors.Text("Request.RoleCannotMark", to));
         }
 
-        var service = catalogue.Find(request.ServiceCode) ?? throw new RuleViolationException($"The service '{request.ServiceCode}' is no longer offered.");
+        var service = catalogue.Find(request.ServiceCode) ?? throw new RuleViolationException(ServiceCentreErrors.Text("Service.NoLongerOffered", request.ServiceCode));
         var actor = user.UserName ?? "system";
         var now = clock.Now;
         switch (to)
@@ -50,7 +50,7 @@ public sealed class ProcessServiceRequestHandler(
                 var missing = await UploadSupportingDocumentHandler.MissingAsync(db, request, service, cancellationToken);
                 if (missing.Count > 0)
                 {
-                    throw new ValidationFailedException($"documents.{missing[0]}", $"Required documents are missing: {string.Join(", ", missing)}.");
+                    throw new ValidationFailedException($"documents.{missing[0]}", ServiceCentreErrors.Text("Document.Missing", string.Join(", ", missing)));
                 }
 
                 request.MoveTo(to, actor, now, command.Reason);
@@ -61,7 +61,7 @@ public sealed class ProcessServiceRequestHandler(
             case ServiceRequestStatus.Issued:
                 if (request.FeeAmount > 0 && !await IsPaidAsync(request, cancellationToken))
                 {
-                    throw new RuleViolationException($"The fee of {request.FeeAmount} {request.FeeCurrency} has not been paid.");
+                    throw new RuleViolationException(ServiceCentreErrors.Text("Fee.NotPaid", request.FeeAmount, request.FeeCurrency));
                 }
 
                 request.MoveTo(to, actor, now, command.Reason);
@@ -86,7 +86,7 @@ public sealed class ProcessServiceRequestHandler(
         var canonical = ServiceRequest.CanonicalReference(reference);
         return await db.Set<ServiceRequest>().Include(r => r.Steps)
             .FirstOrDefaultAsync(r => r.Reference == canonical, cancellationToken)
-            ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
+            ?? throw new NotFoundException("reference", ServiceCentreErrors.Text("Request.NotInJurisdiction"));
     }
 
     private async Task<string> RunRecordCheckAsync(ServiceRequest request, ServiceDefinition service, CancellationToken cancellationToken)

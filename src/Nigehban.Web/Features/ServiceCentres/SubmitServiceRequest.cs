@@ -44,11 +44,11 @@ public sealed class SubmitServiceRequestHandler(
     {
         if (idempotencyKey is { Length: > 100 })
         {
-            throw new ValidationFailedException("Idempotency-Key", "An Idempotency-Key has at most 100 characters.");
+            throw new ValidationFailedException("Idempotency-Key", ServiceCentreErrors.Text("IdempotencyKey.TooLong"));
         }
 
         var service = catalogue.Find(command.ServiceCode)
-            ?? throw new ValidationFailedException("serviceCode", string.IsNullOrWhiteSpace(command.ServiceCode) ? "serviceCode is required." : $"'{command.ServiceCode}' is not a service of this force.");
+            ?? throw new ValidationFailedException("serviceCode", string.IsNullOrWhiteSpace(command.ServiceCode) ? ServiceCentreErrors.Text("Service.Required") : ServiceCentreErrors.Text("Service.Unknown", command.ServiceCode));
         var unit = ValidateUnit(command.Unit);
         var applicant = ValidateApplicant(command.Applicant);
         var channel = ValidateChannel(command.Channel, service);
@@ -56,7 +56,7 @@ public sealed class SubmitServiceRequestHandler(
         var details = command.Details is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } d ? d.GetRawText() : null;
         if (details is { Length: > MaxDetailsLength })
         {
-            throw new ValidationFailedException("details", $"details is larger than {MaxDetailsLength} characters.");
+            throw new ValidationFailedException("details", ServiceCentreErrors.Text("Details.TooLong", MaxDetailsLength));
         }
 
         var requestHash = idempotencyKey is null ? null : CanonicalHash(service.Code, unit.Code, channel, applicant, details);
@@ -142,8 +142,7 @@ public sealed class SubmitServiceRequestHandler(
             : first.ServiceCode == serviceCode && first.NationalId == nationalId;
         if (!same)
         {
-            throw new UnprocessableException("Idempotency-Key",
-                "This Idempotency-Key was used for a different request. Send a new key for a new application, or the first request unchanged to replay it.");
+            throw new UnprocessableException("Idempotency-Key", ServiceCentreErrors.Text("IdempotencyKey.Reused"));
         }
 
         // The first response, as it was: a replay must not reveal later progress to a key holder.
@@ -182,14 +181,14 @@ public sealed class SubmitServiceRequestHandler(
         if (unit is null || (unit.Kind != force.ReferenceUnitKind && unit.Kind != force.StationUnitKind))
         {
             throw new ValidationFailedException("unit", string.IsNullOrWhiteSpace(code)
-                ? "unit is required: the service centre's district or station."
-                : $"'{code}' is not a {force.ReferenceUnitKind} or {force.StationUnitKind} of this force.");
+                ? ServiceCentreErrors.Text("Unit.Required")
+                : ServiceCentreErrors.Text("Unit.NotACentre", code));
         }
 
         // Staff take applications only for centres within their jurisdiction.
         if (user.IsAuthenticated && user.UnitPath is { } scope && !unit.Path.StartsWith(scope, StringComparison.Ordinal))
         {
-            throw new ValidationFailedException("unit", $"'{code}' is outside your jurisdiction.");
+            throw new ValidationFailedException("unit", ServiceCentreErrors.Text("Unit.OutsideJurisdiction", code));
         }
 
         return unit;
@@ -199,24 +198,23 @@ public sealed class SubmitServiceRequestHandler(
     {
         if (input is null)
         {
-            throw new ValidationFailedException("applicant", "applicant is required.");
+            throw new ValidationFailedException("applicant", ServiceCentreErrors.Text("Applicant.Required"));
         }
 
         var nationalId = force.NationalId.Normalise(input.NationalId)
-            ?? throw new ValidationFailedException("applicant.nationalId",
-                $"A {force.NationalId.Name} looks like {force.NationalId.Example}.");
+            ?? throw new ValidationFailedException("applicant.nationalId", ServiceCentreErrors.Text("Applicant.NationalId", force.NationalId.LocalName, force.NationalId.Example));
         var name = Required(input.Name, "applicant.name", 120);
         // Only what this force asks for is kept; what it requires must be there.
         var phone = Asked(ApplicantField.Phone, input.Phone, 20);
         if (phone is not null && !IsPhone(phone))
         {
-            throw new ValidationFailedException("applicant.phone", "A phone number has 7 to 15 digits, optionally starting with +.");
+            throw new ValidationFailedException("applicant.phone", ServiceCentreErrors.Text("Applicant.Phone"));
         }
 
         var email = Asked(ApplicantField.Email, input.Email, 200);
         if (email is not null && !MailAddress.TryCreate(email, out _))
         {
-            throw new ValidationFailedException("applicant.email", "This is not an email address.");
+            throw new ValidationFailedException("applicant.email", ServiceCentreErrors.Text("Applicant.Email"));
         }
 
         return new Applicant
@@ -250,7 +248,7 @@ public sealed class SubmitServiceRequestHandler(
         }
 
         return force.FindLanguage(language.Trim())?.Code
-            ?? throw new ValidationFailedException("language", $"'{language}' is not a language of this force ({string.Join(", ", force.Languages.Select(l => l.Code))}).");
+            ?? throw new ValidationFailedException("language", ServiceCentreErrors.Text("Language.NotOffered", language, string.Join(", ", force.Languages.Select(l => l.Code))));
     }
 
     private ServiceChannel ValidateChannel(string? channel, ServiceDefinition service)
@@ -258,13 +256,13 @@ public sealed class SubmitServiceRequestHandler(
         var value = string.IsNullOrWhiteSpace(channel) ? (user.IsAuthenticated ? "counter" : "online") : channel.Trim().ToLowerInvariant();
         if (!service.Channels.Contains(value))
         {
-            throw new ValidationFailedException("channel", $"'{service.Code}' is offered through: {string.Join(", ", service.Channels)}.");
+            throw new ValidationFailedException("channel", ServiceCentreErrors.Text("Channel.NotOffered", service.Code, string.Join(", ", service.Channels)));
         }
 
         // Only staff sit at a counter or an embassy desk.
         if (value != "online" && !user.HasPermission(Permissions.ServiceRequestsCreate))
         {
-            throw new ValidationFailedException("channel", "Citizens apply online; counter and embassy applications are taken by staff.");
+            throw new ValidationFailedException("channel", ServiceCentreErrors.Text("Channel.StaffOnly"));
         }
 
         return Enum.Parse<ServiceChannel>(value, ignoreCase: true);
@@ -275,10 +273,10 @@ public sealed class SubmitServiceRequestHandler(
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new ValidationFailedException(field, $"{field} is required.");
+            throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.Required", field));
         }
 
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
+        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.TooLong", field, max));
     }
 
     private static string? Optional(string? value, string field, int max)
@@ -289,7 +287,7 @@ public sealed class SubmitServiceRequestHandler(
             return null;
         }
 
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
+        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.TooLong", field, max));
     }
 
     private static bool IsPhone(string phone)
