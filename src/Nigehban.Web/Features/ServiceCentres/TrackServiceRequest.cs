@@ -89,7 +89,7 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
             status.Timeline);
     }
 
-    private static NotFoundException NotFound() => new("reference", "No application matches this reference and national ID.");
+    private static NotFoundException NotFound() => new("reference", ServiceCentreErrors.Text("Track.NoMatch"));
 
     /// <summary>The language-independent part of the answer; what the cache holds (so it holds no full names).</summary>
     private static TrackedStatus ForCitizen(TrackedApplication request) => new(
@@ -107,8 +107,13 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
         },
         [.. request.Steps.Select(s => new TimelineStep(s.ToStatus, s.At, CitizenNote(s)))]);
 
+    /// <summary>
+    /// The officer's words to the citizen (why it was rejected or returned). The submission step's note
+    /// is the system's English record of the channel: the step's status already tells the citizen, in
+    /// their language, that it was submitted.
+    /// </summary>
     private static string? CitizenNote(TrackedStep step) =>
-        step.ToStatus is ServiceRequestStatus.Rejected or ServiceRequestStatus.ReturnedForCorrection or ServiceRequestStatus.Submitted ? step.Note : null;
+        step.ToStatus is ServiceRequestStatus.Rejected or ServiceRequestStatus.ReturnedForCorrection ? step.Note : null;
 
     private sealed record TrackedStep(ServiceRequestStatus ToStatus, DateTimeOffset At, string? Note);
 
