@@ -112,6 +112,7 @@ public sealed class RwandaWalkTests(RwandaBrowserApp app) : IClassFixture<Rwanda
         PunjabWords.Where(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty($"{name} in {language}");
         // Texts the system wrote in English into a record, and a brace left over in markup.
         text.ShouldNotContain("Submitted via", Case.Sensitive, $"{name} in {language}");
+        text.ShouldNotContain("citizen (online)", Case.Sensitive, $"{name} in {language}");
         text.Split('\n').ShouldNotContain(line => line.Trim() == "{" || line.Trim() == "}", $"{name} in {language}");
         if (language != "en")
         {

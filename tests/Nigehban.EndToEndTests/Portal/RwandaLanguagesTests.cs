@@ -27,6 +27,8 @@ public sealed class RwandaLanguagesTests(RwandaBrowserApp app) : IClassFixture<R
         await Expect(page.Locator("label[for=nationalId]")).ToHaveTextAsync(idName);
         await Expect(page.Locator("#nationalId-hint")).ToContainTextAsync(idName);
         (await page.Locator("main").InnerTextAsync()).ShouldNotContain("National ID");
+        // "Imeri (si ngombwa)", not "Imeri(si ngombwa)": the optional mark stands apart from its label.
+        (await page.Locator("label[for=email]").EvaluateAsync<double>(GapBeforeOptionalMark)).ShouldBeGreaterThan(2);
 
         // A mistyped ID is refused beside the field, in the reader's language, under the ID's own name.
         await page.Locator("#nationalId").FillAsync("12345");
@@ -50,6 +52,15 @@ public sealed class RwandaLanguagesTests(RwandaBrowserApp app) : IClassFixture<R
         await Expect(page.Locator("main .lead")).ToContainTextAsync(idName);
         await Screenshots.SaveAsync(page, $"rwanda-track-{language}.png");
     }
+
+    /// <summary>Pixels between the end of a label's own text and the start of its "optional" mark.</summary>
+    private const string GapBeforeOptionalMark = """
+        label => {
+            const text = document.createRange();
+            text.selectNodeContents(label.firstChild);
+            return label.querySelector('.optional').getBoundingClientRect().left - text.getBoundingClientRect().right;
+        }
+        """;
 
     private async Task<string> SmsAsync(string reference)
     {

@@ -157,6 +157,9 @@ public sealed class ServiceRequest : IUnitOwned
     }
 
     /// <summary>The first step of the timeline, recorded at submission.</summary>
+    /// <summary>The actor recorded for a citizen's own online application (no account); pages show it in the reader's language.</summary>
+    public const string OnlineCitizen = "citizen (online)";
+
     public void RecordSubmission(string actor)
     {
         Steps.Add(new ServiceRequestStep

@@ -66,7 +66,7 @@ public sealed class SubmitServiceRequestHandler(
         var dueAt = clock.DueAt(now, service.Sla);
         // Read from the request now: the stage may run on the group writer's thread, outside the request.
         var actor = AuditActor.Of(user);
-        var submittedBy = user.UserName ?? "citizen (online)";
+        var submittedBy = user.UserName ?? ServiceRequest.OnlineCitizen;
 
         // Builds the application afresh each time: it may be staged in a group that fails and then again alone.
         void Stage(NigehbanDbContext into)
