@@ -18,7 +18,7 @@ namespace Nigehban.EndToEndTests.Infrastructure;
 /// The real app on a real Kestrel port (127.0.0.1, chosen by the OS) over a temporary SQLite
 /// database with demo data, and a headless Chromium from the machine (never downloaded).
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -38,6 +38,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The force pack the app runs (the assembly's shared app: Punjab).</summary>
+    protected virtual string Force => "punjab";
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -96,7 +99,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(DataDirectory, "nigehban.db")}");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Force", "punjab");
+        builder.UseSetting("Force", Force);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("RateLimiting:AnonymousPermitPerMinute", "100000");
     }
@@ -137,13 +140,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public IReadOnlyList<UnitInfo> ChildrenOf(string code) => Services.GetRequiredService<UnitDirectory>().ChildrenOf(code);
 
     /// <summary>An account of the test's own, for tests that change an account's state (failed sign-ins lock it).</summary>
-    public async Task<(string UserName, string Password, string TotpSecret)> CreateStaffAsync(string role, string unitCode)
+    public Task<(string UserName, string Password, string TotpSecret)> CreateStaffAsync(string role, string unitCode) =>
+        CreateStaffWithRolesAsync(unitCode, role);
+
+    /// <summary>An account of the test's own holding several roles (an officer who walks every console page).</summary>
+    public async Task<(string UserName, string Password, string TotpSecret)> CreateStaffWithRolesAsync(string unitCode, params string[] roles)
     {
         var userName = "e2e-" + Guid.NewGuid().ToString("N")[..10];
         const string password = "Correct-Horse-Battery-9";
         await using var scope = Services.CreateAsyncScope();
         var enrolment = await scope.ServiceProvider.GetRequiredService<CreateStaffAccountHandler>()
-            .CreateAsync(new CreateStaffRequest(userName, "Test Officer " + userName, unitCode, [role], password), CancellationToken.None);
+            .CreateAsync(new CreateStaffRequest(userName, "Test Officer " + userName, unitCode, roles, password), CancellationToken.None);
         return (userName, password, enrolment.TotpSecret);
     }
 

@@ -48,6 +48,40 @@ public sealed class ForcePackLoaderTests : IDisposable
         pack.Units.Count(u => u.Kind == "province").ShouldBe(5);
         pack.Units.Count(u => u.Kind == "district").ShouldBe(30);
         pack.Units.Count(u => u.Kind == "sector").ShouldBe(416);
+        pack.NationalId.Names["rw"].ShouldBe("Indangamuntu");
+        pack.NationalId.Names["fr"].ShouldBe("Carte d'identité nationale");
+    }
+
+    [Theory]
+    [InlineData("en", "National ID")]
+    [InlineData("rw", "Indangamuntu")]
+    [InlineData("fr", "Carte d'identité nationale")]
+    [InlineData("fr-RW", "Carte d'identité nationale")]
+    [InlineData("de", "National ID")]
+    public void NationalIdName_IsTheOneOfTheReadersLanguage(string culture, string expected)
+    {
+        var pack = ForcePackLoader.Load(PackFolders.Rwanda);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            pack.NationalId.LocalName.ShouldBe(expected);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Load_ReportsLineOfNationalIdNameInALanguageThePackDoesNotSpeak()
+    {
+        var line = Edit("force.json", "\"names\": { \"ur\": \"قومی شناختی کارڈ\" }", "\"names\": { \"ur\": \"قومی شناختی کارڈ\", \"fr\": \"CNI\" }");
+
+        var error = ShouldFail("force.json");
+
+        error.Line.ShouldBe(line);
+        error.Message.ShouldContain("nationalId.names: 'fr'");
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class NoForceInCodeTests
         var pack = ForcePackLoader.Load(folder);
         var names = new List<string> { pack.Code, pack.Name, pack.NationalId.Name };
         names.AddRange(pack.MessageSignature.Values);
+        names.AddRange(pack.NationalId.Names.Values);
         var codes = new List<string> { pack.Currency };
         using (var services = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "services.json")), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
         {

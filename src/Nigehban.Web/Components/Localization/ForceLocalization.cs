@@ -44,7 +44,7 @@ public static class ForceLocalization
         var language = force.Languages.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
         if (language is null)
         {
-            return Problems.NotFound("code", $"This force offers no language '{code}'. Languages: {string.Join(", ", force.Languages.Select(l => l.Code))}.");
+            return Problems.NotFound("code", ApiErrors.Text("Language.NotOffered", code, string.Join(", ", force.Languages.Select(l => l.Code))));
         }
 
         http.Response.Cookies.Append(

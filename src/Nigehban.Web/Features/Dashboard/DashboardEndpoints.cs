@@ -43,7 +43,7 @@ public static class DashboardEndpoints
             null or "" or "day" => SeriesInterval.Day,
             "week" => SeriesInterval.Week,
             "month" => SeriesInterval.Month,
-            _ => throw new ValidationFailedException("interval", "'interval' is day, week or month."),
+            _ => throw new ValidationFailedException("interval", DashboardErrors.Text("Interval.OneOf")),
         };
         return TypedResults.Ok(await queries.SeriesAsync(UnitOrHome(unit, user), start, end, parsed, ct));
     }
@@ -54,7 +54,7 @@ public static class DashboardEndpoints
         var (start, end) = Range(from, to, levels);
         if (string.IsNullOrWhiteSpace(metric))
         {
-            throw new ValidationFailedException("metric", "'metric' is required.");
+            throw new ValidationFailedException("metric", DashboardErrors.Text("Metric.Required"));
         }
 
         return TypedResults.Ok(await queries.BreakdownAsync(UnitOrHome(unit, user), start, end, metric, ct));
@@ -66,7 +66,7 @@ public static class DashboardEndpoints
         var (start, end) = Range(from, to, levels);
         if (string.IsNullOrWhiteSpace(metric))
         {
-            throw new ValidationFailedException("metric", "'metric' is required.");
+            throw new ValidationFailedException("metric", DashboardErrors.Text("Metric.Required"));
         }
 
         return TypedResults.Ok(await queries.RecordsAsync(UnitOrHome(unit, user), start, end, metric, dimension, page ?? 1, pageSize ?? PagedList<DashboardRecord>.DefaultPageSize, ct));
@@ -77,7 +77,7 @@ public static class DashboardEndpoints
         .ToArray());
 
     private static string UnitOrHome(string? unit, CurrentUser user) =>
-        !string.IsNullOrWhiteSpace(unit) ? unit : user.UnitCode ?? throw new ValidationFailedException("unit", "'unit' is required.");
+        !string.IsNullOrWhiteSpace(unit) ? unit : user.UnitCode ?? throw new ValidationFailedException("unit", DashboardErrors.Text("Unit.Required"));
 
     /// <summary>Dates as yyyy-MM-dd; without them, the last 30 force-local days up to today.</summary>
     private static (DateOnly From, DateOnly To) Range(string? from, string? to, RollupLevels levels)
@@ -92,5 +92,5 @@ public static class DashboardEndpoints
     private static DateOnly Parse(string value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
-            : throw new ValidationFailedException(field, $"'{field}' is a date written yyyy-MM-dd.");
+            : throw new ValidationFailedException(field, DashboardErrors.Text("Day.Format", field));
 }

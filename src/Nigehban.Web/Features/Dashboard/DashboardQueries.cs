@@ -78,7 +78,7 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
         var definition = MetricCatalog.Find(metric);
         if (definition?.Dimension is null)
         {
-            throw new ValidationFailedException("metric", definition is null ? $"'{metric}' is not a metric." : $"'{metric}' has no breakdown.");
+            throw new ValidationFailedException("metric", definition is null ? DashboardErrors.Text("Metric.Unknown", metric) : DashboardErrors.Text("Metric.NoBreakdown", metric));
         }
 
         var codes = levels.StoredCodesFor(unit).ToList();
@@ -104,16 +104,16 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
     {
         var unit = Authorize(unitCode);
         CheckRange(from, to, MaxRangeDays);
-        var definition = MetricCatalog.Find(metric) ?? throw new ValidationFailedException("metric", $"'{metric}' is not a metric.");
+        var definition = MetricCatalog.Find(metric) ?? throw new ValidationFailedException("metric", DashboardErrors.Text("Metric.Unknown", metric));
         if (definition.Suppressed)
         {
-            throw new ValidationFailedException("metric", $"'{metric}' is shown with small cells suppressed, so its records are not listed here.");
+            throw new ValidationFailedException("metric", DashboardErrors.Text("Metric.Suppressed", metric));
         }
 
         var source = MetricCatalog.SourceOfMetric(metric)!;
         if (!source.ListsRecordsOf(metric))
         {
-            throw new ValidationFailedException("metric", $"'{metric}' has no list of records.");
+            throw new ValidationFailedException("metric", DashboardErrors.Text("Metric.NoRecords", metric));
         }
 
         var records = source.RecordsOf(db, metric, string.IsNullOrWhiteSpace(dimension) ? null : dimension, unit.Path,
@@ -174,7 +174,7 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
         var unit = units.Find(unitCode);
         if (unit is null || !unit.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal))
         {
-            throw new NotFoundException("unit", "No such unit in your jurisdiction.");
+            throw new NotFoundException("unit", DashboardErrors.Text("Unit.NotInJurisdiction"));
         }
 
         return unit;
@@ -184,12 +184,12 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
     {
         if (to < from)
         {
-            throw new ValidationFailedException("to", "'to' is before 'from'.");
+            throw new ValidationFailedException("to", DashboardErrors.Text("Range.ToBeforeFrom"));
         }
 
         if (to.DayNumber - from.DayNumber + 1 > maxDays)
         {
-            throw new ValidationFailedException("from", $"The range is longer than {maxDays} days; ask for a shorter one.");
+            throw new ValidationFailedException("from", DashboardErrors.Text("Range.TooLong", maxDays));
         }
     }
 }

@@ -57,7 +57,7 @@ public static class AuthEndpoints
     {
         var outcome = await handler.HandleAsync(request, SessionKind.Bearer, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         return outcome.Session is not { } result
-            ? Problems.Unauthorized(outcome.CodeAlreadyUsed ? CodeUsedFailure : GenericFailure)
+            ? Problems.Unauthorized(IdentityErrors.Text(outcome.CodeAlreadyUsed ? "SignIn.CodeUsed" : "SignIn.Failed"))
             : TypedResults.Ok(new TokenResponse(result.Token, result.ExpiresAt));
     }
 
@@ -66,7 +66,7 @@ public static class AuthEndpoints
     {
         if (!http.Request.HasFormContentType)
         {
-            throw new ValidationFailedException("body", "The login form is posted as application/x-www-form-urlencoded or multipart/form-data.");
+            throw new ValidationFailedException("body", IdentityErrors.Text("SignIn.FormEncoding"));
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);

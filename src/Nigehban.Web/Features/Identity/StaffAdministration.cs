@@ -17,7 +17,7 @@ internal static class StaffAdministration
 
     public static async Task<StaffAccount> FindStaffAccountAsync(this NigehbanDbContext db, Guid accountId, CancellationToken cancellationToken) =>
         await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken)
-        ?? throw new NotFoundException("id", "No staff account has this id.");
+        ?? throw new NotFoundException("id", IdentityErrors.Text("Account.Unknown"));
 
     /// <summary>Marks every open session ended; the caller's save writes it in the same transaction as the change.</summary>
     public static async Task EndOpenSessionsAsync(this NigehbanDbContext db, Guid accountId, string reason, DateTimeOffset now, CancellationToken cancellationToken)

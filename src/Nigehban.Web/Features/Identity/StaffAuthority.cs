@@ -19,7 +19,7 @@ public sealed class StaffAuthority(CurrentUser currentUser, JurisdictionScope sc
     {
         if (FirstWithheld(roles) is { } withheld)
         {
-            throw new ForbiddenException($"You may not grant the role '{withheld}': only its holders or an administrator of the whole force can.", "roles");
+            throw new ForbiddenException(IdentityErrors.Text("Role.Withheld", withheld), "roles");
         }
     }
 
@@ -28,9 +28,7 @@ public sealed class StaffAuthority(CurrentUser currentUser, JurisdictionScope sc
     {
         if (FirstWithheld(account.RoleList) is { } withheld)
         {
-            throw new ForbiddenException(
-                $"This account holds the role '{withheld}': only its holders or an administrator of the whole force may grant it, and so act on the account.",
-                "roles");
+            throw new ForbiddenException(IdentityErrors.Text("Account.RoleWithheld", withheld), "roles");
         }
     }
 

@@ -43,7 +43,7 @@ public static class StaffEndpoints
             .WithSummary("Clears a lockout after repeated failed sign-ins.");
         group.MapPut("/{id:guid}/status", async (Guid id, SetStaffStatusRequest request, SetStaffStatusHandler handler, CancellationToken ct) =>
             {
-                await handler.SetAsync(id, request.Status ?? throw new ValidationFailedException("status", "The status is required: Active or Disabled."), ct);
+                await handler.SetAsync(id, request.Status ?? throw new ValidationFailedException("status", IdentityErrors.Text("Status.Required")), ct);
                 return TypedResults.NoContent();
             })
             .WithName("SetStaffStatus")

@@ -29,24 +29,24 @@ public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory director
         // cannot take another district's circle into its own jurisdiction. Checked before the scope is lifted.
         var unit = directory.Find(code) is { } found && found.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal)
             ? found
-            : throw new NotFoundException("code", $"No unit in your jurisdiction has the code '{code}'.");
+            : throw new NotFoundException("code", OrganisationErrors.Text("Unit.NotInJurisdiction", code));
         if (string.IsNullOrWhiteSpace(command.ParentCode))
         {
-            throw new ValidationFailedException("parentCode", "'parentCode' is required.");
+            throw new ValidationFailedException("parentCode", OrganisationErrors.Text("Parent.Required"));
         }
 
         var parent = directory.Find(command.ParentCode) is { } target && target.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal)
             ? target
-            : throw new ValidationFailedException("parentCode", $"No unit in your jurisdiction has the code '{command.ParentCode}'.");
+            : throw new ValidationFailedException("parentCode", OrganisationErrors.Text("Unit.NotInJurisdiction", command.ParentCode));
         var kinds = force.UnitKinds.ToList();
         if (parent.Path.StartsWith(unit.Path, StringComparison.Ordinal))
         {
-            throw new ValidationFailedException("parentCode", "A unit cannot move under itself or its own sub-units.");
+            throw new ValidationFailedException("parentCode", OrganisationErrors.Text("Parent.UnderItself"));
         }
 
         if (kinds.IndexOf(parent.Kind) >= kinds.IndexOf(unit.Kind))
         {
-            throw new ValidationFailedException("parentCode", $"A {unit.Kind} cannot sit under a {parent.Kind}.");
+            throw new ValidationFailedException("parentCode", OrganisationErrors.Text("Parent.WrongKind", unit.Kind, parent.Kind));
         }
 
         if (string.Equals(unit.ParentCode, parent.Code, StringComparison.OrdinalIgnoreCase))

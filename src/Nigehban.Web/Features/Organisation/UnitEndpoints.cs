@@ -45,7 +45,7 @@ public static class UnitEndpoints
         var unit = units.Find(code);
         if (unit is null)
         {
-            return Problems.NotFound("code", $"No unit has the code '{code}'.");
+            return Problems.NotFound("code", OrganisationErrors.Text("Unit.Unknown", code));
         }
 
         var children = units.ChildrenOf(unit.Code).Select(ToResponse).ToArray();

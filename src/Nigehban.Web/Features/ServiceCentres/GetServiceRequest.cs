@@ -23,7 +23,7 @@ public sealed class GetServiceRequestHandler(NigehbanDbContext db, ServiceCatalo
         var canonical = ServiceRequest.CanonicalReference(reference);
         var r = await db.Set<ServiceRequest>().AsNoTracking().Include(x => x.Steps)
             .FirstOrDefaultAsync(x => x.Reference == canonical, cancellationToken)
-            ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
+            ?? throw new NotFoundException("reference", ServiceCentreErrors.Text("Request.NotInJurisdiction"));
         var paid = await db.Set<FeePayment>().AnyAsync(p => p.ServiceRequestId == r.Id, cancellationToken);
         db.Audit.Record(new AuditEntry("service-request.read", nameof(ServiceRequest), r.Reference, UnitPath: r.UnitPath));
         await db.SaveChangesAsync(cancellationToken);

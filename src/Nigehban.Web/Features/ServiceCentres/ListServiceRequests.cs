@@ -24,7 +24,7 @@ public sealed class ListServiceRequestsHandler(NigehbanDbContext db, UnitDirecto
         {
             if (!Enum.TryParse<ServiceRequestStatus>(query.Status, ignoreCase: true, out var status))
             {
-                throw new ValidationFailedException("status", $"status is one of {string.Join(", ", Enum.GetNames<ServiceRequestStatus>())}.");
+                throw new ValidationFailedException("status", ServiceCentreErrors.Text("Request.StatusOneOf", string.Join(", ", Enum.GetNames<ServiceRequestStatus>())));
             }
 
             requests = requests.Where(r => r.Status == status);
@@ -37,7 +37,7 @@ public sealed class ListServiceRequestsHandler(NigehbanDbContext db, UnitDirecto
 
         if (!string.IsNullOrWhiteSpace(query.Unit))
         {
-            var unit = units.Find(query.Unit) ?? throw new ValidationFailedException("unit", $"No unit has the code '{query.Unit}'.");
+            var unit = units.Find(query.Unit) ?? throw new ValidationFailedException("unit", ServiceCentreErrors.Text("Unit.Unknown", query.Unit));
             // Narrows the jurisdiction filter to the unit; a unit outside it answers 404, as on the dashboard.
             scope.LimitTo(unit.Path);
         }

@@ -22,7 +22,7 @@ public sealed class OpenSupportingDocumentHandler(NigehbanDbContext db)
             .Where(d => d.Id == id && requestIds.Contains(d.ServiceRequestId))
             .Select(d => new { d.Content, d.ContentType, d.FileName, d.DocumentCode, d.UnitPath })
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("id", "No document with this id on an application in your jurisdiction.");
+            ?? throw new NotFoundException("id", ServiceCentreErrors.Text("Document.UnknownId"));
 
         db.Audit.Record(new AuditEntry("supporting-document.read", nameof(SupportingDocument), id.ToString(),
             Details: $"{canonical} {document.DocumentCode}", UnitPath: document.UnitPath));

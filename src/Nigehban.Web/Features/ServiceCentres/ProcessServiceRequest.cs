@@ -34,16 +34,16 @@ public sealed class ProcessServiceRequestHandler(
 
     public async Task<ServiceRequest> HandleAsync(string reference, TransitionCommand command, CancellationToken cancellationToken)
     {
-        var to = command.To ?? throw new ValidationFailedException("to", "to is required: the status to move the request to.");
+        var to = command.To ?? throw new ValidationFailedException("to", ServiceCentreErrors.Text("Request.ToRequired"));
         var request = await FindAsync(reference, cancellationToken);
         if (!user.HasPermission(PermissionFor(to)))
         {
             db.Audit.Record(new AuditEntry("service-request.transition", nameof(ServiceRequest), request.Reference, AuditOutcome.Denied, $"to {to}", request.UnitPath));
             await db.SaveChangesAsync(cancellationToken);
-            throw new ForbiddenException($"Your role cannot mark a request {to}.");
+            throw new ForbiddenException(ServiceCentreErrors.Text("Request.RoleCannotMark", to));
         }
 
-        var service = catalogue.Find(request.ServiceCode) ?? throw new RuleViolationException($"The service '{request.ServiceCode}' is no longer offered.");
+        var service = catalogue.Find(request.ServiceCode) ?? throw new RuleViolationException(ServiceCentreErrors.Text("Service.NoLongerOffered", request.ServiceCode));
         var actor = user.UserName ?? "system";
         var now = clock.Now;
         switch (to)
@@ -55,7 +55,7 @@ public sealed class ProcessServiceRequestHandler(
                     // Named by their titles in the reader's language, as the pack gives them; the field keeps the code.
                     var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
                     throw new ValidationFailedException($"documents.{missing[0].Code}",
-                        $"Required documents are missing: {string.Join(", ", missing.Select(d => ServiceDefinition.Localised(d.Names, language)))}.");
+                        ServiceCentreErrors.Text("Document.Missing", string.Join(", ", missing.Select(d => ServiceDefinition.Localised(d.Names, language)))));
                 }
 
                 request.MoveTo(to, actor, now, command.Reason);
@@ -91,7 +91,7 @@ public sealed class ProcessServiceRequestHandler(
         var canonical = ServiceRequest.CanonicalReference(reference);
         return await db.Set<ServiceRequest>().Include(r => r.Steps)
             .FirstOrDefaultAsync(r => r.Reference == canonical, cancellationToken)
-            ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
+            ?? throw new NotFoundException("reference", ServiceCentreErrors.Text("Request.NotInJurisdiction"));
     }
 
     private async Task<string> RunRecordCheckAsync(ServiceRequest request, ServiceDefinition service, CancellationToken cancellationToken)
@@ -112,8 +112,7 @@ public sealed class ProcessServiceRequestHandler(
 
     /// <summary>The refusal says what to do next, on the console and over the API alike.</summary>
     internal static string UnpaidFee(ServiceRequest request) =>
-        $"The fee of {Money.Invariant(request.FeeAmount, request.FeeCurrency)} has not been paid yet. Record the payment first "
-        + $"(\"Record payment\" on the application's page, or POST /api/v1/service-requests/{request.Reference}/payments), then issue the document.";
+        ServiceCentreErrors.Text("Fee.NotPaid", Money.Format(request.FeeAmount, request.FeeCurrency), request.Reference);
 
     private Task<bool> IsPaidAsync(ServiceRequest request, CancellationToken cancellationToken) =>
         db.Set<FeePayment>().AnyAsync(p => p.ServiceRequestId == request.Id, cancellationToken);

@@ -27,7 +27,7 @@ public sealed class QueueDesk(UnitDirectory units, ForcePack force, CurrentUser 
         // Outside the officer's jurisdiction the centre does not exist for them.
         if (unit is null || user.UnitPath is not { } scope || !unit.Path.StartsWith(scope, StringComparison.Ordinal))
         {
-            throw new NotFoundException("unit", $"No service centre '{unitCode}' in your jurisdiction.");
+            throw new NotFoundException("unit", ServiceCentreErrors.Text("Centre.NotInJurisdiction", unitCode));
         }
 
         return unit;

@@ -61,28 +61,28 @@ public sealed class RecordFeePaymentHandler(NigehbanDbContext db, CurrentUser us
     {
         var canonical = ServiceRequest.CanonicalReference(reference);
         var request = await db.Set<ServiceRequest>().FirstOrDefaultAsync(r => r.Reference == canonical, cancellationToken)
-            ?? throw new NotFoundException("reference", "No application with this reference in your jurisdiction.");
+            ?? throw new NotFoundException("reference", ServiceCentreErrors.Text("Request.NotInJurisdiction"));
         // Without a method the force's usual way of paying is assumed (defaultPaymentMethod in services.json).
         var method = command.Method ?? catalogue.DefaultPaymentMethod;
         if (request.FeeAmount == 0)
         {
-            throw new RuleViolationException("This service is free: there is nothing to pay.");
+            throw new RuleViolationException(ServiceCentreErrors.Text("Fee.Free"));
         }
 
         if (command.Amount != request.FeeAmount)
         {
-            throw new ValidationFailedException("amount", $"The fee due is {Money.Invariant(request.FeeAmount, request.FeeCurrency)}.");
+            throw new ValidationFailedException("amount", ServiceCentreErrors.Text("Fee.Due", Money.Format(request.FeeAmount, request.FeeCurrency)));
         }
 
         var external = command.ExternalReference?.Trim();
         if (method != PaymentMethod.Cash && (string.IsNullOrEmpty(external) || external.Length > 100))
         {
-            throw new ValidationFailedException("externalReference", "A bank or mobile-money payment needs its transaction reference (at most 100 characters).");
+            throw new ValidationFailedException("externalReference", ServiceCentreErrors.Text("Fee.TransactionReference"));
         }
 
         if (await db.Set<FeePayment>().AnyAsync(p => p.ServiceRequestId == request.Id, cancellationToken))
         {
-            throw new RuleViolationException("The fee for this application has already been paid.");
+            throw new RuleViolationException(ServiceCentreErrors.Text("Fee.AlreadyPaid"));
         }
 
         var payment = new FeePayment

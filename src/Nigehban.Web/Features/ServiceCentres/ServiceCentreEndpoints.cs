@@ -127,7 +127,7 @@ public static class ServiceCentreEndpoints
 
         if (!user.HasPermission(Permissions.ServiceRequestsRead))
         {
-            throw new ValidationFailedException("nationalId", "nationalId is required to track an application.");
+            throw new ValidationFailedException("nationalId", ServiceCentreErrors.Text("Track.NationalIdRequired"));
         }
 
         return TypedResults.Ok(await services.GetRequiredService<GetServiceRequestHandler>().HandleAsync(reference, Language, cancellationToken));
@@ -158,7 +158,7 @@ public static class ServiceCentreEndpoints
         if (!string.IsNullOrWhiteSpace(ticket))
         {
             nationalId = tickets.NationalIdFor(reference, ticket)
-                ?? throw new NotFoundException("ticket", "This download link has expired or is not valid: look the application up again.");
+                ?? throw new NotFoundException("ticket", ServiceCentreErrors.Text("Download.Expired"));
         }
 
         var (pdf, fileName) = await handler.HandleAsync(reference, CitizenKey(nationalId, user), cancellationToken);
@@ -188,7 +188,7 @@ public static class ServiceCentreEndpoints
     private static string? CitizenKey(string? nationalId, CurrentUser user) =>
         !string.IsNullOrWhiteSpace(nationalId) ? nationalId
         : user.HasPermission(Permissions.ServiceRequestsRead) ? null
-        : throw new ValidationFailedException("nationalId", "nationalId is required.");
+        : throw new ValidationFailedException("nationalId", ServiceCentreErrors.Text("NationalId.Required"));
 
     internal static async Task<Created<PaymentReceipt>> Pay(
         string reference, RecordPaymentCommand command, RecordFeePaymentHandler handler, CancellationToken cancellationToken)

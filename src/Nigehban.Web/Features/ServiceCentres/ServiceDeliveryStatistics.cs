@@ -34,7 +34,7 @@ public sealed class ServiceDeliveryStatisticsHandler(NigehbanDbContext db, UnitD
         var tokens = db.Set<QueueToken>().AsNoTracking().Where(t => t.IssuedAt >= startAt && t.IssuedAt < endAt);
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
-            var unit = units.Find(unitCode) ?? throw new NotFoundException("unit", $"No unit has the code '{unitCode}'.");
+            var unit = units.Find(unitCode) ?? throw new NotFoundException("unit", ServiceCentreErrors.Text("Unit.Unknown", unitCode));
             // Narrows the jurisdiction filter to the unit; a unit outside it answers 404, as on the dashboard.
             scope.LimitTo(unit.Path);
         }

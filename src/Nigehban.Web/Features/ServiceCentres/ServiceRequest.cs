@@ -109,7 +109,7 @@ public sealed class ServiceRequest : IUnitOwned
     public static string CanonicalReference(string reference) =>
         Platform.References.ReferenceNumber.TryParse(reference, out var parsed)
             ? parsed.ToString()
-            : throw new NotFoundException("reference", "No application matches this reference.");
+            : throw new NotFoundException("reference", ServiceCentreErrors.Text("Request.NoMatch"));
 
     public bool CanMoveTo(ServiceRequestStatus next) => Allowed[Status].Contains(next);
 
@@ -118,12 +118,12 @@ public sealed class ServiceRequest : IUnitOwned
     {
         if (!CanMoveTo(next))
         {
-            throw new RuleViolationException($"A request that is {Status} cannot become {next}.");
+            throw new RuleViolationException(ServiceCentreErrors.Text("Request.CannotBecome", Status, next));
         }
 
         if (next is ServiceRequestStatus.Rejected or ServiceRequestStatus.ReturnedForCorrection && string.IsNullOrWhiteSpace(note))
         {
-            throw new ValidationFailedException("reason", $"A reason is required to mark a request {next}.");
+            throw new ValidationFailedException("reason", ServiceCentreErrors.Text("Request.ReasonRequired", next));
         }
 
         var step = new ServiceRequestStep
@@ -157,6 +157,9 @@ public sealed class ServiceRequest : IUnitOwned
     }
 
     /// <summary>The first step of the timeline, recorded at submission.</summary>
+    /// <summary>The actor recorded for a citizen's own online application (no account); pages show it in the reader's language.</summary>
+    public const string OnlineCitizen = "citizen (online)";
+
     public void RecordSubmission(string actor)
     {
         Steps.Add(new ServiceRequestStep

@@ -47,7 +47,7 @@ public sealed class SubmitServiceRequestHandler(
     {
         if (idempotencyKey is { Length: > 100 })
         {
-            throw new ValidationFailedException("Idempotency-Key", "An Idempotency-Key has at most 100 characters.");
+            throw new ValidationFailedException("Idempotency-Key", ServiceCentreErrors.Text("IdempotencyKey.TooLong"));
         }
 
         var (service, unit, applicant, channel, language, details) = Validate(command);
@@ -58,7 +58,7 @@ public sealed class SubmitServiceRequestHandler(
         var dueAt = clock.DueAt(now, service.Sla);
         // Read from the request now: the stage may run on the group writer's thread, outside the request.
         var actor = AuditActor.Of(user);
-        var submittedBy = user.UserName ?? "citizen (online)";
+        var submittedBy = user.UserName ?? ServiceRequest.OnlineCitizen;
 
         // Builds the application afresh each time: it may be staged in a group that fails and then again alone.
         void Stage(NigehbanDbContext into)
@@ -120,7 +120,7 @@ public sealed class SubmitServiceRequestHandler(
     {
         var errors = new ValidationErrors();
         var service = errors.Check(() => catalogue.Find(command.ServiceCode)
-            ?? throw new ValidationFailedException("serviceCode", string.IsNullOrWhiteSpace(command.ServiceCode) ? "serviceCode is required." : $"'{command.ServiceCode}' is not a service of this force."));
+            ?? throw new ValidationFailedException("serviceCode", string.IsNullOrWhiteSpace(command.ServiceCode) ? ServiceCentreErrors.Text("Service.Required") : ServiceCentreErrors.Text("Service.Unknown", command.ServiceCode)));
         var unit = errors.Check(() => ValidateUnit(command.Unit));
         var applicant = errors.Check(() => ValidateApplicant(command.Applicant));
         var channel = service is null ? default : errors.Check(() => ValidateChannel(command.Channel, service));
@@ -128,7 +128,7 @@ public sealed class SubmitServiceRequestHandler(
         var details = command.Details is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } d ? d.GetRawText() : null;
         if (details is { Length: > MaxDetailsLength })
         {
-            errors.Add("details", $"details is larger than {MaxDetailsLength} characters.");
+            errors.Add("details", ServiceCentreErrors.Text("Details.TooLong", MaxDetailsLength));
         }
 
         errors.ThrowIfAny();
@@ -157,8 +157,7 @@ public sealed class SubmitServiceRequestHandler(
             : first.ServiceCode == serviceCode && first.NationalId == nationalId;
         if (!same)
         {
-            throw new UnprocessableException("Idempotency-Key",
-                "This Idempotency-Key was used for a different request. Send a new key for a new application, or the first request unchanged to replay it.");
+            throw new UnprocessableException("Idempotency-Key", ServiceCentreErrors.Text("IdempotencyKey.Reused"));
         }
 
         // The first response, as it was: a replay must not reveal later progress to a key holder.
@@ -197,14 +196,14 @@ public sealed class SubmitServiceRequestHandler(
         if (unit is null || (unit.Kind != force.ReferenceUnitKind && unit.Kind != force.StationUnitKind))
         {
             throw new ValidationFailedException("unit", string.IsNullOrWhiteSpace(code)
-                ? "unit is required: the service centre's district or station."
-                : $"'{code}' is not a {force.ReferenceUnitKind} or {force.StationUnitKind} of this force.");
+                ? ServiceCentreErrors.Text("Unit.Required")
+                : ServiceCentreErrors.Text("Unit.NotACentre", code));
         }
 
         // Staff take applications only for centres within their jurisdiction.
         if (user.IsAuthenticated && user.UnitPath is { } scope && !unit.Path.StartsWith(scope, StringComparison.Ordinal))
         {
-            throw new ValidationFailedException("unit", $"'{code}' is outside your jurisdiction.");
+            throw new ValidationFailedException("unit", ServiceCentreErrors.Text("Unit.OutsideJurisdiction", code));
         }
 
         return unit;
@@ -214,22 +213,22 @@ public sealed class SubmitServiceRequestHandler(
     {
         if (input is null)
         {
-            throw new ValidationFailedException("applicant", "applicant is required.");
+            throw new ValidationFailedException("applicant", ServiceCentreErrors.Text("Applicant.Required"));
         }
 
         // Each field is checked on its own, so that every bad one is named at once.
         var errors = new ValidationErrors();
         var nationalId = errors.Check(() => force.NationalId.Normalise(input.NationalId)
             ?? throw new ValidationFailedException("applicant.nationalId",
-                $"A {force.NationalId.Name} looks like {force.NationalId.Example}."));
+                ServiceCentreErrors.Text("Applicant.NationalId", force.NationalId.LocalName, force.NationalId.Example)));
         var name = errors.Check(() => Required(input.Name, "applicant.name", 120));
         // Only what this force asks for is kept; what it requires must be there.
         var parentName = errors.Check(() => Asked(ApplicantField.ParentName, input.ParentName, 120));
         var phone = errors.Check(() => Asked(ApplicantField.Phone, input.Phone, 20) is { } given && !IsPhone(given)
-            ? throw new ValidationFailedException("applicant.phone", "A phone number has 7 to 15 digits, optionally starting with +.")
+            ? throw new ValidationFailedException("applicant.phone", ServiceCentreErrors.Text("Applicant.Phone"))
             : Asked(ApplicantField.Phone, input.Phone, 20));
         var email = errors.Check(() => Asked(ApplicantField.Email, input.Email, 200) is { } given && !MailAddress.TryCreate(given, out _)
-            ? throw new ValidationFailedException("applicant.email", "This is not an email address.")
+            ? throw new ValidationFailedException("applicant.email", ServiceCentreErrors.Text("Applicant.Email"))
             : Asked(ApplicantField.Email, input.Email, 200));
         var address = errors.Check(() => Asked(ApplicantField.Address, input.Address, 400));
         errors.ThrowIfAny();
@@ -265,7 +264,7 @@ public sealed class SubmitServiceRequestHandler(
         }
 
         return force.FindLanguage(language.Trim())?.Code
-            ?? throw new ValidationFailedException("language", $"'{language}' is not a language of this force ({string.Join(", ", force.Languages.Select(l => l.Code))}).");
+            ?? throw new ValidationFailedException("language", ServiceCentreErrors.Text("Language.NotOffered", language, string.Join(", ", force.Languages.Select(l => l.Code))));
     }
 
     private ServiceChannel ValidateChannel(string? channel, ServiceDefinition service)
@@ -273,13 +272,13 @@ public sealed class SubmitServiceRequestHandler(
         var value = string.IsNullOrWhiteSpace(channel) ? (user.IsAuthenticated ? "counter" : "online") : channel.Trim().ToLowerInvariant();
         if (!service.Channels.Contains(value))
         {
-            throw new ValidationFailedException("channel", $"'{service.Code}' is offered through: {string.Join(", ", service.Channels)}.");
+            throw new ValidationFailedException("channel", ServiceCentreErrors.Text("Channel.NotOffered", service.Code, string.Join(", ", service.Channels)));
         }
 
         // Only staff sit at a counter or an embassy desk.
         if (value != "online" && !user.HasPermission(Permissions.ServiceRequestsCreate))
         {
-            throw new ValidationFailedException("channel", "Citizens apply online; counter and embassy applications are taken by staff.");
+            throw new ValidationFailedException("channel", ServiceCentreErrors.Text("Channel.StaffOnly"));
         }
 
         return Enum.Parse<ServiceChannel>(value, ignoreCase: true);
@@ -290,10 +289,10 @@ public sealed class SubmitServiceRequestHandler(
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new ValidationFailedException(field, $"{field} is required.");
+            throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.Required", field));
         }
 
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
+        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.TooLong", field, max));
     }
 
     private static string? Optional(string? value, string field, int max)
@@ -304,7 +303,7 @@ public sealed class SubmitServiceRequestHandler(
             return null;
         }
 
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
+        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.TooLong", field, max));
     }
 
     private static bool IsPhone(string phone)

@@ -116,7 +116,7 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
             [.. (service?.RequiredDocuments ?? []).Select(d => new DocumentReceipt(d.Code, ServiceDefinition.Localised(d.Names, language), status.ReceivedDocuments.Contains(d.Code)))]);
     }
 
-    private static NotFoundException NotFound() => new("reference", "No application matches this reference and national ID.");
+    private static NotFoundException NotFound() => new("reference", ServiceCentreErrors.Text("Track.NoMatch"));
 
     /// <summary>The language-independent part of the answer; what the cache holds (so it holds no full names).</summary>
     private static TrackedStatus ForCitizen(TrackedApplication request) => new(
@@ -158,8 +158,13 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
         return timeline;
     }
 
+    /// <summary>
+    /// The officer's words to the citizen (why it was rejected or returned). The submission step's note
+    /// is the system's English record of the channel: the step's status already tells the citizen, in
+    /// their language, that it was submitted.
+    /// </summary>
     private static string? CitizenNote(TrackedStep step) =>
-        step.ToStatus is ServiceRequestStatus.Rejected or ServiceRequestStatus.ReturnedForCorrection or ServiceRequestStatus.Submitted ? step.Note : null;
+        step.ToStatus is ServiceRequestStatus.Rejected or ServiceRequestStatus.ReturnedForCorrection ? step.Note : null;
 
     private sealed record TrackedStep(ServiceRequestStatus? FromStatus, ServiceRequestStatus ToStatus, DateTimeOffset At, string? Note);
 

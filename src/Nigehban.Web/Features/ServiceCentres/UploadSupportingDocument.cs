@@ -54,24 +54,23 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
         var request = await FindAsync(reference, nationalId, cancellationToken);
         if (request.Status is not (ServiceRequestStatus.Submitted or ServiceRequestStatus.ReturnedForCorrection))
         {
-            throw new RuleViolationException($"Documents can be added while a request is Submitted or ReturnedForCorrection, not {request.Status}.");
+            throw new RuleViolationException(ServiceCentreErrors.Text("Document.NotWhileStatus", request.Status));
         }
 
         var service = catalogue.Find(request.ServiceCode)!;
         if (string.IsNullOrWhiteSpace(documentCode) || service.RequiredDocuments.All(d => d.Code != documentCode))
         {
-            throw new ValidationFailedException("documentCode",
-                $"documentCode is one of: {string.Join(", ", service.RequiredDocuments.Select(d => d.Code))}.");
+            throw new ValidationFailedException("documentCode", ServiceCentreErrors.Text("Document.CodeOneOf", string.Join(", ", service.RequiredDocuments.Select(d => d.Code))));
         }
 
         if (file is null || file.Length == 0)
         {
-            throw new ValidationFailedException("file", "file is required.");
+            throw new ValidationFailedException("file", ServiceCentreErrors.Text("Document.FileRequired"));
         }
 
         if (file.Length > limits.MaxBytes)
         {
-            throw new ValidationFailedException("file", $"A document is at most {limits.MaxBytes} bytes ({limits.Megabytes} MB).");
+            throw new ValidationFailedException("file", ServiceCentreErrors.Text("Document.TooLarge", limits.Megabytes));
         }
 
         await using var stream = file.OpenReadStream();
@@ -79,7 +78,7 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
         await stream.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
         var contentType = Sniff(bytes)
-            ?? throw new ValidationFailedException("file", "Only PDF, JPEG and PNG documents are accepted (the content is checked, not the name).");
+            ?? throw new ValidationFailedException("file", ServiceCentreErrors.Text("Document.WrongType"));
 
         // A replayed upload (a resubmitted portal form, a client retrying after a lost response) of the
         // same file for the same document is answered with the copy already stored, not stored twice.
@@ -129,7 +128,7 @@ public sealed class UploadSupportingDocumentHandler(NigehbanDbContext db, Servic
 
     private async Task<ServiceRequest> FindAsync(string reference, string? nationalId, CancellationToken cancellationToken)
     {
-        var notFound = new NotFoundException("reference", "No application matches this reference.");
+        var notFound = new NotFoundException("reference", ServiceCentreErrors.Text("Request.NoMatch"));
         var canonical = ServiceRequest.CanonicalReference(reference);
         var query = db.Set<ServiceRequest>().AsQueryable();
         if (nationalId is not null)

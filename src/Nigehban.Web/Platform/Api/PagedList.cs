@@ -14,12 +14,12 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     {
         if (page < 1)
         {
-            throw new ValidationFailedException("page", "page starts at 1.");
+            throw new ValidationFailedException("page", ApiErrors.Text("Page.StartsAtOne"));
         }
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            throw new ValidationFailedException("pageSize", $"pageSize is between 1 and {MaxPageSize}.");
+            throw new ValidationFailedException("pageSize", ApiErrors.Text("PageSize.Range", MaxPageSize));
         }
 
         var total = await query.CountAsync(cancellationToken);

@@ -28,19 +28,19 @@ public static class ProblemDetailsDefaults
         switch (problem.Status)
         {
             case StatusCodes.Status404NotFound:
-                problem.Detail = "Nothing exists at this address.";
+                problem.Detail = ApiErrors.In(context.HttpContext, "Address.NothingHere");
                 break;
             case StatusCodes.Status405MethodNotAllowed:
-                problem.Detail = $"This address does not accept {context.HttpContext.Request.Method}.";
+                problem.Detail = ApiErrors.In(context.HttpContext, "Address.MethodNotAllowed", context.HttpContext.Request.Method);
                 break;
             case StatusCodes.Status413PayloadTooLarge:
                 // Kestrel refuses the body while the endpoint reads it; the endpoint then ends with a bare 413.
-                problem.Detail = "The request body is larger than this endpoint accepts (1 MB unless stated otherwise).";
+                problem.Detail = ApiErrors.In(context.HttpContext, "Body.TooLarge");
                 problem.Extensions.TryAdd("field", "body");
                 problem.Extensions.TryAdd("errors", new Dictionary<string, string[]> { ["body"] = [problem.Detail] });
                 break;
             case StatusCodes.Status415UnsupportedMediaType:
-                problem.Detail = "Send the request body as application/json.";
+                problem.Detail = ApiErrors.In(context.HttpContext, "Body.SendJson");
                 problem.Extensions.TryAdd("field", "body");
                 break;
             default:

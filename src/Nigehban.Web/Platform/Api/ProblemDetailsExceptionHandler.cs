@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -15,6 +16,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // This middleware runs outside request localization: its own sentences take the request's language.
+        var culture = ErrorTexts.CultureOf(httpContext);
         var (status, title, detail, field) = exception switch
         {
             ValidationFailedException v => (400, "Invalid input", v.Message, v.Field),
@@ -23,16 +26,16 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             RuleViolationException r => (409, "Conflict", r.Message, null),
             ForbiddenException f => (403, "Forbidden", f.Message, f.Field),
             // A concurrency token (e.g. a staff account's last used one-time-code step) moved under us.
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (409, "Conflict", "Someone else changed this record at the same moment. Load it again and retry.", null),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (409, "Conflict", ApiErrors.In(culture, "Conflict.ChangedMeanwhile"), null),
             // With RouteHandlerOptions.ThrowOnBadRequest, minimal APIs throw these for input they cannot bind.
-            BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed request body", DescribeJson(json), FieldOf(json)),
-            BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large", "The request body is larger than this endpoint accepts (1 MB unless stated otherwise).", "body"),
-            BadHttpRequestException { StatusCode: 415 } => (415, "Unsupported media type", "Send the request body as application/json.", "body"),
-            BadHttpRequestException b => DescribeBinding(b),
-            JsonException json => (400, "Malformed request body", DescribeJson(json), FieldOf(json)),
-            _ when DatabaseUnavailable.Is(exception) => (503, "Service unavailable", "The database cannot be reached just now. Try again in a few seconds.", null),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed request body", DescribeJson(json, culture), FieldOf(json)),
+            BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large", ApiErrors.In(culture, "Body.TooLarge"), "body"),
+            BadHttpRequestException { StatusCode: 415 } => (415, "Unsupported media type", ApiErrors.In(culture, "Body.SendJson"), "body"),
+            BadHttpRequestException b => DescribeBinding(b, culture),
+            JsonException json => (400, "Malformed request body", DescribeJson(json, culture), FieldOf(json)),
+            _ when DatabaseUnavailable.Is(exception) => (503, "Service unavailable", ApiErrors.In(culture, "Database.Unavailable"), null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null, null),
-            _ => (500, "An unexpected error occurred", "The error has been logged with the trace id below.", (string?)null),
+            _ => (500, "An unexpected error occurred", ApiErrors.In(culture, "Unexpected"), (string?)null),
         };
 
         if (status == 503)
@@ -67,32 +70,32 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private static string FieldOf(JsonException json) =>
         string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
 
-    private static string DescribeJson(JsonException json) =>
+    private static string DescribeJson(JsonException json, CultureInfo culture) =>
         json.Path is { Length: > 1 } path
-            ? $"The value at '{path.TrimStart('$', '.')}' is missing, malformed or of the wrong type."
-            : "The request body is not valid JSON.";
+            ? ApiErrors.In(culture, "Body.ValueAt", path.TrimStart('$', '.'))
+            : ApiErrors.In(culture, "Body.NotJson");
 
     /// <summary>
     /// The framework's binding messages name the parameter ("Failed to bind parameter "int? page"
     /// from "abc"."); the client gets the name and a message of ours, not the framework's wording.
     /// </summary>
-    private static (int, string, string?, string?) DescribeBinding(BadHttpRequestException exception)
+    private static (int, string, string?, string?) DescribeBinding(BadHttpRequestException exception, CultureInfo culture)
     {
         var message = exception.Message;
         if (message.Contains("body", StringComparison.OrdinalIgnoreCase))
         {
-            return (exception.StatusCode, "Bad request", "A JSON request body is required.", "body");
+            return (exception.StatusCode, "Bad request", ApiErrors.In(culture, "Body.Required"), "body");
         }
 
         var name = ParameterName().Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
         if (name is null)
         {
-            return (exception.StatusCode, "Bad request", "The request could not be read.", null);
+            return (exception.StatusCode, "Bad request", ApiErrors.In(culture, "Request.Unreadable"), null);
         }
 
         return message.StartsWith("Required", StringComparison.Ordinal)
-            ? (exception.StatusCode, "Invalid input", $"'{name}' is required.", name)
-            : (exception.StatusCode, "Invalid input", $"The value of '{name}' is not valid for its type.", name);
+            ? (exception.StatusCode, "Invalid input", ApiErrors.In(culture, "Parameter.Required", name), name)
+            : (exception.StatusCode, "Invalid input", ApiErrors.In(culture, "Parameter.WrongType", name), name);
     }
 
     /// <summary>The last word inside the quotes: "int? page" gives page.</summary>

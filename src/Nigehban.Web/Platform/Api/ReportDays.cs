@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Nigehban.Web.Platform.Api;
 
 /// <summary>
@@ -19,7 +21,8 @@ public static class ReportDays
     public static DateOnly Within(DateOnly day, string field) =>
         day >= Earliest && day <= Latest
             ? day
-            : throw new ValidationFailedException(field, $"'{field}' must be a day between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+            : throw new ValidationFailedException(field, ApiErrors.Text("Day.OutOfRange", field,
+                Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     /// <summary>Both days in bounds, <paramref name="to"/> not before <paramref name="from"/>, and not too long.</summary>
     public static void Check(DateOnly from, DateOnly to, string fromField = "from", string toField = "to")
@@ -28,12 +31,12 @@ public static class ReportDays
         Within(to, toField);
         if (to < from)
         {
-            throw new ValidationFailedException(toField, $"'{toField}' is before '{fromField}'.");
+            throw new ValidationFailedException(toField, ApiErrors.Text("Day.Before", toField, fromField));
         }
 
         if (to.DayNumber - from.DayNumber + 1 > MaxDays)
         {
-            throw new ValidationFailedException(fromField, $"The range from '{fromField}' to '{toField}' is longer than {MaxDays} days.");
+            throw new ValidationFailedException(fromField, ApiErrors.Text("Day.RangeTooLong", fromField, toField, MaxDays));
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class ListAuditEventsHandler(NigehbanDbContext db)
     {
         if (query.From is { } from && query.To is { } to && from > to)
         {
-            throw new ValidationFailedException("to", "'to' is not before 'from'.");
+            throw new ValidationFailedException("to", ApiErrors.Text("Day.Before", "to", "from"));
         }
 
         var events = db.Set<AuditEvent>().AsNoTracking();

@@ -91,7 +91,15 @@ public sealed class NationalIdRule
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>The ID's name in the pack's default language ("CNIC", "National ID").</summary>
     public string Name { get; }
+
+    /// <summary>The ID's name in the pack's other languages (<c>nationalId.names</c> in force.json), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = LocalNames.None;
+
+    /// <summary>The ID's name in the reader's language; <see cref="Name"/> where the pack gives none.</summary>
+    public string LocalName => LocalNames.Pick(Names, Name, CultureInfo.CurrentUICulture);
+
     public string AcceptedPattern { get; }
     public string NormalisedPattern { get; }
     public string DisplayMask { get; }

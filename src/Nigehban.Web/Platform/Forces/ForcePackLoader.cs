@@ -88,7 +88,7 @@ public static partial class ForcePackLoader
             }
         }
 
-        var idRule = BuildIdRule(forceFile, text, manifest.NationalId);
+        var idRule = BuildIdRule(forceFile, text, manifest.NationalId, languageCodes);
         var calendar = LoadCalendar(Path.Combine(folder, manifest.Calendar ?? "calendar.json"));
         var units = LoadUnits(Path.Combine(folder, manifest.Units ?? "units.csv"), manifest.UnitKinds, manifest.ReferenceUnitKind!, [.. manifest.Languages.Select(l => l.Code)]);
 
@@ -142,16 +142,23 @@ public static partial class ForcePackLoader
         return new Dictionary<string, string>(signature, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static NationalIdRule BuildIdRule(string file, string text, NationalIdManifest? id)
+    private static NationalIdRule BuildIdRule(string file, string text, NationalIdManifest? id, HashSet<string> languageCodes)
     {
         if (id is null)
         {
             throw new ForcePackException(file, LineOf(text, "nationalId"), "nationalId rule is required");
         }
 
+        var names = new Dictionary<string, string>(id.Names ?? [], StringComparer.OrdinalIgnoreCase);
+        if (names.FirstOrDefault(n => !languageCodes.Contains(n.Key) || string.IsNullOrWhiteSpace(n.Value)) is { Key: not null } badName)
+        {
+            throw new ForcePackException(file, LineOfNamesIn(text, "nationalId"),
+                $"nationalId.names: '{badName.Key}' must be one of the languages, with a name");
+        }
+
         try
         {
-            var rule = new NationalIdRule(id.Name, id.Accepted, id.Normalised, id.Display, id.Example);
+            var rule = new NationalIdRule(id.Name, id.Accepted, id.Normalised, id.Display, id.Example) { Names = names };
             if (rule.Normalise(id.Example) is null)
             {
                 throw new ForcePackException(file, LineOf(text, "example"), $"the example '{id.Example}' does not satisfy the national ID rule");
@@ -233,6 +240,14 @@ public static partial class ForcePackLoader
     }
 
     /// <summary>Line (1-based) of an occurrence of a quoted JSON property or value, for error messages.</summary>
+    /// <summary>The line of the <c>names</c> inside the object <paramref name="owner"/> (force.json has another above it).</summary>
+    private static int LineOfNamesIn(string text, string owner)
+    {
+        var start = text.IndexOf($"\"{owner}\"", StringComparison.Ordinal);
+        var index = start < 0 ? -1 : text.IndexOf("\"names\"", start, StringComparison.Ordinal);
+        return index < 0 ? LineOf(text, owner) : text.AsSpan(0, index).Count('\n') + 1;
+    }
+
     private static int LineOf(string text, string token, int occurrence = 1)
     {
         var quoted = $"\"{token}\"";
@@ -270,7 +285,7 @@ public static partial class ForcePackLoader
 
     private sealed record LanguageManifest(string Code, string Name, bool Rtl = false);
 
-    private sealed record NationalIdManifest(string Name, string Accepted, string Normalised, string Display, string Example);
+    private sealed record NationalIdManifest(string Name, string Accepted, string Normalised, string Display, string Example, Dictionary<string, string>? Names = null);
 
     private sealed class CalendarManifest
     {

@@ -73,12 +73,12 @@ public sealed class AllocateReferenceNumber(NigehbanDbContext db, UnitDirectory 
     /// <summary>The short code of the unit's ancestor-or-self of the pack's reference kind (Punjab: its district).</summary>
     public string DistrictOf(string unitCode)
     {
-        var unit = units.Find(unitCode) ?? throw new ValidationFailedException("unitCode", $"No unit has the code '{unitCode}'.");
+        var unit = units.Find(unitCode) ?? throw new ValidationFailedException("unitCode", ApiErrors.Text("Unit.Unknown", unitCode));
         var district = units.AncestorOfKind(unit.Code, force.ReferenceUnitKind);
         if (district?.ShortCode is not { } shortCode || !ReferenceNumber.IsDistrictCode(shortCode))
         {
             throw new ValidationFailedException("unitCode",
-                $"Unit '{unit.Code}' is not inside a {force.ReferenceUnitKind} with a short code, so it cannot number citizen items.");
+                ApiErrors.Text("Unit.CannotNumber", unit.Code));
         }
 
         return shortCode;

@@ -48,7 +48,7 @@ public sealed class JurisdictionScope(CurrentUser user)
 
         if (!unitPath.StartsWith(PathPrefix, StringComparison.Ordinal))
         {
-            throw new NotFoundException("unit", "No such unit in your jurisdiction.");
+            throw new NotFoundException("unit", ApiErrors.Text("Unit.NotInJurisdiction"));
         }
 
         _override = unitPath;

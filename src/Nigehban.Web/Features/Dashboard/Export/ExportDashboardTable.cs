@@ -25,33 +25,33 @@ public sealed class ExportDashboardTableHandler(
         var table = request.Table.ToLowerInvariant();
         if (!DashboardTables.Names.Contains(table))
         {
-            throw new ValidationFailedException("table", $"Table must be one of: {string.Join(", ", DashboardTables.Names)}.");
+            throw new ValidationFailedException("table", DashboardErrors.Text("Table.OneOf", string.Join(", ", DashboardTables.Names)));
         }
 
         var format = (request.Format ?? "csv").ToLowerInvariant();
         if (format is not ("csv" or "xlsx"))
         {
-            throw new ValidationFailedException("format", "Format must be csv or xlsx.");
+            throw new ValidationFailedException("format", DashboardErrors.Text("Format.OneOf"));
         }
 
         if (string.IsNullOrWhiteSpace(request.Unit))
         {
-            throw new ValidationFailedException("unit", "A unit code is required.");
+            throw new ValidationFailedException("unit", DashboardErrors.Text("Unit.CodeRequired"));
         }
 
         if (request.From is not { } from)
         {
-            throw new ValidationFailedException("from", "A first day (yyyy-MM-dd) is required.");
+            throw new ValidationFailedException("from", DashboardErrors.Text("Day.FirstRequired"));
         }
 
         if (request.To is not { } to)
         {
-            throw new ValidationFailedException("to", "A last day (yyyy-MM-dd) is required.");
+            throw new ValidationFailedException("to", DashboardErrors.Text("Day.LastRequired"));
         }
 
         ReportDays.Check(from, to);
 
-        var unit = units.Find(request.Unit) ?? throw new NotFoundException("unit", "No such unit in your jurisdiction.");
+        var unit = units.Find(request.Unit) ?? throw new NotFoundException("unit", DashboardErrors.Text("Unit.NotInJurisdiction"));
         DashboardTable result;
         switch (table)
         {
@@ -62,7 +62,7 @@ public sealed class ExportDashboardTableHandler(
                 var metric = MetricCatalog.Find(request.Metric ?? "");
                 if (metric?.Dimension is null)
                 {
-                    throw new ValidationFailedException("metric", "A metric with a breakdown is required (see /api/v1/dashboard/metrics).");
+                    throw new ValidationFailedException("metric", DashboardErrors.Text("Metric.WithBreakdownRequired"));
                 }
 
                 var rows = await queries.BreakdownAsync(unit.Code, from, to, metric.Key, ct);
@@ -71,7 +71,7 @@ public sealed class ExportDashboardTableHandler(
             default:
                 if (!Enum.TryParse<SeriesInterval>(request.Interval ?? "Day", ignoreCase: true, out var interval) || !Enum.IsDefined(interval))
                 {
-                    throw new ValidationFailedException("interval", "Interval must be day, week or month.");
+                    throw new ValidationFailedException("interval", DashboardErrors.Text("Interval.OneOf"));
                 }
 
                 result = DashboardTables.ForSeries(await queries.SeriesAsync(unit.Code, from, to, interval, ct), text);

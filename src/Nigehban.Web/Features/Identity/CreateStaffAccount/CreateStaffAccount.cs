@@ -12,11 +12,15 @@ using Nigehban.Web.Platform.Security;
 namespace Nigehban.Web.Features.Identity.CreateStaffAccount;
 
 public sealed record CreateStaffRequest(
-    [property: Required, RegularExpression("^[a-zA-Z0-9._-]{2,64}$", ErrorMessage = "2-64 letters, digits, '.', '_' or '-'.")] string UserName,
-    [property: Required, StringLength(120, MinimumLength = 2)] string DisplayName,
-    [property: Required] string UnitCode,
-    [property: Required, MinLength(1)] string[] Roles,
-    [property: Required, StringLength(128, MinimumLength = 12, ErrorMessage = "Passwords have at least 12 characters.")] string Password);
+    [property: Required(ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.FieldRequired)),
+        RegularExpression("^[a-zA-Z0-9._-]{2,64}$", ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.UserNameShape))] string UserName,
+    [property: Required(ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.FieldRequired)),
+        StringLength(120, MinimumLength = 2, ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.DisplayNameLength))] string DisplayName,
+    [property: Required(ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.FieldRequired))] string UnitCode,
+    [property: Required(ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.FieldRequired)),
+        MinLength(1, ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.RolesAtLeastOne))] string[] Roles,
+    [property: Required(ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.FieldRequired)),
+        StringLength(128, MinimumLength = 12, ErrorMessageResourceType = typeof(IdentityErrors), ErrorMessageResourceName = nameof(IdentityErrors.PasswordLength))] string Password);
 
 /// <summary>
 /// An administrator creates a staff account; the answer carries its TOTP enrolment, shown this once.
@@ -39,11 +43,11 @@ public sealed class CreateStaffAccountHandler(
         // directly, and the password rule must hold on every path.
         Validate(request);
         var userName = request.UserName.Trim().ToLowerInvariant();
-        var unit = units.Find(request.UnitCode) ?? throw new ValidationFailedException("unitCode", $"No unit has the code '{request.UnitCode}'.");
+        var unit = units.Find(request.UnitCode) ?? throw new ValidationFailedException("unitCode", IdentityErrors.Text("Unit.Unknown", request.UnitCode));
         var unknownRole = Array.FindIndex(request.Roles, r => r is null || !Roles.IsKnown(r));
         if (unknownRole >= 0)
         {
-            throw new ValidationFailedException("roles", $"'{request.Roles[unknownRole]}' is not a role. Roles: {string.Join(", ", Roles.All)}.");
+            throw new ValidationFailedException("roles", IdentityErrors.Text("Role.Unknown", request.Roles[unknownRole], string.Join(", ", Roles.All)));
         }
 
         EnsureMayGrant(unit, request.Roles);
@@ -98,13 +102,13 @@ public sealed class CreateStaffAccountHandler(
 
         if (!unit.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal))
         {
-            throw new ValidationFailedException("unitCode", $"No unit in your jurisdiction has the code '{unit.Code}'.");
+            throw new ValidationFailedException("unitCode", IdentityErrors.Text("Unit.NotInJurisdiction", unit.Code));
         }
 
         authority.EnsureMayGrant(roles);
     }
 
-    private static ValidationFailedException Taken(string userName) => new("userName", $"The user name '{userName}' is taken.");
+    private static ValidationFailedException Taken(string userName) => new("userName", IdentityErrors.Text("UserName.Taken", userName));
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex UserNameIndex(NigehbanDbContext db) =>
         db.Model.FindEntityType(typeof(StaffAccount))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(StaffAccount.UserName) }]);
@@ -118,7 +122,7 @@ public sealed class CreateStaffAccountHandler(
             var member = first.MemberNames.FirstOrDefault();
             throw new ValidationFailedException(
                 member is null ? "body" : JsonNamingPolicy.CamelCase.ConvertName(member),
-                first.ErrorMessage ?? "The value is not valid.");
+                first.ErrorMessage ?? IdentityErrors.Text("Value.Invalid"));
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class GetStaffAccountHandler(NigehbanDbContext db)
     public async Task<StaffSummary> GetAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var account = await db.Set<StaffAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken)
-            ?? throw new NotFoundException("id", "No staff account has this id.");
+            ?? throw new NotFoundException("id", IdentityErrors.Text("Account.Unknown"));
         return StaffAdministration.Summarise(account);
     }
 }

@@ -22,14 +22,14 @@ public sealed class SetStaffStatusHandler(NigehbanDbContext db, CurrentUser curr
     {
         if (!Enum.IsDefined(status))
         {
-            throw new ValidationFailedException("status", $"The status is one of {string.Join(", ", Enum.GetNames<StaffStatus>())}.");
+            throw new ValidationFailedException("status", IdentityErrors.Text("Status.OneOf", string.Join(", ", Enum.GetNames<StaffStatus>())));
         }
 
         var disabled = status == StaffStatus.Disabled;
         // An administrator who disables themselves may leave the force with nobody to undo it.
         if (disabled && currentUser.AccountId == accountId)
         {
-            throw new RuleViolationException("You cannot disable your own account; ask another administrator.");
+            throw new RuleViolationException(IdentityErrors.Text("Status.NotYourself"));
         }
 
         var account = await db.FindStaffAccountAsync(accountId, cancellationToken);

@@ -14,10 +14,10 @@ public sealed class CallNextTokenHandler(NigehbanDbContext db, QueueDesk desk, Q
     {
         var centre = desk.Centre(unitCode);
         var counter = await db.Set<ServiceCounter>().FirstOrDefaultAsync(c => c.UnitCode == centre.Code && c.Number == counterNumber, cancellationToken)
-            ?? throw new NotFoundException("counter", $"Counter {counterNumber} is not set up at {centre.Name}.");
+            ?? throw new NotFoundException("counter", ServiceCentreErrors.Text("Counter.NotSetUp", counterNumber, centre.Name));
         if (!counter.IsOpen)
         {
-            throw new RuleViolationException($"Counter {counterNumber} is closed.");
+            throw new RuleViolationException(ServiceCentreErrors.Text("Counter.Closed", counterNumber));
         }
 
         var day = desk.Today;

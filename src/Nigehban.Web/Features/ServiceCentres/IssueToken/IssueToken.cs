@@ -17,7 +17,7 @@ public sealed class IssueTokenHandler(NigehbanDbContext db, QueueDesk desk, Queu
         var centre = desk.Centre(unitCode);
         if (command.ServiceCode is not null && catalogue.Find(command.ServiceCode) is null)
         {
-            throw new ValidationFailedException("serviceCode", $"'{command.ServiceCode}' is not a service of this force.");
+            throw new ValidationFailedException("serviceCode", ServiceCentreErrors.Text("Service.Unknown", command.ServiceCode));
         }
 
         var now = desk.Now;

@@ -15,7 +15,7 @@ public sealed class ReadQueueScreenHandler(NigehbanDbContext db, UnitDirectory u
         // Only the kind of unit that serves the public has a queue: a district's code is no centre.
         var centre = units.Find(unitCode) is { } unit && unit.Kind == force.StationUnitKind
             ? unit
-            : throw new NotFoundException("unit", $"No service centre has the code '{unitCode}'.");
+            : throw new NotFoundException("unit", ServiceCentreErrors.Text("Centre.Unknown", unitCode));
         var day = desk.Today;
         var tokens = await db.Set<QueueToken>().IgnoreQueryFilters().AsNoTracking()
             .Where(t => t.UnitCode == centre.Code && t.Day == day)

@@ -16,7 +16,7 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
 {
     public async Task<(byte[] Pdf, string FileName)> HandleAsync(string reference, string? nationalId, CancellationToken cancellationToken)
     {
-        var notFound = new NotFoundException("reference", "No issued document matches this reference.");
+        var notFound = new NotFoundException("reference", ServiceCentreErrors.Text("Issued.NoMatch"));
         var canonical = ServiceRequest.CanonicalReference(reference);
         var query = db.Set<IssuedDocument>().AsNoTracking();
         if (nationalId is not null)

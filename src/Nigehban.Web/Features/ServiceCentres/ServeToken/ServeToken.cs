@@ -15,10 +15,10 @@ public sealed class ServeTokenHandler(NigehbanDbContext db, QueueDesk desk, Queu
     {
         var centre = desk.Centre(unitCode);
         var token = await db.Set<QueueToken>().FirstOrDefaultAsync(t => t.Id == tokenId && t.UnitCode == centre.Code, cancellationToken)
-            ?? throw new NotFoundException("token", "No such token at this centre.");
+            ?? throw new NotFoundException("token", ServiceCentreErrors.Text("Token.Unknown"));
         if (token.Status != TokenStatus.Called)
         {
-            throw new RuleViolationException($"Token {token.Display} is {token.Status}; only a called token can be served.");
+            throw new RuleViolationException(ServiceCentreErrors.Text("Token.NotCalled", token.Display, token.Status));
         }
 
         token.Status = command.NoShow ? TokenStatus.NoShow : TokenStatus.Served;
@@ -52,6 +52,6 @@ public sealed class ServeTokenHandler(NigehbanDbContext db, QueueDesk desk, Queu
         var canonical = ServiceRequest.CanonicalReference(reference);
         return await db.Set<ServiceRequest>().AnyAsync(r => r.Reference == canonical && r.UnitCode == centre.Code, cancellationToken)
             ? canonical
-            : throw new NotFoundException("reference", $"No application of {centre.Name} has this reference.");
+            : throw new NotFoundException("reference", ServiceCentreErrors.Text("Request.NotOfCentre", centre.Name));
     }
 }

@@ -14,7 +14,7 @@ public sealed class SetCounterHandler(NigehbanDbContext db, QueueDesk desk, Queu
         var centre = desk.Centre(unitCode);
         if (number is < 1 or > 99)
         {
-            throw new ValidationFailedException("number", "Counters are numbered 1 to 99.");
+            throw new ValidationFailedException("number", ServiceCentreErrors.Text("Counter.Number"));
         }
 
         var counter = await db.Set<ServiceCounter>().FirstOrDefaultAsync(c => c.UnitCode == centre.Code && c.Number == number, cancellationToken);
@@ -27,7 +27,7 @@ public sealed class SetCounterHandler(NigehbanDbContext db, QueueDesk desk, Queu
         if (command.Label is { } label)
         {
             counter.Label = string.IsNullOrWhiteSpace(label) || label.Length > 60
-                ? throw new ValidationFailedException("label", "A counter label has 1 to 60 characters.")
+                ? throw new ValidationFailedException("label", ServiceCentreErrors.Text("Counter.Label"))
                 : label.Trim();
         }
 

@@ -28,14 +28,13 @@ public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner s
     {
         if (!VerificationCode.HasCodeShape(code))
         {
-            return new DocumentVerification(VerificationStatus.NotACode, null, null, null,
-                "This is not a certificate code: a code has 13 letters and digits, as printed under the QR code.");
+            return new DocumentVerification(VerificationStatus.NotACode, null, null, null, ServiceCentreErrors.Text("Verify.NotACode"));
         }
 
         var normalised = VerificationCode.Normalise(code);
         if (normalised is null)
         {
-            return new DocumentVerification(VerificationStatus.Forged, null, null, null, "This code is not a genuine verification code: it has been altered or mistyped.");
+            return new DocumentVerification(VerificationStatus.Forged, null, null, null, ServiceCentreErrors.Text("Verify.Altered"));
         }
 
         var document = await db.Set<IssuedDocument>()
@@ -44,20 +43,20 @@ public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner s
             .FirstOrDefaultAsync(d => d.Code == normalised, cancellationToken);
         if (document is null)
         {
-            return new DocumentVerification(VerificationStatus.Unknown, null, null, null, "No document was issued with this code.");
+            return new DocumentVerification(VerificationStatus.Unknown, null, null, null, ServiceCentreErrors.Text("Verify.Unknown"));
         }
 
         // A forged document learns nothing about the real one whose code it copied.
         if (!signer.Verify(document.SignedFields(), document.Signature) || (signature is not null && signature != document.Signature))
         {
-            return new DocumentVerification(VerificationStatus.Forged, null, null, null, "The document does not match what was issued: treat it as forged.");
+            return new DocumentVerification(VerificationStatus.Forged, null, null, null, ServiceCentreErrors.Text("Verify.Forged"));
         }
 
         var service = catalogue.Find(document.ServiceCode)?.NameIn(language) ?? document.ServiceCode;
         var holder = Masking.Name(document.HolderName);
 
         return document.RevokedAt is not null
-            ? new DocumentVerification(VerificationStatus.Revoked, service, document.IssuedAt, holder, "This document was revoked and is no longer valid.")
-            : new DocumentVerification(VerificationStatus.Valid, service, document.IssuedAt, holder, "This document is genuine and valid.");
+            ? new DocumentVerification(VerificationStatus.Revoked, service, document.IssuedAt, holder, ServiceCentreErrors.Text("Verify.Revoked"))
+            : new DocumentVerification(VerificationStatus.Valid, service, document.IssuedAt, holder, ServiceCentreErrors.Text("Verify.Valid"));
     }
 }
