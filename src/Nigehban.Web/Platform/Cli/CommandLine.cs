@@ -8,7 +8,7 @@ namespace Nigehban.Web.Platform.Cli;
 /// <summary>
 /// The executable's verbs, each contributed by its module (<see cref="CliVerb"/>). Exit code 0 on
 /// success; non-zero with a one-line reason otherwise: 1 the verb failed, 2 a wrong command line,
-/// 3 an invalid force pack, 130 cancelled.
+/// 3 an invalid force pack, 4 a database of another force, 5 the address to listen on is in use, 130 cancelled.
 /// </summary>
 public static class CommandLine
 {
