@@ -27,7 +27,12 @@ public sealed class AppProcess : IDisposable
 
     public string WorkingDirectory { get; }
 
-    public Dictionary<string, string> Environment { get; } = new() { ["Logging__LogLevel__Default"] = "Warning" };
+    public Dictionary<string, string> Environment { get; } = new()
+    {
+        ["Logging__LogLevel__Default"] = "Warning",
+        // Without a year of demo history (ADR-038): the verbs' tests arrange and count their own rows.
+        ["Demo__History"] = "false",
+    };
 
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "Nigehban.Web.dll");
 

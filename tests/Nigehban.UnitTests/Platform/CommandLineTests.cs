@@ -2,6 +2,7 @@ using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Cli;
+using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Forces;
 using Shouldly;
 
@@ -16,7 +17,7 @@ public sealed class CommandLineTests
     [Fact]
     public void ExitCodes_ThatMeanTheSameForEveryVerb_AreNoVerbsOwnAnswer()
     {
-        int[] platformWide = [CommandLine.InvalidForcePack, CommandLine.DatabaseOfAnotherForce, CommandLine.Cancelled];
+        int[] platformWide = [CommandLine.InvalidForcePack, CommandLine.DatabaseOfAnotherForce, ListenAddresses.InUseExitCode, CommandLine.Cancelled];
         int[] auditVerify = [AuditVerifyVerb.Intact, AuditVerifyVerb.Broken, AuditVerifyVerb.Usage, AuditVerifyVerb.CannotVouch];
 
         platformWide.ShouldBeUnique();

@@ -19,16 +19,33 @@ internal sealed class PrintDemoLogins(DemoAccounts demoAccounts) : IStartupStep
 
         Console.WriteLine();
         Console.WriteLine("Demo logins (also in " + demoAccounts.File + "):");
-        Console.WriteLine($"  {"user",-12} {"password",-18} {"role",-22} {"unit",-10} TOTP secret");
-        foreach (var a in accounts)
+        foreach (var line in Table(accounts))
         {
-            Console.WriteLine($"  {a.UserName,-12} {a.Password,-18} {a.Role,-22} {a.Unit,-10} {a.TotpSecret}");
+            Console.WriteLine("  " + line);
         }
 
         Console.WriteLine("  Current one-time code of a demo user: dotnet run --project src/Nigehban.Web -- demo otp <user>");
         Console.WriteLine();
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The logins as columns as wide as their longest entry, measured in characters as a reader
+    /// sees them (text elements: a letter with its marks is one), so that long user names, unit
+    /// codes or names in another script do not push the rows out of line.
+    /// </summary>
+    internal static IReadOnlyList<string> Table(IReadOnlyList<DemoAccount> accounts)
+    {
+        string[][] rows =
+        [
+            ["user", "password", "role", "unit", "TOTP secret"],
+            .. accounts.Select(a => new[] { a.UserName, a.Password, a.Role, a.Unit, a.TotpSecret }),
+        ];
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => Width(r[c]))).ToArray();
+        return [.. rows.Select(r => string.Join("  ", r.Select((cell, c) => c == r.Length - 1 ? cell : cell + new string(' ', widths[c] - Width(cell)))))];
+    }
+
+    private static int Width(string text) => new System.Globalization.StringInfo(text).LengthInTextElements;
 }
 
 /// <summary><c>demo otp &lt;user&gt;</c>: the current one-time code of a demo account, from the demo logins file.</summary>

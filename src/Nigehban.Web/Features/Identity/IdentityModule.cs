@@ -30,6 +30,9 @@ public static class IdentityModule
 
         // Keys live outside the database: a stolen database alone does not reveal TOTP secrets.
         services.AddDataProtection().SetApplicationName("Nigehban");
+        // The key manager warns at every new key that the key is stored unencrypted: on one machine
+        // the keys are protected by the data folder's permissions, as OPERATIONS.md says (ADR-039).
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
         services.AddOptions<KeyManagementOptions>().Configure<StorageOptions>((options, storage) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Resolve("keys")), NullLoggerFactory.Instance));
 

@@ -56,6 +56,7 @@ public static class ServiceCentresModule
         services.AddScoped<ServiceDeliveryStatisticsHandler>();
         services.AddHostedService<OverdueRequestsWatcher>();
         services.AddScoped<IDemoDataSeed, SeedDemoCentre>();
+        services.AddScoped<IDemoDataSeed, SeedDemoHistory.SeedDemoHistory>();
         services.AddSingleton<Platform.Documents.DocumentSigner>();
         services.AddSingleton<Platform.Documents.DocumentFonts>();
         services.AddSingleton<Platform.Documents.OfficialDocumentPdf>();

@@ -15,10 +15,11 @@ namespace Nigehban.Web.Platform.Cli;
 /// <item>3 the configured force pack is invalid;</item>
 /// <item>4 is the verb's own: <c>audit verify</c> says "cannot vouch" with it (<see cref="Audit.AuditVerifyVerb.CannotVouch"/>);</item>
 /// <item>5 the database belongs to another force (ADR-029);</item>
+/// <item>6 an address to listen on is in use (<c>serve</c>, ADR-039);</item>
 /// <item>130 cancelled.</item>
 /// </list>
 /// A verb may give 1, 2 and 4 meanings of its own (<c>dashboard verify</c>: 1 the rollups differ);
-/// 3, 5 and 130 mean the same for every verb, so a script tells a wrong instance from a verb's answer.
+/// 3, 5, 6 and 130 mean the same for every verb, so a script tells a wrong instance from a verb's answer.
 /// </summary>
 public static class CommandLine
 {

@@ -13,7 +13,14 @@ internal sealed class ServeVerb : CliVerb
 
     public override async Task<int> RunAsync(VerbRun run)
     {
-        await run.App!.RunAsync();
+        // Before the start-up steps create the data folder and the database (ADR-039).
+        if (Hosting.ListenAddresses.FirstInUse(run.App!.Configuration["urls"]) is { } taken)
+        {
+            Console.Error.WriteLine(Hosting.ListenAddresses.Explain(taken));
+            return Hosting.ListenAddresses.InUseExitCode;
+        }
+
+        await run.App.RunAsync();
         return 0;
     }
 }

@@ -67,9 +67,14 @@ public static class DatabaseRegistration
         // A refused command is an exception its caller handles (an idempotent replay is one) or logs
         // itself (the exception handler, each background loop); EF's own error entries, with the
         // stack trace, would log an expected replay as a failure (ADR-025).
+        // SQLite migrations that rebuild a table switch foreign keys off and on with a PRAGMA, which
+        // SQLite ignores inside a transaction, so EF runs it outside one and warns, once per such
+        // migration, on every new database. Harmless here: migrations run at start, before the
+        // server listens, on a database nothing else writes to (ADR-039).
         builder.ConfigureWarnings(w => w.Log(
             (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
-            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
 
         builder.AddInterceptors(moduleInterceptors ?? []);
     }

@@ -44,6 +44,13 @@ internal static class UnitOfWorkCommand
             ?? throw new InvalidOperationException("Audit events are written only inside the transaction of the work they describe.");
         var table = AuditTable.Of(db);
         var pending = trail.Pending;
+        if (!db.IsPostgres)
+        {
+            await SendSeparatelyAsync(db, table, pending, before, after, transaction, cancellationToken);
+            trail.MarkWritten();
+            return;
+        }
+
         // One command for the first batch of events (all of them, but for a bulk job's) with the
         // statements before it; one for each further batch, whose parameter names repeat; the
         // statements after go with the last batch.
@@ -84,6 +91,34 @@ internal static class UnitOfWorkCommand
         }
 
         trail.MarkWritten();
+    }
+
+    /// <summary>
+    /// SQLite runs in the process: there is no round trip to save. A command of several statements
+    /// would instead cost it dearly, since it offers every parameter of the command to each statement,
+    /// each by a name lookup that is linear in the statement's parameters: a large unit of work (a
+    /// bulk load of thousands of rows and rollups) then took minutes. One command per statement, in
+    /// the same transaction and the same order.
+    /// </summary>
+    private static async Task SendSeparatelyAsync(NigehbanDbContext db, AuditTable table, IReadOnlyList<AuditEvent> pending,
+        IReadOnlyList<(string Sql, object[] Parameters)> before, IReadOnlyList<(string Sql, object[] Parameters)> after,
+        System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var (sql, parameters) in before)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+
+        for (var offset = 0; offset < pending.Count; offset += RowsPerStatement)
+        {
+            var (sql, parameters) = table.BuildInsert([.. pending.Skip(offset).Take(RowsPerStatement)], transaction.Connection!);
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+
+        foreach (var (sql, parameters) in after)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
     }
 
     /// <summary><c>{0}</c>…<c>{count-1}</c> become <c>{offset}</c>…, from the highest down so that no replacement is replaced again.</summary>

@@ -47,6 +47,19 @@ public sealed class AllocateReferenceNumber(NigehbanDbContext db, UnitDirectory 
         return new ReferenceNumber(kind, district, year % 100, sequence);
     }
 
+    /// <summary>
+    /// Reserves <paramref name="count"/> numbers of a given year's counter at once and returns the first
+    /// (the rest follow it): for loading many items dated in that year (demo history), whose numbers
+    /// must never be handed out again by the live counters.
+    /// </summary>
+    public async Task<ReferenceNumber> ReserveRangeAsync(string kind, string unitCode, int year, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var (district, _) = CounterOf(kind, unitCode);
+        var first = await ReserveAsync(db, kind, district, year, count, cancellationToken);
+        return new ReferenceNumber(kind, district, year % 100, first);
+    }
+
     private (string District, int Year) CounterOf(string kind, string unitCode)
     {
         if (!ReferenceNumber.IsKindCode(kind))
