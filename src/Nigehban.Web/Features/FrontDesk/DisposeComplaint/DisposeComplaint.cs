@@ -20,7 +20,7 @@ public sealed class DisposeComplaintHandler(NigehbanDbContext db, ComplaintClock
 
         var note = ComplaintInput.Optional(command.Note, "note", 1000);
         var complaint = await ComplaintLookup.FindForChangeAsync(db, reference, cancellationToken);
-        InquiryOfficers.EnsureMayWork(user, complaint);
+        InquiryOfficers.EnsureMayWork(user, complaint, ComplaintStatus.UnderInquiry);
         complaint.RecordDisposal(outcome, note, user.UserName ?? "system", clock.Now);
         notifications.Disposed(db, complaint);
         await db.SaveChangesAsync(cancellationToken);

@@ -13,7 +13,7 @@ public sealed record ComplaintQuery(string? Status, string? Category, string? Un
 
 public sealed record ComplaintRow(
     string Reference, string CategoryCode, string UnitCode, ComplaintStatus Status, ComplaintChannel Channel, string ComplainantName,
-    DateTimeOffset ReceivedAt, DateTimeOffset StageDueAt, bool Overdue, int EscalationLevel, string? OfficerUserName, ComplaintOutcome? Outcome);
+    DateTimeOffset ReceivedAt, DateTimeOffset StageDueAt, bool Overdue, int EscalationLevel, string? OfficerUserName, string? Outcome);
 
 public sealed record ComplaintStaffStep(ComplaintEvent Event, DateTimeOffset At, string Actor, string? Note, string? FromUnit, string? ToUnit);
 
@@ -22,7 +22,7 @@ public sealed record ComplaintDetail(
     string? LocationText, double? Latitude, double? Longitude, Complainant Complainant, string Language, ComplaintChannel Channel,
     string UnitCode, ComplaintStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset StageDueAt, bool Overdue, int EscalationLevel,
     string? OfficerUserName, string? OfficerName, string? OfficerPhone,
-    ComplaintOutcome? Outcome, string? DisposalNote, DateTimeOffset? DisposedAt, bool? DisposedInTime, int? Rating, string? RatingComment,
+    string? Outcome, string? DisposalNote, DateTimeOffset? DisposedAt, bool? DisposedInTime, int? Rating, string? RatingComment,
     IReadOnlyList<ComplaintStaffStep> Timeline);
 
 /// <summary>
@@ -76,7 +76,7 @@ public sealed class ReadComplaintsHandler(NigehbanDbContext db, FrontDeskPack pa
         return await PagedList<ComplaintRow>.CreateAsync(
             complaints.OrderBy(c => c.Status == ComplaintStatus.Disposed).ThenBy(c => c.StageDueAt),
             c => new ComplaintRow(c.Reference, c.CategoryCode, c.UnitCode, c.Status, c.Channel, c.Complainant.Name, c.ReceivedAt, c.StageDueAt,
-                c.Status != ComplaintStatus.Disposed && c.StageDueAt < now, c.EscalationLevel, c.OfficerUserName, c.Outcome),
+                c.Status != ComplaintStatus.Disposed && c.StageDueAt < now, c.EscalationLevel, c.OfficerUserName, c.Outcome == null ? null : c.Outcome.ToString()),
             query.Page ?? 1, query.PageSize ?? PagedList<ComplaintRow>.DefaultPageSize, cancellationToken);
     }
 
@@ -93,7 +93,7 @@ public sealed class ReadComplaintsHandler(NigehbanDbContext db, FrontDeskPack pa
             c.Reference, c.CategoryCode, pack.Category(c.CategoryCode)?.NameIn(language) ?? c.CategoryCode, c.Description, c.IncidentAt,
             c.LocationText, c.Latitude, c.Longitude, c.Complainant, c.Language, c.Channel, c.UnitCode, c.Status, c.ReceivedAt, c.StageDueAt,
             c.IsOverdueAt(time.GetUtcNow()), c.EscalationLevel, c.OfficerUserName, c.OfficerName, c.OfficerPhone,
-            c.Outcome, c.DisposalNote, c.DisposedAt, c.DisposedInTime, c.Rating, c.RatingComment,
+            c.Outcome?.ToString(), c.DisposalNote, c.DisposedAt, c.DisposedInTime, c.Rating, c.RatingComment,
             [.. c.Steps.OrderBy(s => s.At).Select(s => new ComplaintStaffStep(s.Event, s.At, s.Actor, s.Note, s.FromUnit, s.ToUnit))]);
     }
 

@@ -10,7 +10,7 @@ public sealed class StartInquiryHandler(NigehbanDbContext db, ComplaintClock clo
     public async Task<StationComplaint> HandleAsync(string reference, CancellationToken cancellationToken)
     {
         var complaint = await ComplaintLookup.FindForChangeAsync(db, reference, cancellationToken);
-        InquiryOfficers.EnsureMayWork(user, complaint);
+        InquiryOfficers.EnsureMayWork(user, complaint, ComplaintStatus.Assigned);
         var now = clock.Now;
         complaint.StartInquiry(user.UserName ?? "system", now, clock.DueAt(now, ComplaintStatus.UnderInquiry, complaint.CategoryCode));
         notifications.InquiryStarted(db, complaint);
@@ -22,8 +22,14 @@ public sealed class StartInquiryHandler(NigehbanDbContext db, ComplaintClock clo
 /// <summary>Who may work a complaint's inquiry: its assigned officer, or an officer supervising the station.</summary>
 public static class InquiryOfficers
 {
-    public static void EnsureMayWork(CurrentUser user, StationComplaint complaint)
+    /// <summary>Checked only when the complaint is in <paramref name="stage"/>: otherwise the move is illegal for anyone (409), whoever asks.</summary>
+    public static void EnsureMayWork(CurrentUser user, StationComplaint complaint, ComplaintStatus stage)
     {
+        if (complaint.Status != stage)
+        {
+            return;
+        }
+
         var assigned = complaint.OfficerUserName is { } officer && string.Equals(officer, user.UserName, StringComparison.OrdinalIgnoreCase);
         if (!assigned && !user.HasPermission(Permissions.CasesSupervise))
         {

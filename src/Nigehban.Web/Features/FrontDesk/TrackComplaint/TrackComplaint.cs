@@ -11,6 +11,7 @@ public sealed record ComplaintOfficerView(string Name, string Phone);
 public sealed record ComplaintTimelineStep(ComplaintEvent Event, DateTimeOffset At, string? Note);
 
 /// <summary>What the complainant sees: no officer's user name, no other person's details, no staff notes.</summary>
+/// <param name="Outcome">Once disposed: FirRegistered, Resolved, Referred or Filed (a name of <see cref="ComplaintOutcome"/>).</param>
 public sealed record ComplaintStatusView(
     string Reference,
     string Category,
@@ -19,7 +20,7 @@ public sealed record ComplaintStatusView(
     DateTimeOffset ReceivedAt,
     DateTimeOffset? DueAt,
     ComplaintOfficerView? Officer,
-    ComplaintOutcome? Outcome,
+    string? Outcome,
     string? OutcomeNote,
     int? Rating,
     IReadOnlyList<ComplaintTimelineStep> Timeline);
@@ -60,7 +61,7 @@ public sealed class TrackComplaintHandler(NigehbanDbContext db, FrontDeskPack pa
             c.ReceivedAt,
             c.Status == ComplaintStatus.Disposed ? null : c.StageDueAt,
             c.OfficerName is { } name && c.OfficerPhone is { } officerPhone ? new ComplaintOfficerView(name, officerPhone) : null,
-            c.Outcome,
+            c.Outcome?.ToString(),
             c.DisposalNote,
             c.Rating,
             [.. c.Steps
