@@ -86,6 +86,9 @@ public sealed class StationComplaint : IUnitOwned
 
     public DateTimeOffset? EscalatedAt { get; set; }
 
+    /// <summary>When a stage of this complaint first passed its deadline; never cleared, so the dashboard's "overdue" counts each complaint once.</summary>
+    public DateTimeOffset? FirstBreachedAt { get; private set; }
+
     /// <summary>When the escalation sweep next acts on this complaint: the stage deadline, then the supervisor's; null when nothing is left to escalate.</summary>
     public DateTimeOffset? NextEscalationAt { get; set; }
 
@@ -212,6 +215,7 @@ public sealed class StationComplaint : IUnitOwned
     {
         EscalationLevel++;
         EscalatedAt = at;
+        FirstBreachedAt ??= at;
         NextEscalationAt = againAt;
         AddStep(EscalationLevel == 1 ? ComplaintEvent.EscalatedToStation : ComplaintEvent.EscalatedToSupervisor, "system", at, Status.ToString());
         Version++;

@@ -36,6 +36,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     StageDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EscalationLevel = table.Column<int>(type: "integer", nullable: false),
                     EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FirstBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     NextEscalationAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     OfficerUserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     OfficerName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),

@@ -36,6 +36,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     StageDueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EscalationLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstBreachedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     NextEscalationAt = table.Column<long>(type: "INTEGER", nullable: true),
                     OfficerUserName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     OfficerName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
