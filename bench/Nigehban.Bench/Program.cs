@@ -52,7 +52,7 @@ static int Usage(TextWriter writer, int exitCode)
           --provider sqlite|postgres   database (default sqlite, file under artifacts/bench/)
           --connection "..."           connection string (required for postgres)
           --data-dir DIR               the instance's data folder (keys; SQLite file)
-          --scenario NAME              run one scenario (default all): units, submission, tracking, dashboard
+          --scenario NAME              run one scenario (default all): units, submission, tracking, dashboard, complaint-intake, complaint-tracking
           --clients N                  concurrent closed-loop clients (default 32)
           --duration 10s               measured window per figure (default 10s)
           --warmup 3s                  warm-up before each window (default 3s)

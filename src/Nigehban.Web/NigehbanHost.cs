@@ -4,6 +4,7 @@ using Nigehban.Web.Components.Pages;
 using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Dashboard.Pages;
 using Nigehban.Web.Features.Identity;
+using Nigehban.Web.Features.FrontDesk;
 using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Features.Records;
@@ -34,6 +35,7 @@ public static class NigehbanHost
         builder.Services.AddStaffIdentity();
         builder.Services.AddRecords();
         builder.Services.AddServiceCentres();
+        builder.Services.AddFrontDesk();
         builder.Services.AddDashboard();
         builder.Services.AddDashboardUi();
         builder.Services.AddNigehbanUi();
@@ -65,6 +67,7 @@ public static class NigehbanHost
         app.MapAuth();
         app.MapStaffAdministration();
         app.MapServiceCentres();
+        app.MapFrontDesk();
         app.MapDashboard();
         app.MapDashboardUi();
         app.MapNigehbanUi();

@@ -9,5 +9,7 @@ public static class ScenarioCatalog
         new SubmissionScenario(),
         new TrackingScenario(),
         new DashboardScenario(),
+        new ComplaintIntakeScenario(),
+        new ComplaintTrackingScenario(),
     ];
 }

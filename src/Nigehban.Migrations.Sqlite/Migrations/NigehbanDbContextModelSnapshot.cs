@@ -59,6 +59,251 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("dashboard_rollups", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.ComplaintStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("station_complaint_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.StationComplaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisposalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DisposedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstBreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LocationText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficerName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StageDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StageStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasFilter("\"NextEscalationAt\" IS NOT NULL");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("UnitPath", "Status", "ReceivedAt");
+
+                    b.ToTable("station_complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.StationVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplaintReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurposeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Saw")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("UnitPath", "ArrivedAt");
+
+                    b.ToTable("station_visits", (string)null);
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Identity.StaffAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -910,6 +1155,51 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("reference_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.ComplaintStep", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.FrontDesk.StationComplaint", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.StationComplaint", b =>
+                {
+                    b.OwnsOne("Nigehban.Web.Features.FrontDesk.Complainant", "Complainant", b1 =>
+                        {
+                            b1.Property<Guid>("StationComplaintId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("complainant_name");
+
+                            b1.Property<string>("NationalId")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("complainant_national_id");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("complainant_phone");
+
+                            b1.HasKey("StationComplaintId");
+
+                            b1.ToTable("station_complaints");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StationComplaintId");
+                        });
+
+                    b.Navigation("Complainant")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>
                 {
                     b.OwnsOne("Nigehban.Web.Features.ServiceCentres.Applicant", "Applicant", b1 =>
@@ -970,6 +1260,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasForeignKey("ServiceRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.StationComplaint", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.ServiceCentres.ServiceRequest", b =>

@@ -31,6 +31,7 @@ public sealed class AccessibilityTests(BrowserApp app)
         [
             "/", "/stations", $"/stations?district={district}", "/services", "/services/character-certificate/apply",
             "/track", "/verify", "/service-delivery", $"/service-delivery/{district}", $"/queue/{station}", "/login",
+            "/complaints/new", "/complaints/track",
         ];
         var findings = new List<AccessibilityFinding>();
         foreach (var url in urls)

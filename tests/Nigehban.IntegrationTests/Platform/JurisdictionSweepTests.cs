@@ -37,7 +37,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         ["VerifyCertificate"] = "anyone holding a document may check it; the code is the document's own secret",
     };
 
-    private const string SecretField = "nationalId";
+    /// <summary>The citizen's secret that a public look-up asks for: an application's national ID, a complaint's phone.</summary>
+    private static readonly string[] SecretFields = ["nationalId", "phone"];
 
     [Fact]
     public async Task EveryScopedOperation_Answers404AndNoData_ToCallersOutsideTheRecordsDistrict()
@@ -55,13 +56,13 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             foreach (var caller in callers)
             {
                 var secret = policy.AllowsAnonymous && caller.Permissions.Count == 0 ? ServiceCentreFixtures.NewCnic() : null;
-                using var request = operation.Request(records, secret);
+                using var request = operation.Request(records, secret, outsider: true);
                 var sentPath = request.RequestUri!.OriginalString.Split('?')[0];
                 using var response = await caller.Client.SendAsync(request, Ct);
                 var body = await response.Content.ReadAsStringAsync(Ct);
                 var expected = Expected(policy, caller);
                 var allowed = (int)response.StatusCode == expected
-                    || (policy.AllowsAnonymous && response.StatusCode == HttpStatusCode.BadRequest && FieldOf(body) == SecretField);
+                    || (policy.AllowsAnonymous && response.StatusCode == HttpStatusCode.BadRequest && FieldOf(body) is { } field && SecretFields.Contains(field));
                 if (!allowed)
                 {
                     failures.Add($"{operation.OperationId} ({operation.Method} {operation.Path}) as {caller.Name}: {(int)response.StatusCode}, expected {expected}: {Shorten(body)}");
@@ -86,7 +87,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         foreach (var operation in operations)
         {
             var insider = await InsiderForAsync(PolicyOf(operation.OperationId));
-            using var request = operation.Request(records, null);
+            using var request = operation.Request(records, null, outsider: false);
             using var response = await insider.SendAsync(request, Ct);
             var status = (int)response.StatusCode;
             if (status is 401 or 403 or 404 or >= 500)
@@ -105,7 +106,9 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         : 403;
 
     /// <summary>One district's records, and strings of them that must never appear in an outsider's answer.</summary>
-    private sealed record DistrictRecords(string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId, IReadOnlyList<string> Markers);
+    private sealed record DistrictRecords(
+        string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
+        string ComplaintReference, string ComplaintPhone, Guid VisitId, IReadOnlyList<string> Markers);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -132,9 +135,21 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         issued.StatusCode.ShouldBe(HttpStatusCode.Created, await issued.Content.ReadAsStringAsync(Ct));
         var token = (await issued.ReadJsonAsync()).GetProperty("id").GetGuid();
 
+        // A complaint at the station and a visitor in its log, for the front desk's operations.
+        var complaintPhone = FrontDesk.FrontDeskFixtures.NewPhone();
+        var complaint = await FrontDesk.FrontDeskFixtures.FileAsync(app.CreateClient(), new
+        {
+            unit = station, category = "theft", description = "Sweep complaint", incidentAt = DateTimeOffset.UtcNow.AddHours(-1),
+            complainant = new { name = marker, phone = complaintPhone },
+        });
+        var visit = await frontDesk.PostAsJsonAsync($"/api/v1/stations/{station}/visits", new { name = marker, purpose = "inquiry" }, Ct);
+        visit.StatusCode.ShouldBe(HttpStatusCode.Created, await visit.Content.ReadAsStringAsync(Ct));
+        var visitId = (await visit.ReadJsonAsync()).GetProperty("id").GetGuid();
+
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
-        return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, [reference, nationalId, marker, staff.UserName]);
+        return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId,
+            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone]);
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -184,7 +199,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
     {
         public bool HasUnitQuery => QueryParameters.Contains("unit", StringComparer.OrdinalIgnoreCase);
 
-        public HttpRequestMessage Request(DistrictRecords records, string? nationalId)
+        /// <param name="outsider">Whether the caller is outside the records' district: it holds no citizen's secret either.</param>
+        public HttpRequestMessage Request(DistrictRecords records, string? nationalId, bool outsider)
         {
             var path = Path;
             foreach (var name in PathParameters)
@@ -200,7 +216,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
 
             if (nationalId is not null)
             {
-                query.Add("nationalId=" + Uri.EscapeDataString(nationalId));
+                // A complaint is tracked with the complainant's phone, an application with the national ID.
+                query.Add(IsComplaint ? "phone=" + Uri.EscapeDataString(FrontDesk.FrontDeskFixtures.NewPhone()) : "nationalId=" + Uri.EscapeDataString(nationalId));
             }
 
             // Filters a dashboard query needs before it looks at the unit: a week up to today, a metric with a dimension.
@@ -213,14 +230,18 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             }));
 
             var request = new HttpRequestMessage(new HttpMethod(Method), query.Count == 0 ? path : path + "?" + string.Join('&', query));
-            request.Content = BodyOf(records, nationalId);
+            request.Content = BodyOf(records, nationalId, outsider);
             return request;
         }
 
         /// <summary>Each path parameter names one of the district's records; a parameter the sweep does not know fails it.</summary>
+        private bool IsComplaint => Path.StartsWith("/api/v1/complaints/", StringComparison.Ordinal);
+
         private string ValueOf(string parameter, DistrictRecords records) => (OperationId, parameter) switch
         {
+            (_, "reference") when IsComplaint => records.ComplaintReference,
             (_, "reference") => records.Reference,
+            ("RecordVisitDeparture", "id") => records.VisitId.ToString(),
             (_, "unit") => records.Station,
             (_, "number") => "1",
             ("MoveUnit", "code") => records.Circle,
@@ -233,8 +254,13 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         };
 
         /// <summary>A body that passes validation, so that what answers is the scope, not a missing field.</summary>
-        private HttpContent? BodyOf(DistrictRecords records, string? nationalId) => OperationId switch
+        private HttpContent? BodyOf(DistrictRecords records, string? nationalId, bool outsider) => OperationId switch
         {
+            "AssignInquiryOfficer" => JsonContent.Create(new { officer = "io", officerName = "Sweep Officer", phone = "+923001112222" }),
+            "DisposeComplaint" => JsonContent.Create(new { outcome = "Resolved" }),
+            "TransferComplaint" => JsonContent.Create(new { toUnit = records.Station, reason = "sweep" }),
+            "RateComplaint" => JsonContent.Create(new { phone = outsider ? FrontDesk.FrontDeskFixtures.NewPhone() : records.ComplaintPhone, rating = 3 }),
+            "LogVisit" => JsonContent.Create(new { name = "Sweep Visitor", purpose = "inquiry" }),
             "MoveUnit" => JsonContent.Create(new { parentCode = records.District }),
             // A step the insider chosen by the endpoint's policy (a DPO: read) may take; the issued record refuses it (409).
             "TransitionServiceRequest" => JsonContent.Create(new { to = "Rejected", reason = "sweep" }),

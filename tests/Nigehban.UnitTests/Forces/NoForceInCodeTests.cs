@@ -62,9 +62,11 @@ public sealed class NoForceInCodeTests
         names.AddRange(pack.MessageSignature.Values);
         names.AddRange(pack.NationalId.Names.Values);
         var codes = new List<string> { pack.Currency };
-        using (var services = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "services.json")), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+        // Every module file that numbers citizen items names its own prefix.
+        foreach (var moduleFile in new[] { "services.json", "front-desk.json" })
         {
-            if (services.RootElement.TryGetProperty("referencePrefix", out var prefix))
+            using var module = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, moduleFile)), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (module.RootElement.TryGetProperty("referencePrefix", out var prefix))
             {
                 codes.Add(prefix.GetString()!);
             }

@@ -24,11 +24,15 @@ public static class Permissions
     public const string SafeCityOperate = "safe-city.operate";
     public const string DashboardView = "dashboard.view";
 
+    /// <summary>Reading a station's complaints and visitor log (front desk, inquiry officers, SHO, command).</summary>
+    public const string FrontDeskRead = "front-desk.read";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
         ServiceRequestsCreate, ServiceRequestsRead, ServiceRequestsProcess, ServiceRequestsApprove,
         ComplaintsRegister, CasesInvestigate, CasesSupervise, RecordsRead, ProtectionCasesWork, SafeCityOperate, DashboardView,
+        FrontDeskRead,
     ];
 }
 
@@ -52,15 +56,15 @@ public static class Roles
     private static readonly string[] Command =
     [
         Permissions.ConsoleAccess, Permissions.DashboardView, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove,
-        Permissions.CasesSupervise, Permissions.RecordsRead,
+        Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.FrontDeskRead,
     ];
 
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
-        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister],
-        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.ServiceRequestsRead],
+        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead],
+        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead],
         // The SHO approves what the front desk has checked, and does not do the checking (ADR-037).
-        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView],
+        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView, Permissions.FrontDeskRead],
         [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
         [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
         [Dpo] = Command,
