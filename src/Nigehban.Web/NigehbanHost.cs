@@ -5,6 +5,7 @@ using Nigehban.Web.Features.Dashboard.Pages;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Features.PoliceComplaints;
 using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform;
 using Nigehban.Web.Platform.Api;
@@ -33,6 +34,7 @@ public static class NigehbanHost
         builder.Services.AddStaffIdentity();
         builder.Services.AddRecords();
         builder.Services.AddServiceCentres();
+        builder.Services.AddPoliceComplaints();
         builder.Services.AddDashboard();
         builder.Services.AddDashboardUi();
         builder.Services.AddNigehbanUi();
@@ -63,6 +65,7 @@ public static class NigehbanHost
         app.MapAuth();
         app.MapStaffAdministration();
         app.MapServiceCentres();
+        app.MapPoliceComplaints();
         app.MapDashboard();
         app.MapDashboardUi();
         app.MapNigehbanUi();

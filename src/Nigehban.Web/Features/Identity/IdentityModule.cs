@@ -35,6 +35,7 @@ public static class IdentityModule
 
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<TotpSecrets>();
+        services.AddScoped<StaffDirectory>();
         services.AddScoped<SignInStaffHandler>();
         services.AddScoped<CreateStaffAccountHandler>();
         services.AddScoped<GetStaffAccountHandler>();
