@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Identity;
 using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.IntegrationTests.PoliceComplaints;
 using Nigehban.IntegrationTests.ServiceCentres;
 using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Dashboard.Pages;
@@ -39,6 +40,11 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
 
     private const string SecretField = "nationalId";
 
+    /// <summary>A complaint against police is tracked with the complainant's phone instead of a national ID.</summary>
+    private const string ComplaintSecretField = "phone";
+
+    private const string ComplaintRoutes = "/api/v1/police-complaints/";
+
     [Fact]
     public async Task EveryScopedOperation_Answers404AndNoData_ToCallersOutsideTheRecordsDistrict()
     {
@@ -61,7 +67,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
                 var body = await response.Content.ReadAsStringAsync(Ct);
                 var expected = Expected(policy, caller);
                 var allowed = (int)response.StatusCode == expected
-                    || (policy.AllowsAnonymous && response.StatusCode == HttpStatusCode.BadRequest && FieldOf(body) == SecretField);
+                    || (policy.AllowsAnonymous && response.StatusCode == HttpStatusCode.BadRequest && FieldOf(body) is SecretField or ComplaintSecretField);
                 if (!allowed)
                 {
                     failures.Add($"{operation.OperationId} ({operation.Method} {operation.Path}) as {caller.Name}: {(int)response.StatusCode}, expected {expected}: {Shorten(body)}");
@@ -85,7 +91,9 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         // above come from the scope and not from IDs that name nothing.
         foreach (var operation in operations)
         {
-            var insider = await InsiderForAsync(PolicyOf(operation.OperationId));
+            var insider = operation.Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal)
+                ? await ComplaintCentreInsiderAsync(PolicyOf(operation.OperationId))
+                : await InsiderForAsync(PolicyOf(operation.OperationId));
             using var request = operation.Request(records, null);
             using var response = await insider.SendAsync(request, Ct);
             var status = (int)response.StatusCode;
@@ -105,7 +113,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         : 403;
 
     /// <summary>One district's records, and strings of them that must never appear in an outsider's answer.</summary>
-    private sealed record DistrictRecords(string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId, IReadOnlyList<string> Markers);
+    private sealed record DistrictRecords(string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId, string PoliceComplaint, IReadOnlyList<string> Markers);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -132,9 +140,13 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         issued.StatusCode.ShouldBe(HttpStatusCode.Created, await issued.Content.ReadAsStringAsync(Ct));
         var token = (await issued.ReadJsonAsync()).GetProperty("id").GetGuid();
 
+        // A complaint against the district's station: owned by the force's complaint centre, so only the centre reaches it.
+        var complainant = "Sweep Complainant " + Guid.NewGuid().ToString("N")[..8];
+        var complaint = await PoliceComplaintFixtures.SubmitAsync(app, station, PoliceComplaintFixtures.NewPhone(), name: complainant);
+
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
-        return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, [reference, nationalId, marker, staff.UserName]);
+        return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, [reference, nationalId, marker, staff.UserName, complaint, complainant]);
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -164,6 +176,10 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             ?? throw new InvalidOperationException($"No demo account holds {string.Join(", ", policy.Permissions)}.");
         return await app.SignInAsync(name);
     }
+
+    /// <summary>Complaints against police are the centre's: its clerk, or the IG for the senior officers' operations.</summary>
+    private async Task<HttpClient> ComplaintCentreInsiderAsync(EndpointPolicy policy) =>
+        await app.SignInAsync(policy.Permissions.All(PermissionsOf(app.Demo("centre").Role).Contains) ? "centre" : "ig");
 
     private static HashSet<string> PermissionsOf(string role) => [.. Roles.PermissionsOf([role])];
 
@@ -220,6 +236,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         /// <summary>Each path parameter names one of the district's records; a parameter the sweep does not know fails it.</summary>
         private string ValueOf(string parameter, DistrictRecords records) => (OperationId, parameter) switch
         {
+            (_, "reference") when Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal) => records.PoliceComplaint,
             (_, "reference") => records.Reference,
             (_, "unit") => records.Station,
             (_, "number") => "1",

@@ -31,13 +31,14 @@ public sealed class TrackPoliceComplaintHandler(NigehbanDbContext db, Jurisdicti
 
     public async Task<PoliceComplaintTracking> AnswerAsync(string reference, SatisfactionCommand command, string language, CancellationToken cancellationToken)
     {
+        // The key first: nothing about the complaint, not even which fields it still needs, answers a wrong key.
+        var complaint = await FindAsync(reference, command.Phone, cancellationToken);
         if (command.Satisfied is not { } satisfied)
         {
             throw new ValidationFailedException("satisfied", "satisfied is required: true or false.");
         }
 
         var comment = PoliceComplaintAccess.Optional(command.Comment, "comment", 1000);
-        var complaint = await FindAsync(reference, command.Phone, cancellationToken);
         if (satisfied)
         {
             complaint.ConfirmSatisfaction(clock.GetUtcNow(), comment);
