@@ -4,7 +4,10 @@ using Nigehban.Web.Features.PoliceComplaints.InquirePoliceComplaint;
 using Nigehban.Web.Features.PoliceComplaints.ListPoliceComplaints;
 using Nigehban.Web.Features.PoliceComplaints.SubmitPoliceComplaint;
 using Nigehban.Web.Features.PoliceComplaints.TrackPoliceComplaint;
+using Nigehban.Web.Components;
+using Nigehban.Web.Components.StaffConsole;
 using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.PoliceComplaints;
 
@@ -24,6 +27,8 @@ public static class PoliceComplaintsModule
         services.AddScoped<ListPoliceComplaintsHandler>();
         services.AddScoped<EscalateOverdueComplaintsHandler>();
         services.AddHostedService<OverdueComplaintsWatcher>();
+        services.AddConsoleNavigation(new ConsoleNavItem("/console/police-complaints", "Nav.PoliceComplaints",
+            MudBlazor.Icons.Material.Outlined.Gavel, Permissions.ConsoleAccess, ConsoleNavSection.Work));
         return services;
     }
 }
