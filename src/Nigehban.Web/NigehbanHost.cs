@@ -7,6 +7,7 @@ using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Features.FrontDesk;
 using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
+using Nigehban.Web.Features.PoliceComplaints;
 using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform;
 using Nigehban.Web.Platform.Api;
@@ -36,6 +37,7 @@ public static class NigehbanHost
         builder.Services.AddRecords();
         builder.Services.AddServiceCentres();
         builder.Services.AddFrontDesk();
+        builder.Services.AddPoliceComplaints();
         builder.Services.AddDashboard();
         builder.Services.AddDashboardUi();
         builder.Services.AddNigehbanUi();
@@ -68,6 +70,7 @@ public static class NigehbanHost
         app.MapStaffAdministration();
         app.MapServiceCentres();
         app.MapFrontDesk();
+        app.MapPoliceComplaints();
         app.MapDashboard();
         app.MapDashboardUi();
         app.MapNigehbanUi();

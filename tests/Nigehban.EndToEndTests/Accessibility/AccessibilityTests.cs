@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nigehban.Web.Features.PoliceComplaints.SubmitPoliceComplaint;
 using Microsoft.Playwright;
 using Nigehban.EndToEndTests.Infrastructure;
 using Nigehban.EndToEndTests.StaffConsole;
@@ -32,6 +34,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             "/", "/stations", $"/stations?district={district}", "/services", "/services/character-certificate/apply",
             "/track", "/verify", "/service-delivery", $"/service-delivery/{district}", $"/queue/{station}", "/login",
             "/complaints/new", "/complaints/track",
+            "/police-complaints/new", "/police-complaints/track",
         ];
         var findings = new List<AccessibilityFinding>();
         foreach (var url in urls)
@@ -61,7 +64,22 @@ public sealed class AccessibilityTests(BrowserApp app)
         var admin = await app.CreateStaffAsync(Roles.Administrator, app.Demo("admin").Unit);
         findings.AddRange(await AuditConsoleAsync(language, admin, "/console/staff", "/console/staff/new"));
 
+        var complaint = await SubmitPoliceComplaintAsync(station);
+        var centre = await app.CreateStaffAsync(Roles.ComplaintCentreOfficer, app.Demo("admin").Unit);
+        findings.AddRange(await AuditConsoleAsync(language, centre, "/console/police-complaints", $"/console/police-complaints/{complaint}"));
+
         findings.ShouldBeEmpty(string.Join(Environment.NewLine, findings));
+    }
+
+    /// <summary>A complaint against police submitted as a citizen on the web would, for the centre's pages.</summary>
+    private async Task<string> SubmitPoliceComplaintAsync(string station)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var submitted = await scope.ServiceProvider.GetRequiredService<SubmitPoliceComplaintHandler>().HandleAsync(
+            new SubmitPoliceComplaintCommand("other", "web", station, null, null, "Generated complaint for the accessibility walk.",
+                new ComplainantInput("Generated Complainant", "+923001234567")),
+            null, TestContext.Current.CancellationToken);
+        return submitted.Reference;
     }
 
     [Fact]

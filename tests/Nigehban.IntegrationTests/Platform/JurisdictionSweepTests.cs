@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Identity;
 using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.IntegrationTests.PoliceComplaints;
 using Nigehban.IntegrationTests.ServiceCentres;
 using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Dashboard.Pages;
@@ -39,6 +40,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
 
     /// <summary>The citizen's secret that a public look-up asks for: an application's national ID, a complaint's phone.</summary>
     private static readonly string[] SecretFields = ["nationalId", "phone"];
+
+    private const string ComplaintRoutes = "/api/v1/police-complaints/";
 
     [Fact]
     public async Task EveryScopedOperation_Answers404AndNoData_ToCallersOutsideTheRecordsDistrict()
@@ -86,7 +89,9 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         // above come from the scope and not from IDs that name nothing.
         foreach (var operation in operations)
         {
-            var insider = await InsiderForAsync(PolicyOf(operation.OperationId));
+            var insider = operation.Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal)
+                ? await ComplaintCentreInsiderAsync(PolicyOf(operation.OperationId))
+                : await InsiderForAsync(PolicyOf(operation.OperationId));
             using var request = operation.Request(records, null, outsider: false);
             using var response = await insider.SendAsync(request, Ct);
             var status = (int)response.StatusCode;
@@ -108,7 +113,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
     /// <summary>One district's records, and strings of them that must never appear in an outsider's answer.</summary>
     private sealed record DistrictRecords(
         string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
-        string ComplaintReference, string ComplaintPhone, Guid VisitId, IReadOnlyList<string> Markers);
+        string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -146,10 +151,14 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         visit.StatusCode.ShouldBe(HttpStatusCode.Created, await visit.Content.ReadAsStringAsync(Ct));
         var visitId = (await visit.ReadJsonAsync()).GetProperty("id").GetGuid();
 
+        // A complaint against the district's station: owned by the force's complaint centre, so only the centre reaches it.
+        var complainant = "Sweep Complainant " + Guid.NewGuid().ToString("N")[..8];
+        var policeComplaint = await PoliceComplaintFixtures.SubmitAsync(app, station, PoliceComplaintFixtures.NewPhone(), name: complainant);
+
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
-        return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId,
-            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone]);
+        return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
+            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant]);
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -179,6 +188,10 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             ?? throw new InvalidOperationException($"No demo account holds {string.Join(", ", policy.Permissions)}.");
         return await app.SignInAsync(name);
     }
+
+    /// <summary>Complaints against police are the centre's: its clerk, or the IG for the senior officers' operations.</summary>
+    private async Task<HttpClient> ComplaintCentreInsiderAsync(EndpointPolicy policy) =>
+        await app.SignInAsync(policy.Permissions.All(PermissionsOf(app.Demo("centre").Role).Contains) ? "centre" : "ig");
 
     private static HashSet<string> PermissionsOf(string role) => [.. Roles.PermissionsOf([role])];
 
@@ -240,6 +253,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         private string ValueOf(string parameter, DistrictRecords records) => (OperationId, parameter) switch
         {
             (_, "reference") when IsComplaint => records.ComplaintReference,
+            (_, "reference") when Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal) => records.PoliceComplaint,
             (_, "reference") => records.Reference,
             ("RecordVisitDeparture", "id") => records.VisitId.ToString(),
             (_, "unit") => records.Station,

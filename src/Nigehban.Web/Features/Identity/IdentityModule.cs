@@ -38,6 +38,7 @@ public static class IdentityModule
 
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<TotpSecrets>();
+        services.AddScoped<StaffDirectory>();
         services.AddScoped<SignInStaffHandler>();
         services.AddScoped<StaffAuthority>();
         services.AddScoped<CreateStaffAccountHandler>();

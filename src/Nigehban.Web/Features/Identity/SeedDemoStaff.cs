@@ -86,11 +86,13 @@ public sealed class SeedDemoStaff(
         yield return ("sho", Roles.Sho, station);
         yield return ("protection", Roles.ProtectionOfficer, station);
         yield return ("safecity", Roles.SafeCityOperator, district);
+        yield return ("sdpo", Roles.SubdivisionOfficer, units.Find(station.ParentCode) ?? district);
         yield return ("dpo", Roles.Dpo, district);
         yield return ("rpo", Roles.Rpo, region);
         yield return ("ig", Roles.Ig, root);
         yield return ("auditor", Roles.Auditor, root);
         yield return ("admin", Roles.Administrator, root);
+        yield return ("centre", Roles.ComplaintCentreOfficer, root);
         if (districts.Count > 1)
         {
             // A second district's desk, so that cross-district isolation can be seen and tested.

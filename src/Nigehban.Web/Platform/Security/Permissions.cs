@@ -27,12 +27,19 @@ public static class Permissions
     /// <summary>Reading a station's complaints and visitor log (front desk, inquiry officers, SHO, command).</summary>
     public const string FrontDeskRead = "front-desk.read";
 
+    /// <summary>The complaint centre's staff: record complaints against police, see them all, assign inquiries.</summary>
+    public const string PoliceComplaintsRecord = "police-complaints.record";
+
+    /// <summary>Senior officers: inquire into complaints against police assigned to them, and close them.</summary>
+    public const string PoliceComplaintsInquire = "police-complaints.inquire";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
         ServiceRequestsCreate, ServiceRequestsRead, ServiceRequestsProcess, ServiceRequestsApprove,
         ComplaintsRegister, CasesInvestigate, CasesSupervise, RecordsRead, ProtectionCasesWork, SafeCityOperate, DashboardView,
         FrontDeskRead,
+        PoliceComplaintsRecord, PoliceComplaintsInquire,
     ];
 }
 
@@ -50,13 +57,19 @@ public static class Roles
     public const string Auditor = "Auditor";
     public const string Administrator = "Administrator";
 
+    /// <summary>The SDPO: heads a sub-division (circle) of stations.</summary>
+    public const string SubdivisionOfficer = "SubdivisionOfficer";
+
+    /// <summary>Staff of the force's complaint centre for complaints against police (Punjab: 1787).</summary>
+    public const string ComplaintCentreOfficer = "ComplaintCentreOfficer";
+
     public static IReadOnlyList<string> All { get; } =
-        [FrontDesk, InvestigatingOfficer, Sho, ProtectionOfficer, SafeCityOperator, Dpo, Rpo, Ig, Auditor, Administrator];
+        [FrontDesk, InvestigatingOfficer, Sho, ProtectionOfficer, SafeCityOperator, Dpo, Rpo, Ig, Auditor, Administrator, SubdivisionOfficer, ComplaintCentreOfficer];
 
     private static readonly string[] Command =
     [
         Permissions.ConsoleAccess, Permissions.DashboardView, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove,
-        Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.FrontDeskRead,
+        Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.FrontDeskRead, Permissions.PoliceComplaintsInquire,
     ];
 
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
@@ -72,6 +85,8 @@ public static class Roles
         [Ig] = Command,
         [Auditor] = [Permissions.ConsoleAccess, Permissions.AuditRead, Permissions.DashboardView],
         [Administrator] = [Permissions.ConsoleAccess, Permissions.StaffManage, Permissions.ForceManage],
+        [SubdivisionOfficer] = Command,
+        [ComplaintCentreOfficer] = [Permissions.ConsoleAccess, Permissions.PoliceComplaintsRecord, Permissions.DashboardView],
     };
 
     /// <summary>Roles that command or oversee the force as a whole: only their holders, or the force-wide administrator, grant them (ADR-024).</summary>
