@@ -81,8 +81,8 @@ public sealed class SubmissionScenario : IScenario
             await connection.OpenAsync(cancellationToken);
             foreach (var (table, postgres, sqlite) in PlainTables)
             {
-                await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Plain}{table}", cancellationToken);
-                await ExecuteAsync(connection, $"CREATE TABLE {Plain}{table} ({(context.Target.Provider == DatabaseProvider.Postgres ? postgres : sqlite)})", cancellationToken);
+                await PlainInsertCeiling.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Plain}{table}", cancellationToken);
+                await PlainInsertCeiling.ExecuteAsync(connection, $"CREATE TABLE {Plain}{table} ({(context.Target.Provider == DatabaseProvider.Postgres ? postgres : sqlite)})", cancellationToken);
             }
         }
 
@@ -115,56 +115,7 @@ public sealed class SubmissionScenario : IScenario
                 ["key"] = Guid.CreateVersion7().ToString("N"), ["sms"] = sms,
             };
 
-            if (dataSource is not null)
-            {
-                // One batch without a transaction object: PostgreSQL runs it as one implicit
-                // transaction, sent and committed in one round trip — the least a store of these rows can cost.
-                await using var connection = await dataSource.OpenConnectionAsync(token);
-                await using var batch = new NpgsqlBatch(connection);
-                foreach (var sql in PlainInserts)
-                {
-                    var command = new NpgsqlBatchCommand(sql);
-                    foreach (var (name, value) in values.Where(v => sql.Contains("@" + v.Key + ",", StringComparison.Ordinal) || sql.Contains("@" + v.Key + ")", StringComparison.Ordinal)))
-                    {
-                        command.Parameters.AddWithValue(name, value);
-                    }
-
-                    batch.BatchCommands.Add(command);
-                }
-
-                return await batch.ExecuteNonQueryAsync(token) == PlainInserts.Length ? null : "the plain insert did not write every row";
-            }
-
-            await using var sqlite = new SqliteConnection(target.ConnectionString);
-            await sqlite.OpenAsync(token);
-            // The app's pragmas, on every open as the app sets them: durability is part of the ceiling.
-            await ExecuteAsync(sqlite, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;", token);
-            await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync(token);
-            var written = 0;
-            foreach (var sql in PlainInserts)
-            {
-                await using var command = sqlite.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = sql;
-                foreach (var (name, value) in values)
-                {
-                    if (sql.Contains("@" + name + ",", StringComparison.Ordinal) || sql.Contains("@" + name + ")", StringComparison.Ordinal))
-                    {
-                        command.Parameters.AddWithValue(name, value switch
-                        {
-                            Guid g => g.ToString(),
-                            DateTimeOffset t => t.UtcTicks,
-                            decimal d => d.ToString(CultureInfo.InvariantCulture),
-                            _ => value,
-                        });
-                    }
-                }
-
-                written += await command.ExecuteNonQueryAsync(token);
-            }
-
-            await transaction.CommitAsync(token);
-            return written == PlainInserts.Length ? null : "the plain insert did not write every row";
+            return await PlainInsertCeiling.WriteAsync(dataSource, target.ConnectionString, PlainInserts, values, token);
         }
 
         async Task<string?> SubmitAsync(DeterministicRandom random, CancellationToken token) =>
@@ -206,10 +157,4 @@ public sealed class SubmissionScenario : IScenario
         ? new NpgsqlConnection(target.ConnectionString)
         : new SqliteConnection(target.ConnectionString);
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

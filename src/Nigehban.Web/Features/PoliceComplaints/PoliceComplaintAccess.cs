@@ -47,40 +47,4 @@ public sealed class PoliceComplaintAccess(NigehbanDbContext db, JurisdictionScop
             throw new NotFoundException("police-complaints", "This force runs no complaint centre.");
         }
     }
-
-    /// <summary>A phone as stored and compared: digits with an optional leading +; null when it is not a phone.</summary>
-    public static string? NormalisePhone(string? phone)
-    {
-        if (string.IsNullOrWhiteSpace(phone))
-        {
-            return null;
-        }
-
-        var trimmed = phone.Trim();
-        var plus = trimmed.StartsWith('+');
-        var digits = (plus ? trimmed[1..] : trimmed).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return digits.Length is >= 7 and <= 15 && digits.All(char.IsAsciiDigit) ? (plus ? "+" : "") + digits : null;
-    }
-
-    public static string Required(string? value, string field, int max)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            throw new ValidationFailedException(field, $"{field} is required.");
-        }
-
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
-    }
-
-    public static string? Optional(string? value, string field, int max)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
-    }
 }

@@ -221,10 +221,10 @@ public sealed class SubmitServiceRequestHandler(
         var nationalId = errors.Check(() => force.NationalId.Normalise(input.NationalId)
             ?? throw new ValidationFailedException("applicant.nationalId",
                 ServiceCentreErrors.Text("Applicant.NationalId", force.NationalId.LocalName, force.NationalId.Example)));
-        var name = errors.Check(() => Required(input.Name, "applicant.name", 120));
+        var name = errors.Check(() => TextFields.Required(input.Name, "applicant.name", 120));
         // Only what this force asks for is kept; what it requires must be there.
         var parentName = errors.Check(() => Asked(ApplicantField.ParentName, input.ParentName, 120));
-        var phone = errors.Check(() => Asked(ApplicantField.Phone, input.Phone, 20) is { } given && !IsPhone(given)
+        var phone = errors.Check(() => Asked(ApplicantField.Phone, input.Phone, 20) is { } given && TextFields.NormalisePhone(given) is null
             ? throw new ValidationFailedException("applicant.phone", ServiceCentreErrors.Text("Applicant.Phone"))
             : Asked(ApplicantField.Phone, input.Phone, 20));
         var email = errors.Check(() => Asked(ApplicantField.Email, input.Email, 200) is { } given && !MailAddress.TryCreate(given, out _)
@@ -252,7 +252,7 @@ public sealed class SubmitServiceRequestHandler(
             return null;
         }
 
-        return asked.Required ? Required(value, $"applicant.{field}", max) : Optional(value, $"applicant.{field}", max);
+        return asked.Required ? TextFields.Required(value, $"applicant.{field}", max) : TextFields.Optional(value, $"applicant.{field}", max);
     }
 
     /// <summary>The language the citizen applied in, so that their messages come back in it; the force's default when not given.</summary>
@@ -282,34 +282,5 @@ public sealed class SubmitServiceRequestHandler(
         }
 
         return Enum.Parse<ServiceChannel>(value, ignoreCase: true);
-    }
-
-    private static string Required(string? value, string field, int max)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.Required", field));
-        }
-
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.TooLong", field, max));
-    }
-
-    private static string? Optional(string? value, string field, int max)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, ServiceCentreErrors.Text("Field.TooLong", field, max));
-    }
-
-    private static bool IsPhone(string phone)
-    {
-        var digits = phone.StartsWith('+') ? phone[1..] : phone;
-        digits = digits.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return digits.Length is >= 7 and <= 15 && digits.All(char.IsAsciiDigit);
     }
 }

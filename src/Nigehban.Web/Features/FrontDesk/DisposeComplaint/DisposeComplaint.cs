@@ -18,7 +18,7 @@ public sealed class DisposeComplaintHandler(NigehbanDbContext db, ComplaintClock
             throw new ValidationFailedException("outcome", $"outcome is one of {string.Join(", ", Enum.GetNames<ComplaintOutcome>())}.");
         }
 
-        var note = ComplaintInput.Optional(command.Note, "note", 1000);
+        var note = TextFields.Optional(command.Note, "note", 1000);
         var complaint = await ComplaintLookup.FindForChangeAsync(db, reference, cancellationToken);
         InquiryOfficers.EnsureMayWork(user, complaint, ComplaintStatus.UnderInquiry);
         complaint.RecordDisposal(outcome, note, user.UserName ?? "system", clock.Now);

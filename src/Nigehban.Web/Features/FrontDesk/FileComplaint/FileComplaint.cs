@@ -8,7 +8,7 @@ using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Units;
-using static Nigehban.Web.Features.FrontDesk.ComplaintInput;
+using static Nigehban.Web.Platform.Api.TextFields;
 
 namespace Nigehban.Web.Features.FrontDesk.FileComplaint;
 

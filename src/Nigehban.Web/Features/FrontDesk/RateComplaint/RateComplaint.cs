@@ -24,9 +24,9 @@ public sealed class RateComplaintHandler(NigehbanDbContext db, JurisdictionScope
             throw new ValidationFailedException("rating", "rating is a whole number from 1 to 5.");
         }
 
-        var comment = ComplaintInput.Optional(command.Comment, "comment", 1000);
+        var comment = TextFields.Optional(command.Comment, "comment", 1000);
         var canonical = ReadComplaintsHandler.CanonicalReference(reference);
-        var phone = ComplaintInput.NormalisePhone(command.Phone) ?? throw NotFound();
+        var phone = TextFields.NormalisePhone(command.Phone) ?? throw NotFound();
         scope.Unrestricted("the complainant rates by a secret pair (reference + phone)");
         var complaint = await db.Set<StationComplaint>()
             .FirstOrDefaultAsync(c => c.Reference == canonical && c.Complainant.Phone == phone, cancellationToken) ?? throw NotFound();

@@ -34,7 +34,7 @@ public sealed class TrackComplaintHandler(NigehbanDbContext db, FrontDeskPack pa
 {
     public async Task<ComplaintStatusView> HandleAsync(string reference, string? phone, string language, CancellationToken cancellationToken)
     {
-        if (!ReferenceNumber.TryParse(reference, out var parsed) || ComplaintInput.NormalisePhone(phone) is not { } number)
+        if (!ReferenceNumber.TryParse(reference, out var parsed) || TextFields.NormalisePhone(phone) is not { } number)
         {
             throw NotFound();
         }

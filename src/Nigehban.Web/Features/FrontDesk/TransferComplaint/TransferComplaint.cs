@@ -18,7 +18,7 @@ public sealed class TransferComplaintHandler(NigehbanDbContext db, ComplaintCloc
 {
     public async Task<StationComplaint> HandleAsync(string reference, TransferComplaintCommand command, CancellationToken cancellationToken)
     {
-        var reason = ComplaintInput.Required(command.Reason, "reason", 1000);
+        var reason = TextFields.Required(command.Reason, "reason", 1000);
         var complaint = await ComplaintLookup.FindForChangeAsync(db, reference, cancellationToken);
         var target = units.Find(command.ToUnit);
         if (target is null || target.Kind != force.StationUnitKind)

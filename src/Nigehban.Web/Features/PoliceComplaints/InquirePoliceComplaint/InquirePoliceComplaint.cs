@@ -26,7 +26,7 @@ public sealed class InquirePoliceComplaintHandler(
     {
         // The complaint first, then its input: someone who cannot find it learns nothing from a 400.
         var complaint = await AssignedToMeAsync(reference, cancellationToken);
-        var note = PoliceComplaintAccess.Optional(command.Note, "note", 1000);
+        var note = TextFields.Optional(command.Note, "note", 1000);
         complaint.LogCall(Actor, clock.GetUtcNow(), note);
         await db.SaveChangesAsync(cancellationToken);
         return Progress(complaint);
@@ -35,7 +35,7 @@ public sealed class InquirePoliceComplaintHandler(
     public async Task<PoliceComplaintProgress> ReplyAsync(string reference, ReplyCommand command, CancellationToken cancellationToken)
     {
         var complaint = await AssignedToMeAsync(reference, cancellationToken);
-        var reply = PoliceComplaintAccess.Required(command.Reply, "reply", 4000);
+        var reply = TextFields.Required(command.Reply, "reply", 4000);
         if (!Enum.TryParse<PoliceComplaintFinding>(command.Finding, ignoreCase: true, out var finding) || !Enum.IsDefined(finding) || int.TryParse(command.Finding, out _))
         {
             throw new ValidationFailedException("finding", "finding is one of Substantiated, NotSubstantiated, ProvedFalse.");
@@ -50,7 +50,7 @@ public sealed class InquirePoliceComplaintHandler(
     public async Task<PoliceComplaintProgress> CloseAsync(string reference, CloseCommand command, CancellationToken cancellationToken)
     {
         var complaint = await access.FindAsync(reference, cancellationToken);
-        var reason = PoliceComplaintAccess.Required(command.Reason, "reason", 1000);
+        var reason = TextFields.Required(command.Reason, "reason", 1000);
         var me = await staff.FindAsync(user.UserName, cancellationToken);
         if (me is null || !policy.IsSeniorEnough(me.Roles))
         {

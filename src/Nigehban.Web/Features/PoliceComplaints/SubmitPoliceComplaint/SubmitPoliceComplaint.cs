@@ -62,16 +62,16 @@ public sealed class SubmitPoliceComplaintHandler(
                 : $"'{command.Station}' is not a {force.StationUnitKind} of this force.");
         }
 
-        var accusedName = PoliceComplaintAccess.Optional(command.AccusedOfficer, "accusedOfficer", 120);
+        var accusedName = TextFields.Optional(command.AccusedOfficer, "accusedOfficer", 120);
         var accusedAccount = await ValidateAccusedAccountAsync(command.AccusedOfficerUserName, cancellationToken);
-        var description = PoliceComplaintAccess.Required(command.Description, "description", 4000);
+        var description = TextFields.Required(command.Description, "description", 4000);
         if (command.Complainant is null)
         {
             throw new ValidationFailedException("complainant", "complainant is required.");
         }
 
-        var name = PoliceComplaintAccess.Required(command.Complainant.Name, "complainant.name", 120);
-        var phone = PoliceComplaintAccess.NormalisePhone(command.Complainant.Phone)
+        var name = TextFields.Required(command.Complainant.Name, "complainant.name", 120);
+        var phone = TextFields.NormalisePhone(command.Complainant.Phone)
             ?? throw new ValidationFailedException("complainant.phone", "A phone number has 7 to 15 digits, optionally starting with +.");
         var language = string.IsNullOrWhiteSpace(command.Language) ? force.DefaultLanguage
             : force.FindLanguage(command.Language.Trim())?.Code ?? throw new ValidationFailedException("language", $"'{command.Language}' is not a language of this force.");

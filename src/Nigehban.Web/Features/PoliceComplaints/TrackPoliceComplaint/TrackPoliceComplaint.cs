@@ -38,7 +38,7 @@ public sealed class TrackPoliceComplaintHandler(NigehbanDbContext db, Jurisdicti
             throw new ValidationFailedException("satisfied", "satisfied is required: true or false.");
         }
 
-        var comment = PoliceComplaintAccess.Optional(command.Comment, "comment", 1000);
+        var comment = TextFields.Optional(command.Comment, "comment", 1000);
         if (satisfied)
         {
             complaint.ConfirmSatisfaction(clock.GetUtcNow(), comment);
@@ -61,7 +61,7 @@ public sealed class TrackPoliceComplaintHandler(NigehbanDbContext db, Jurisdicti
         }
 
         var canonical = PoliceComplaint.CanonicalReference(reference);
-        var normalised = PoliceComplaintAccess.NormalisePhone(phone);
+        var normalised = TextFields.NormalisePhone(phone);
         scope.Unrestricted("a complainant's own look-up by reference and phone");
         var complaint = normalised is null ? null : await db.Set<PoliceComplaint>().Include(c => c.Steps)
             .FirstOrDefaultAsync(c => c.Reference == canonical && c.ComplainantPhone == normalised, cancellationToken);

@@ -1,19 +1,23 @@
-using Nigehban.Web.Platform.Api;
+namespace Nigehban.Web.Platform.Api;
 
-namespace Nigehban.Web.Features.FrontDesk;
-
-/// <summary>Checks shared by the complaint's use cases: text lengths and phone numbers.</summary>
-public static class ComplaintInput
+/// <summary>
+/// Free text and phone numbers as every module reads them from a citizen or an officer: trimmed,
+/// bounded, and refused with the field named, in the reader's language (ADR-040).
+/// </summary>
+public static class TextFields
 {
+    /// <summary>The longest text accepted as a phone number before it is looked at.</summary>
+    private const int MaxPhoneInput = 30;
+
     public static string Required(string? value, string field, int max)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new ValidationFailedException(field, $"{field} is required.");
+            throw new ValidationFailedException(field, ApiErrors.Text("Field.Required", field));
         }
 
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
+        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, ApiErrors.Text("Field.TooLong", field, max));
     }
 
     public static string? Optional(string? value, string field, int max)
@@ -24,7 +28,7 @@ public static class ComplaintInput
             return null;
         }
 
-        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, $"{field} has at most {max} characters.");
+        return trimmed.Length <= max ? trimmed : throw new ValidationFailedException(field, ApiErrors.Text("Field.TooLong", field, max));
     }
 
     /// <summary>
@@ -34,7 +38,7 @@ public static class ComplaintInput
     /// </summary>
     public static string? NormalisePhone(string? phone)
     {
-        if (string.IsNullOrWhiteSpace(phone) || phone.Length > 30)
+        if (string.IsNullOrWhiteSpace(phone) || phone.Length > MaxPhoneInput)
         {
             return null;
         }
@@ -44,8 +48,9 @@ public static class ComplaintInput
         return digits.Length is >= 7 and <= 15 && digits.All(char.IsAsciiDigit) ? compact : null;
     }
 
+    /// <summary>A required phone number in its stored form.</summary>
     public static string Phone(string? phone, string field) =>
         string.IsNullOrWhiteSpace(phone)
-            ? throw new ValidationFailedException(field, $"{field} is required.")
-            : NormalisePhone(phone) ?? throw new ValidationFailedException(field, "A phone number has 7 to 15 digits, optionally starting with +.");
+            ? throw new ValidationFailedException(field, ApiErrors.Text("Field.Required", field))
+            : NormalisePhone(phone) ?? throw new ValidationFailedException(field, ApiErrors.Text("Field.Phone"));
 }
