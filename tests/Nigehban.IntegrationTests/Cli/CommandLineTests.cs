@@ -108,9 +108,10 @@ public abstract class CommandLineTests : IDisposable
             run.Output.ShouldContain(account.GetProperty("userName").GetString()!);
         }
 
-        // The ten roles of the issue, spelt as documented for scripts.
+        // Every role, spelt as documented for scripts (the ten of the first issue, the SDPO and the complaint centre's officer).
         accounts.Select(a => a.GetProperty("role").GetString()).Distinct().ShouldBe(
-            ["FrontDesk", "InvestigatingOfficer", "Sho", "ProtectionOfficer", "SafeCityOperator", "Dpo", "Rpo", "Ig", "Auditor", "Administrator"],
+            ["FrontDesk", "InvestigatingOfficer", "Sho", "ProtectionOfficer", "SafeCityOperator", "SubdivisionOfficer", "Dpo", "Rpo", "Ig", "Auditor",
+                "Administrator", "ComplaintCentreOfficer"],
             ignoreOrder: true);
         accounts.Select(a => a.GetProperty("userName").GetString()).ShouldBeUnique();
         verify.ExitCode.ShouldBe(0, verify.ToString());

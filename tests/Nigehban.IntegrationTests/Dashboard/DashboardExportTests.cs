@@ -37,15 +37,15 @@ public abstract class DashboardExportTests(NigehbanApp app)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(Ct)).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].Split(',');
-        var column = Array.IndexOf(header, "Applications received");
+        var header = CsvCells(lines[0]);
+        var column = header.IndexOf("Applications received");
         column.ShouldBeGreaterThan(1);
 
         var summary = await dpo.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/summary?unit={district}&{Range}", Ct);
         var expected = summary.GetProperty("metrics").GetProperty("service_requests_received").GetDouble();
         expected.ShouldBeGreaterThanOrEqualTo(1);
-        // A unit name may hold a comma (quoted): count the figure columns from the end of the line.
-        lines.Skip(1).Sum(l => double.Parse(l.Split(',')[^(header.Length - column)], CultureInfo.InvariantCulture)).ShouldBe(expected);
+        // A unit name or a metric's label may hold a comma (quoted): cells are read as CSV.
+        lines.Skip(1).Sum(l => double.Parse(CsvCells(l)[column], CultureInfo.InvariantCulture)).ShouldBe(expected);
 
         var audited = await app.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking().IgnoreQueryFilters()
             .AnyAsync(e => e.Action == "dashboard.export" && e.ObjectId!.StartsWith($"dashboard-children-{district}-"), Ct));
