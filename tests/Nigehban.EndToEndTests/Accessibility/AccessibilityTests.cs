@@ -40,10 +40,28 @@ public sealed class AccessibilityTests(BrowserApp app)
         foreach (var url in urls)
         {
             await page.GotoAsync(url);
-            findings.AddRange(await AccessibilityAudit.RunAsync(page));
+            findings.AddRange(await AuditOnceMoreAfterATimeoutAsync(page));
         }
 
         findings.ShouldBeEmpty(string.Join(Environment.NewLine, findings));
+    }
+
+    /// <summary>
+    /// axe once did not finish on the waiting hall's screen in Urdu under a loaded CI (the screen is
+    /// redrawn by pushed events while axe reads it), and passed on every other run: a page whose
+    /// audit times out is loaded again and audited once more, and a second timeout fails the test.
+    /// </summary>
+    private static async Task<IReadOnlyList<AccessibilityFinding>> AuditOnceMoreAfterATimeoutAsync(IPage page)
+    {
+        try
+        {
+            return await AccessibilityAudit.RunAsync(page);
+        }
+        catch (TimeoutException)
+        {
+            await page.ReloadAsync();
+            return await AccessibilityAudit.RunAsync(page);
+        }
     }
 
     [Theory]
@@ -111,7 +129,16 @@ public sealed class AccessibilityTests(BrowserApp app)
         {
             await page.GotoAsync(url);
             await Expect(page.Locator(".console-root")).ToHaveAttributeAsync("data-interactive", "true");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // A quiet network (the map's outlines fetched, say) is waited for briefly: on a loaded CI it
+            // did not come within Playwright's 20 s once, and the audit waits for a quiet page itself.
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+            }
+
             findings.AddRange(await AccessibilityAudit.RunAsync(page));
         }
 
