@@ -36,7 +36,8 @@ public sealed class DocumentCheckTests(BrowserApp app)
 
         // A file that is not a PDF, JPEG or PNG is refused, and its name does not linger on the row.
         await FileInput(photo).SetInputFilesAsync(new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "not a picture"u8.ToArray() });
-        await Expect(page.Locator(".mud-snackbar")).ToBeVisibleAsync();
+        // The refusal's own message (the first file's "attached" may still be on screen beside it).
+        await Expect(page.Locator(".mud-snackbar.mud-alert-filled-error")).ToBeVisibleAsync();
         await Expect(photo).ToHaveClassAsync("document-missing");
         await Expect(page.Locator("#documents")).Not.ToContainTextAsync("notes.txt");
 
