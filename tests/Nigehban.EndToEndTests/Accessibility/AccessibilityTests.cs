@@ -14,7 +14,8 @@ namespace Nigehban.EndToEndTests.Accessibility;
 /// WCAG 2.0/2.1 A and AA rules. (Every other test's pages are audited too, by the assembly's hook; this
 /// one walks the pages no other test happens to open, and says on which one a rule broke. Its pages
 /// are audited here alone: under a loaded CI the hook's audit and this one queued behind each other
-/// on the same document and outlasted the bound.)
+/// on the same document and outlasted the bound. Each page gets a tab of its own, see
+/// <see cref="AccessibilityAudit.AuditInOwnTabAsync"/>.)
 /// </summary>
 public sealed class AccessibilityTests(BrowserApp app)
 {
@@ -39,29 +40,10 @@ public sealed class AccessibilityTests(BrowserApp app)
         var findings = new List<AccessibilityFinding>();
         foreach (var url in urls)
         {
-            await page.GotoAsync(url);
-            findings.AddRange(await AuditOnceMoreAfterATimeoutAsync(page));
+            findings.AddRange(await AccessibilityAudit.AuditInOwnTabAsync(page.Context, url));
         }
 
         findings.ShouldBeEmpty(string.Join(Environment.NewLine, findings));
-    }
-
-    /// <summary>
-    /// axe once did not finish on the waiting hall's screen in Urdu under a loaded CI (the screen is
-    /// redrawn by pushed events while axe reads it), and passed on every other run: a page whose
-    /// audit times out is loaded again and audited once more, and a second timeout fails the test.
-    /// </summary>
-    private static async Task<IReadOnlyList<AccessibilityFinding>> AuditOnceMoreAfterATimeoutAsync(IPage page)
-    {
-        try
-        {
-            return await AccessibilityAudit.RunAsync(page);
-        }
-        catch (TimeoutException)
-        {
-            await page.ReloadAsync();
-            return await AccessibilityAudit.RunAsync(page);
-        }
     }
 
     [Theory]
@@ -127,22 +109,24 @@ public sealed class AccessibilityTests(BrowserApp app)
         var findings = new List<AccessibilityFinding>();
         foreach (var url in urls)
         {
-            await page.GotoAsync(url);
-            await Expect(page.Locator(".console-root")).ToHaveAttributeAsync("data-interactive", "true");
-            // A quiet network (the map's outlines fetched, say) is waited for briefly: on a loaded CI it
-            // did not come within Playwright's 20 s once, and the audit waits for a quiet page itself.
-            try
-            {
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5_000 });
-            }
-            catch (TimeoutException)
-            {
-            }
-
-            findings.AddRange(await AccessibilityAudit.RunAsync(page));
+            findings.AddRange(await AccessibilityAudit.AuditInOwnTabAsync(page.Context, url, UntilInteractiveAsync));
         }
 
         return findings;
+    }
+
+    private static async Task UntilInteractiveAsync(IPage page)
+    {
+        await Expect(page.Locator(".console-root")).ToHaveAttributeAsync("data-interactive", "true");
+        // A quiet network (the map's outlines fetched, say) is waited for briefly: on a loaded CI it
+        // did not come within Playwright's 20 s once, and the audit waits for a quiet page itself.
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+        }
     }
 
     private static async Task UseLanguageAsync(IPage page, string language)
