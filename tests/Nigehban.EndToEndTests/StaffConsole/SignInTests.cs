@@ -62,7 +62,7 @@ public sealed class SignInTests(BrowserApp app)
         await SignIn.SubmitAsync(page, account.UserName, account.Password, BrowserApp.WrongOtp(account.TotpSecret));
 
         await page.WaitForURLAsync("**/login?failed=1*");
-        await Expect(page.Locator("#login-failed")).ToHaveTextAsync(AuthEndpoints.GenericFailure);
+        await Expect(page.Locator("#login-failed")).ToHaveTextAsync("The user name, password or one-time code is not correct, or the account cannot sign in.");
         var cookies = await page.Context.CookiesAsync();
         cookies.ShouldNotContain(c => c.Name == SessionAuthenticationHandler.CookieName);
     }

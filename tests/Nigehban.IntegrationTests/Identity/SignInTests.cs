@@ -49,11 +49,11 @@ public abstract class SignInTests(NigehbanApp app)
         var replayed = await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password, code);
         replayed.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await DeniedReasonsAsync(officer)).ShouldBe([SignInStaffHandler.CodeAlreadyUsed], "the trail tells a replay from a wrong code");
-        (await replayed.ReadJsonAsync()).GetProperty("detail").GetString().ShouldBe(AuthEndpoints.CodeUsedFailure, "the officer is told to wait for the next code");
+        (await replayed.ReadJsonAsync()).GetProperty("detail").GetString().ShouldBe("This one-time code has already been used. Wait for the next code in your authenticator app and sign in with it.", "the officer is told to wait for the next code");
 
         // Only the holder of the password learns that: with a wrong password the answer stays the general one.
         var guessed = await app.CreateClient().RequestTokenAsync(officer.UserName, officer.Password + "x", code);
-        (await guessed.ReadJsonAsync()).GetProperty("detail").GetString().ShouldBe(AuthEndpoints.GenericFailure);
+        (await guessed.ReadJsonAsync()).GetProperty("detail").GetString().ShouldBe("The user name, password or one-time code is not correct, or the account cannot sign in.");
 
         // The code of the next step (accepted for clock drift) is a new code: it signs in once.
         var next = Otp(officer.TotpSecret, Now.AddSeconds(30));

@@ -15,10 +15,6 @@ public sealed record CurrentStaffResponse(Guid AccountId, string UserName, strin
 /// <summary>Sign-in for the API (bearer token) and for the browser (cookie, from the login form), and sign-out.</summary>
 public static class AuthEndpoints
 {
-    public const string GenericFailure = "The user name, password or one-time code is not correct, or the account cannot sign in.";
-
-    public const string CodeUsedFailure = "This one-time code has already been used. Wait for the next code in your authenticator app and sign in with it.";
-
     /// <summary>Carries the user name from a failed form post back to the form (never in the address), for a few minutes.</summary>
     public const string UserNameCookie = "nigehban-login-name";
 
