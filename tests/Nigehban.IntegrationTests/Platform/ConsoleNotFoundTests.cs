@@ -87,6 +87,19 @@ public abstract class ConsoleNotFoundTests(NigehbanApp app)
         insideHtml.ShouldNotContain("id=\"not-found-page\"");
     }
 
+    [Theory]
+    [InlineData("PKM-XXX-26-000000-Z")]
+    [InlineData("not-a-reference")]
+    public async Task AnApplicationThatIsNoReference_IsTheNotFoundPage_WithStatus404(string reference)
+    {
+        var frontDesk = await app.SignInAsync("frontdesk");
+
+        var (status, html) = await BrowseAsync(frontDesk, $"/console/applications/{reference}");
+
+        status.ShouldBe(HttpStatusCode.NotFound);
+        html.ShouldContain("id=\"not-found-page\"");
+    }
+
     [Fact]
     public async Task AnUnknownComplaintAgainstPolice_IsTheNotFoundPage_WithStatus404()
     {

@@ -141,7 +141,7 @@ public sealed class DemoHistoryPlan(ForcePack force, ServiceCatalogue catalogue,
             if (path[stage] == ServiceRequestStatus.RecordChecked)
             {
                 request.RecordCheckHit = service.Checks.Count > 0 ? hit : null;
-                request.RecordCheckSummary = service.Checks.Count == 0 ? "This service needs no record check."
+                request.RecordCheckSummary = service.Checks.Count == 0 ? ServiceCentreNotes.RecordCheckNotNeeded
                     : hit ? "Match in police records (demo data)." : "No match in police records (demo data).";
             }
         }
