@@ -57,8 +57,9 @@ public static class NigehbanHost
         }
 
         app.UseSecurityHeaders();
-        app.UseKnownCharsetsOnly();
         app.UseRequestLocalization();
+        // After localization: its refusal (415) is told in the request's language.
+        app.UseKnownCharsetsOnly();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -998,6 +998,12 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
                     b.Property<bool?>("RecordCheckHit")
                         .HasColumnType("boolean");
 
@@ -1356,15 +1362,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaintStep", b =>
-                {
-                    b.HasOne("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", null)
-                        .WithMany("Steps")
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.StationComplaint", b =>
                 {
                     b.OwnsOne("Nigehban.Web.Features.FrontDesk.Complainant", "Complainant", b1 =>
@@ -1398,6 +1395,15 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Complainant")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaintStep", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -991,6 +991,12 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool?>("RecordCheckHit")
                         .HasColumnType("INTEGER");
 
@@ -1347,15 +1353,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaintStep", b =>
-                {
-                    b.HasOne("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", null)
-                        .WithMany("Steps")
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.StationComplaint", b =>
                 {
                     b.OwnsOne("Nigehban.Web.Features.FrontDesk.Complainant", "Complainant", b1 =>
@@ -1389,6 +1386,15 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Complainant")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaintStep", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -174,10 +174,11 @@ public sealed class ApplicationProcessingTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await SignIn.AsAsync(page, deskAccount.UserName, deskAccount.Password, deskAccount.TotpSecret);
 
-        await page.GotoAsync("/console/applications/PKM-XXX-26-000000-Z");
+        var response = await page.GotoAsync("/console/applications/PKM-XXX-26-000000-Z");
 
-        await Expect(page.Locator("#application-detail")).ToHaveAttributeAsync("data-interactive", "true");
-        await Expect(page.Locator("#application-not-found")).ToBeVisibleAsync();
+        response!.Status.ShouldBe(404);
+        await Expect(page.Locator("#not-found-page h1")).ToHaveTextAsync("Page not found");
+        await Expect(page.Locator("#go-console")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public abstract partial class DemoHistoryTests
         busyMonths.ShouldBeGreaterThanOrEqualTo(10, series.ToString());
 
         var summary = (await dpo.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/summary?unit={district}&{period}", Ct)).GetProperty("metrics");
-        foreach (var metric in new[] { ServiceRequestMetrics.Received, ServiceRequestMetrics.Delivered, ServiceRequestMetrics.Overdue, ServiceRequestMetrics.DeadlineKept, QueueTokenMetrics.Issued })
+        foreach (var metric in new[] { ServiceRequestMetrics.Received, ServiceRequestMetrics.Delivered, ServiceRequestMetrics.Overdue, ServiceRequestMetrics.DeadlineKept, ServiceRequestMetrics.Satisfied, QueueTokenMetrics.Issued })
         {
             Number(summary, metric).ShouldBeGreaterThan(0, metric);
         }
@@ -51,6 +51,10 @@ public abstract partial class DemoHistoryTests
         var received = ReceivedFigure().Match(page);
         received.Success.ShouldBeTrue(page);
         long.Parse(Regex.Replace(received.Groups[1].Value, "[^0-9]", ""), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        // Applicants rated what was delivered (ADR-044): satisfaction is a share, not the empty dash.
+        var satisfied = SatisfiedFigure().Match(page);
+        satisfied.Success.ShouldBeTrue(page);
+        satisfied.Groups[1].Value.ShouldMatch("[0-9]");
 
         await app.WithDbAsync(async db =>
         {
@@ -58,6 +62,8 @@ public abstract partial class DemoHistoryTests
             states.ShouldBe(Enum.GetValues<ServiceRequestStatus>(), ignoreOrder: true);
             (await db.Set<ServiceRequest>().AllAsync(r => r.Applicant.Name.StartsWith("Demo "), Ct)).ShouldBeTrue();
             (await db.Set<ServiceRequest>().CountAsync(r => r.BreachedAt != null && r.ClosedAt != null, Ct)).ShouldBeGreaterThan(0, "delivered late");
+            (await db.Set<ServiceRequest>().CountAsync(r => r.Rating != null && r.Status != ServiceRequestStatus.Issued, Ct)).ShouldBe(0, "only delivered applications are rated");
+            (await db.Set<ServiceRequest>().Where(r => r.Rating != null).Select(r => r.Rating).Distinct().CountAsync(Ct)).ShouldBe(5, "every rating from 1 to 5 occurs");
         });
 
         await app.StopAsync();
@@ -78,6 +84,9 @@ public abstract partial class DemoHistoryTests
 
     [GeneratedRegex("id=\"figure-received\">.*?class=\"figure-value\">([^<]*)<", RegexOptions.Singleline)]
     private static partial Regex ReceivedFigure();
+
+    [GeneratedRegex("id=\"figure-satisfied\">.*?class=\"figure-value\">([^<]*)<", RegexOptions.Singleline)]
+    private static partial Regex SatisfiedFigure();
 }
 
 public sealed class DemoHistoryTests_Sqlite : DemoHistoryTests

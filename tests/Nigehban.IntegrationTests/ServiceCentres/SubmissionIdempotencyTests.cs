@@ -162,6 +162,7 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
             units,
             force,
             services.GetRequiredService<CurrentUser>(),
+            services.GetRequiredService<JurisdictionScope>(),
             new ServiceRequestClock(time, references, services.GetRequiredService<DeadlineCalculator>(), services.GetRequiredService<ServiceCatalogue>()),
             new ServiceRequestNotifications(db, time, force),
             services.GetRequiredService<GroupCommit>());

@@ -172,7 +172,7 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
     private UnitInfo Authorize(string unitCode)
     {
         var unit = units.Find(unitCode);
-        if (unit is null || !unit.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal))
+        if (unit is null || !scope.Covers(unit))
         {
             throw new NotFoundException("unit", DashboardErrors.Text("Unit.NotInJurisdiction"));
         }

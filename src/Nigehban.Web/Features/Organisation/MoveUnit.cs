@@ -27,7 +27,7 @@ public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory director
     {
         // Both ends of the move lie in the administrator's subtree (ADR-024): a district administrator
         // cannot take another district's circle into its own jurisdiction. Checked before the scope is lifted.
-        var unit = directory.Find(code) is { } found && found.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal)
+        var unit = directory.Find(code) is { } found && scope.Covers(found)
             ? found
             : throw new NotFoundException("code", OrganisationErrors.Text("Unit.NotInJurisdiction", code));
         if (string.IsNullOrWhiteSpace(command.ParentCode))
@@ -35,7 +35,7 @@ public sealed class MoveUnitHandler(NigehbanDbContext db, UnitDirectory director
             throw new ValidationFailedException("parentCode", OrganisationErrors.Text("Parent.Required"));
         }
 
-        var parent = directory.Find(command.ParentCode) is { } target && target.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal)
+        var parent = directory.Find(command.ParentCode) is { } target && scope.Covers(target)
             ? target
             : throw new ValidationFailedException("parentCode", OrganisationErrors.Text("Unit.NotInJurisdiction", command.ParentCode));
         var kinds = force.UnitKinds.ToList();

@@ -92,7 +92,7 @@ public sealed class PoliceComplaint : IUnitOwned
     public static string CanonicalReference(string reference) =>
         Platform.References.ReferenceNumber.TryParse(reference, out var parsed)
             ? parsed.ToString()
-            : throw new NotFoundException("reference", "No complaint matches this reference.");
+            : throw new NotFoundException("reference", PoliceComplaintErrors.Text("Reference.NotFound"));
 
     public void RecordReceipt(string actor) => Step(ReceivedAt, actor, "received", $"via {Channel}");
 
@@ -100,7 +100,7 @@ public sealed class PoliceComplaint : IUnitOwned
     {
         if (Status is PoliceComplaintStatus.Replied or PoliceComplaintStatus.Closed)
         {
-            throw new RuleViolationException($"A complaint that is {Status} cannot be assigned again.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.AssignAgain", Status));
         }
 
         AssignedAccountId = accountId;
@@ -115,7 +115,7 @@ public sealed class PoliceComplaint : IUnitOwned
     {
         if (Status != PoliceComplaintStatus.Assigned)
         {
-            throw new RuleViolationException($"A call is logged on an assigned complaint, not on one that is {Status}.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.CallNotAssigned", Status));
         }
 
         CalledAt ??= at;
@@ -127,12 +127,12 @@ public sealed class PoliceComplaint : IUnitOwned
     {
         if (Status != PoliceComplaintStatus.Assigned)
         {
-            throw new RuleViolationException($"A reply is given on an assigned complaint, not on one that is {Status}.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.ReplyNotAssigned", Status));
         }
 
         if (CalledAt is null)
         {
-            throw new RuleViolationException("The inquiring officer calls the complainant before replying.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.CallBeforeReply"));
         }
 
         Reply = reply;
@@ -147,7 +147,7 @@ public sealed class PoliceComplaint : IUnitOwned
     {
         if (Status != PoliceComplaintStatus.Replied)
         {
-            throw new RuleViolationException($"Satisfaction is confirmed after the reply, not while the complaint is {Status}.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.ConfirmAfterReply", Status));
         }
 
         Close(at, "citizen", PoliceComplaintClosure.CitizenSatisfied, comment);
@@ -158,7 +158,7 @@ public sealed class PoliceComplaint : IUnitOwned
     {
         if (Status != PoliceComplaintStatus.Replied)
         {
-            throw new RuleViolationException($"Satisfaction is answered after the reply, not while the complaint is {Status}.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.AnswerAfterReply", Status));
         }
 
         Version++;
@@ -169,7 +169,7 @@ public sealed class PoliceComplaint : IUnitOwned
     {
         if (!IsOpen)
         {
-            throw new RuleViolationException("The complaint is closed already.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.ClosedAlready"));
         }
 
         Close(at, actor, PoliceComplaintClosure.ClosedBySenior, reason);

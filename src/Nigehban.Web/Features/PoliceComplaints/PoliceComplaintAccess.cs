@@ -34,17 +34,17 @@ public sealed class PoliceComplaintAccess(NigehbanDbContext db, JurisdictionScop
         }
 
         return await query.FirstOrDefaultAsync(c => c.Reference == canonical, cancellationToken)
-            ?? throw new NotFoundException("reference", "No complaint matches this reference.");
+            ?? throw new NotFoundException("reference", PoliceComplaintErrors.Text("Reference.NotFound"));
     }
 
     /// <summary>Whether the caller reaches the complaint as the centre does (not only by assignment).</summary>
-    public bool SeesAsCentre(PoliceComplaint complaint) => complaint.UnitPath.StartsWith(scope.PathPrefix, StringComparison.Ordinal);
+    public bool SeesAsCentre(PoliceComplaint complaint) => scope.Covers(complaint.UnitPath);
 
     public static void EnsureOffered(PoliceComplaintPolicy policy)
     {
         if (!policy.IsOffered)
         {
-            throw new NotFoundException("police-complaints", "This force runs no complaint centre.");
+            throw new NotFoundException("police-complaints", PoliceComplaintErrors.Text("Centre.NotOffered"));
         }
     }
 }

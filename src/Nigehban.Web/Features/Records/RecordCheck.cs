@@ -11,10 +11,13 @@ public sealed record RecordHit(string Source, string MatchedOn, string Name, str
 [ModuleContract]
 public sealed record RecordCheckResult(IReadOnlyList<RecordHit> Hits)
 {
+    /// <summary>The summary of a clear check, as stored; readers get it in their language.</summary>
+    public const string NothingFound = "No record found.";
+
     public bool IsClear => Hits.Count == 0;
 
     public string Summary => IsClear
-        ? "No record found."
+        ? NothingFound
         : string.Join("; ", Hits.Select(h => $"{h.Source}: {h.Name} ({h.MatchedOn}) — {h.Reason}"));
 }
 

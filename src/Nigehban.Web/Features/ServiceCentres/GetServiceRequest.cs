@@ -31,9 +31,9 @@ public sealed class GetServiceRequestHandler(NigehbanDbContext db, ServiceCatalo
         return new ServiceRequestDetail(
             r.Reference, r.ServiceCode, catalogue.Find(r.ServiceCode)?.NameIn(language) ?? r.ServiceCode, r.UnitCode, r.Status, r.Channel,
             r.Applicant, r.DetailsJson, r.SubmittedAt, r.DueAt, r.ClosedAt, r.BreachedAt, r.FeeAmount, r.FeeCurrency, paid,
-            r.RecordCheckHit, r.RecordCheckSummary, r.RejectionReason, r.CorrectionNote,
+            r.RecordCheckHit, ServiceCentreNotes.InReadersLanguage(r.RecordCheckSummary), r.RejectionReason, r.CorrectionNote,
             [.. Enum.GetValues<ServiceRequestStatus>().Where(r.CanMoveTo)],
-            [.. r.Steps.OrderBy(s => s.At).Select(s => new StaffTimelineStep(s.FromStatus, s.ToStatus, s.At, s.Actor, s.Note))]);
+            [.. r.Steps.OrderBy(s => s.At).Select(s => new StaffTimelineStep(s.FromStatus, s.ToStatus, s.At, s.Actor, ServiceCentreNotes.InReadersLanguage(s.Note)))]);
     }
 }
 

@@ -99,7 +99,7 @@ public sealed class ProcessServiceRequestHandler(
         if (service.Checks.Count == 0)
         {
             request.RecordCheckHit = false;
-            request.RecordCheckSummary = "This service needs no record check.";
+            request.RecordCheckSummary = ServiceCentreNotes.RecordCheckNotNeeded;
             return request.RecordCheckSummary;
         }
 
@@ -107,7 +107,7 @@ public sealed class ProcessServiceRequestHandler(
         request.RecordCheckHit = !result.IsClear;
         request.RecordCheckSummary = result.Summary.Length > 2000 ? result.Summary[..2000] : result.Summary;
         db.Audit.Record(new AuditEntry("records.check", nameof(ServiceRequest), request.Reference, Details: result.IsClear ? "clear" : $"{result.Hits.Count} hit(s)", UnitPath: request.UnitPath));
-        return result.IsClear ? "Record check: clear." : "Record check: hit — see the record check summary.";
+        return result.IsClear ? ServiceCentreNotes.RecordCheckClear : ServiceCentreNotes.RecordCheckHit;
     }
 
     /// <summary>The refusal says what to do next, on the console and over the API alike.</summary>

@@ -19,13 +19,13 @@ public sealed record QueueScreen(string Unit, string UnitName, IReadOnlyList<str
 /// What the queue's use cases share: the centre, checked against the officer's jurisdiction; the
 /// centre's local day, on which token numbering restarts; and the token as the API shows it.
 /// </summary>
-public sealed class QueueDesk(UnitDirectory units, ForcePack force, CurrentUser user, TimeProvider clock)
+public sealed class QueueDesk(UnitDirectory units, ForcePack force, JurisdictionScope scope, TimeProvider clock)
 {
     public UnitInfo Centre(string unitCode)
     {
         var unit = units.Find(unitCode);
         // Outside the officer's jurisdiction the centre does not exist for them.
-        if (unit is null || user.UnitPath is not { } scope || !unit.Path.StartsWith(scope, StringComparison.Ordinal))
+        if (unit is null || !scope.Covers(unit))
         {
             throw new NotFoundException("unit", ServiceCentreErrors.Text("Centre.NotInJurisdiction", unitCode));
         }

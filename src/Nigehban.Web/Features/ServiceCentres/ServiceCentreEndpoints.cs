@@ -35,6 +35,10 @@ public static class ServiceCentreEndpoints
             .WithSummary("Applies for a service online (citizen) or at a counter (staff). Honours Idempotency-Key.");
         requests.MapGet("/{reference}", Get).WithName("GetServiceRequest").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("Citizens: status and timeline with ?nationalId=. Staff with service-requests.read: the whole application.");
+        requests.MapPost("/{reference}/rating", async (string reference, RateServiceRequest.RateServiceRequestCommand command, RateServiceRequest.RateServiceRequestHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.HandleAsync(reference, command, ct)))
+            .WithName("RateServiceRequest").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("The applicant rates a delivered application once, 1 (poor) to 5 (very good), with the national ID that tracks it.");
         requests.MapGet("/statistics", async (string? unit, DateOnly? from, DateOnly? to, ServiceDeliveryStatisticsHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.HandleAsync(unit, from, to, ct)))
             .WithName("GetServiceDeliveryStatistics").RequireAuthorization(Permissions.ServiceRequestsRead)

@@ -18,6 +18,7 @@ public sealed class ServiceRequestMetrics : MetricSource<ServiceRequest>
     public const string DeadlineKept = "service_deadline_kept_percent";
     public const string Turnaround = "service_turnaround_minutes";
     public const string RecordCheckHits = "watchlist_hits";
+    public const string Satisfied = "service_satisfied_percent";
 
     private const string Module = "service-centres";
     private const string ByService = "service";
@@ -36,6 +37,8 @@ public sealed class ServiceRequestMetrics : MetricSource<ServiceRequest>
             Counting: "Over delivered applications (as service_requests_delivered): 100 × those with ClosedAt ≤ DueAt ÷ all of them."),
         new(Turnaround, Module, MetricFormat.Minutes, "Average time from submission to delivery, in minutes.", ByService,
             Counting: "Over delivered applications (as service_requests_delivered): mean of whole minutes from SubmittedAt to ClosedAt."),
+        new(Satisfied, Module, MetricFormat.Percent, "Share of rated applications whose applicant was satisfied (rated 4 or 5 of 5).", ByService,
+            Counting: "Applications with a Rating, on the local day of RatedAt: 100 × those rated 4 or 5 ÷ all rated."),
         new(RecordCheckHits, Module, MetricFormat.Count, "Applications whose record check found the applicant in police records (watchlist hit).",
             Suppressed: true, Alert: true,
             Counting: "Applications with RecordCheckHit = true, on the local day they were submitted; small cells (1–4) shown as <5."),
@@ -61,6 +64,11 @@ public sealed class ServiceRequestMetrics : MetricSource<ServiceRequest>
             {
                 Both(facts, Rejected, unit, closedDay, service, 1, 0);
             }
+        }
+
+        if (request.Rating is { } rating && request.RatedAt is { } rated)
+        {
+            Both(facts, Satisfied, unit, LocalDay(rated, timeZone), service, 1, rating >= 4 ? 1 : 0);
         }
 
         if (request.BreachedAt is { } breached)
@@ -93,11 +101,13 @@ public sealed class ServiceRequestMetrics : MetricSource<ServiceRequest>
             Rejected => Closed(requests, ServiceRequestStatus.Rejected, from, to),
             Overdue => requests.Where(r => r.BreachedAt >= from && r.BreachedAt < to)
                 .Select(r => new MetricRecord { Reference = r.Reference, UnitCode = r.UnitCode, Dimension = r.ServiceCode, Status = r.Status.ToString(), At = r.BreachedAt!.Value }),
+            Satisfied => requests.Where(r => r.Rating != null && r.RatedAt >= from && r.RatedAt < to)
+                .Select(r => new MetricRecord { Reference = r.Reference, UnitCode = r.UnitCode, Dimension = r.ServiceCode, Status = r.Status.ToString(), At = r.RatedAt!.Value }),
             _ => null,
         };
     }
 
-    public override bool ListsRecordsOf(string metric) => metric is Received or Delivered or DeadlineKept or Turnaround or Rejected or Overdue;
+    public override bool ListsRecordsOf(string metric) => metric is Received or Delivered or DeadlineKept or Turnaround or Rejected or Overdue or Satisfied;
 
     public override string? RecordPage(string reference) => $"/console/applications/{Uri.EscapeDataString(reference)}";
 

@@ -26,6 +26,7 @@ public static class ServiceCentresModule
         services.AddScoped<ServiceRequestNotifications>();
         services.AddScoped<SubmitServiceRequestHandler>();
         services.AddScoped<TrackServiceRequestHandler>();
+        services.AddScoped<RateServiceRequest.RateServiceRequestHandler>();
         // Options read when first resolved, so hosts and tests can still change configuration; see ADR-015.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(TrackingCacheOptions.Section).Get<TrackingCacheOptions>() ?? new TrackingCacheOptions());
         services.AddSingleton<TrackingCache>();

@@ -95,6 +95,10 @@ public sealed class ServiceRequest : IUnitOwned
     /// </summary>
     public string? IdempotencyRequestHash { get; set; }
 
+    /// <summary>The applicant's rating of the service, 1 (poor) to 5 (very good), given once after delivery.</summary>
+    public int? Rating { get; private set; }
+    public DateTimeOffset? RatedAt { get; private set; }
+
     /// <summary>Optimistic concurrency: two officers acting at once cannot both move the request.</summary>
     public int Version { get; set; }
 
@@ -154,6 +158,29 @@ public sealed class ServiceRequest : IUnitOwned
 
         Steps.Add(step);
         return step;
+    }
+
+    /// <summary>The applicant rates a delivered application once, 1 to 5; 4 or 5 counts as satisfied on the dashboard.</summary>
+    public void Rate(int rating, DateTimeOffset at)
+    {
+        if (rating is < 1 or > 5)
+        {
+            throw new ValidationFailedException("rating", ServiceCentreErrors.Text("Rating.Range"));
+        }
+
+        if (Status != ServiceRequestStatus.Issued)
+        {
+            throw new RuleViolationException(ServiceCentreErrors.Text("Rating.NotDelivered", Status));
+        }
+
+        if (Rating is not null)
+        {
+            throw new RuleViolationException(ServiceCentreErrors.Text("Rating.Already"));
+        }
+
+        Rating = rating;
+        RatedAt = at;
+        Version++;
     }
 
     /// <summary>The first step of the timeline, recorded at submission.</summary>

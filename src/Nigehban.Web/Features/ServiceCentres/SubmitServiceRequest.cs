@@ -37,6 +37,7 @@ public sealed class SubmitServiceRequestHandler(
     UnitDirectory units,
     ForcePack force,
     CurrentUser user,
+    JurisdictionScope scope,
     ServiceRequestClock clock,
     ServiceRequestNotifications notifications,
     GroupCommit groupCommit)
@@ -201,7 +202,7 @@ public sealed class SubmitServiceRequestHandler(
         }
 
         // Staff take applications only for centres within their jurisdiction.
-        if (user.IsAuthenticated && user.UnitPath is { } scope && !unit.Path.StartsWith(scope, StringComparison.Ordinal))
+        if (user.IsAuthenticated && !scope.Covers(unit))
         {
             throw new ValidationFailedException("unit", ServiceCentreErrors.Text("Unit.OutsideJurisdiction", code));
         }

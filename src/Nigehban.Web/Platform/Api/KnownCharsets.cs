@@ -21,7 +21,7 @@ public static class KnownCharsets
                 return;
             }
 
-            const string detail = "The Content-Type names a character set this server cannot read; send the body as UTF-8 (application/json).";
+            var detail = ApiErrors.In(context, "Body.UnknownCharset");
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             var problem = new ProblemDetails { Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type", Detail = detail };
             problem.Extensions["field"] = "Content-Type";

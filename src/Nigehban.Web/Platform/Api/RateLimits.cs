@@ -24,7 +24,7 @@ public static class RateLimits
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-                await WriteTooManyRequestsAsync(context.HttpContext, seconds, $"Too many requests from this address. Try again in {seconds} seconds.");
+                await WriteTooManyRequestsAsync(context.HttpContext, seconds, ApiErrors.In(context.HttpContext, "Requests.TooMany", seconds));
             };
         });
         return services;

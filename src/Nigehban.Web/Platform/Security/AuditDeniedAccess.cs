@@ -91,7 +91,7 @@ public sealed class AuditDeniedAccess(IConfiguration configuration) : IAuthoriza
             await db.SaveChangesAsync(context.RequestAborted);
         }
 
-        await RateLimits.WriteTooManyRequestsAsync(context, 60, "Too many unauthenticated requests from this address. Try again in 60 seconds.");
+        await RateLimits.WriteTooManyRequestsAsync(context, 60, ApiErrors.In(context, "Requests.TooManyUnauthenticated", 60));
         return false;
     }
 

@@ -1,4 +1,5 @@
 using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Units;
 
 namespace Nigehban.Web.Platform.Security;
 
@@ -21,6 +22,19 @@ public sealed class JurisdictionScope(CurrentUser user)
     /// Only such a scope sees records that name no unit (audit events of anonymous or system work).
     /// </summary>
     public bool IsForceWide => PathPrefix == "/" || (PathPrefix.Length > 2 && PathPrefix.IndexOf('/', 1) == PathPrefix.Length - 1);
+
+    /// <summary>
+    /// Whether a unit named explicitly (a centre, a station, a new account's home unit) lies in this
+    /// scope's subtree. The query filter answers this for records; handlers that take a unit code ask here.
+    /// </summary>
+    public bool Covers(UnitInfo unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return Covers(unit.Path);
+    }
+
+    /// <inheritdoc cref="Covers(UnitInfo)"/>
+    public bool Covers(string unitPath) => unitPath.StartsWith(PathPrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Lifts the filter for system work (migrations, seeding, background jobs) and for public
@@ -46,7 +60,7 @@ public sealed class JurisdictionScope(CurrentUser user)
             throw new ArgumentException("A unit path starts and ends with '/'.", nameof(unitPath));
         }
 
-        if (!unitPath.StartsWith(PathPrefix, StringComparison.Ordinal))
+        if (!Covers(unitPath))
         {
             throw new NotFoundException("unit", ApiErrors.Text("Unit.NotInJurisdiction"));
         }

@@ -94,7 +94,7 @@ public sealed class VisitorLogHandler(NigehbanDbContext db, FrontDeskPack pack, 
     private UnitInfo Station(string unitCode)
     {
         var unit = units.Find(unitCode);
-        if (unit is null || unit.Kind != force.StationUnitKind || !unit.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal))
+        if (unit is null || unit.Kind != force.StationUnitKind || !scope.Covers(unit))
         {
             throw new NotFoundException("unit", $"No {force.StationUnitKind} '{unitCode}' in your jurisdiction.");
         }

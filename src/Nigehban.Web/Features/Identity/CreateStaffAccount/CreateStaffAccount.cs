@@ -100,7 +100,7 @@ public sealed class CreateStaffAccountHandler(
             return;
         }
 
-        if (!unit.Path.StartsWith(scope.PathPrefix, StringComparison.Ordinal))
+        if (!scope.Covers(unit))
         {
             throw new ValidationFailedException("unitCode", IdentityErrors.Text("Unit.NotInJurisdiction", unit.Code));
         }

@@ -22,28 +22,28 @@ public sealed class AssignPoliceComplaintHandler(NigehbanDbContext db, PoliceCom
         var complaint = await access.FindAsync(reference, cancellationToken);
         if (!access.SeesAsCentre(complaint))
         {
-            throw new NotFoundException("reference", "No complaint matches this reference.");
+            throw new NotFoundException("reference", PoliceComplaintErrors.Text("Reference.NotFound"));
         }
 
         if (string.IsNullOrWhiteSpace(command.Officer))
         {
-            throw new ValidationFailedException("officer", "officer is required: the inquiring officer's user name.");
+            throw new ValidationFailedException("officer", PoliceComplaintErrors.Text("Officer.Required"));
         }
 
         var officer = await staff.FindAsync(command.Officer, cancellationToken);
         if (officer is null || officer.IsDisabled)
         {
-            throw new ValidationFailedException("officer", $"'{command.Officer}' is no active staff account.");
+            throw new ValidationFailedException("officer", PoliceComplaintErrors.Text("Officer.Unknown", command.Officer));
         }
 
         if (!policy.IsSeniorEnough(officer.Roles))
         {
-            throw new RuleViolationException($"Rule inquiry-rank: a complaint against police is inquired into by an officer holding one of {string.Join(", ", policy.InquiryRoles)}.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.InquiryRank", string.Join(", ", policy.InquiryRoles)));
         }
 
         if (officer.HomeUnitPath.StartsWith(complaint.StationPath, StringComparison.Ordinal) || officer.Id == complaint.AccusedAccountId)
         {
-            throw new RuleViolationException("Rule inquiry-outside-station: the inquiring officer must serve outside the station complained about, and must not be the officer complained about.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.InquiryOutsideStation"));
         }
 
         var now = clock.GetUtcNow();

@@ -38,7 +38,7 @@ public sealed class InquirePoliceComplaintHandler(
         var reply = TextFields.Required(command.Reply, "reply", 4000);
         if (!Enum.TryParse<PoliceComplaintFinding>(command.Finding, ignoreCase: true, out var finding) || !Enum.IsDefined(finding) || int.TryParse(command.Finding, out _))
         {
-            throw new ValidationFailedException("finding", "finding is one of Substantiated, NotSubstantiated, ProvedFalse.");
+            throw new ValidationFailedException("finding", PoliceComplaintErrors.Text("Finding.Unknown"));
         }
 
         complaint.RecordReply(Actor, clock.GetUtcNow(), reply, finding);
@@ -54,7 +54,7 @@ public sealed class InquirePoliceComplaintHandler(
         var me = await staff.FindAsync(user.UserName, cancellationToken);
         if (me is null || !policy.IsSeniorEnough(me.Roles))
         {
-            throw new RuleViolationException($"Rule senior-closure: a complaint against police is closed by an officer holding one of {string.Join(", ", policy.InquiryRoles)}.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.SeniorClosure", string.Join(", ", policy.InquiryRoles)));
         }
 
         complaint.CloseBySenior(Actor, clock.GetUtcNow(), reason);
@@ -70,7 +70,7 @@ public sealed class InquirePoliceComplaintHandler(
         var complaint = await access.FindAsync(reference, cancellationToken);
         if (complaint.AssignedAccountId is null || complaint.AssignedAccountId != user.AccountId)
         {
-            throw new RuleViolationException("Rule assigned-officer: only the officer the complaint is assigned to logs the call and replies.");
+            throw new RuleViolationException(PoliceComplaintErrors.Text("Rule.AssignedOfficer"));
         }
 
         return complaint;

@@ -34,12 +34,12 @@ public sealed class ListPoliceComplaintsHandler(NigehbanDbContext db, PoliceComp
         var size = pageSize ?? PagedList<PoliceComplaintSummary>.DefaultPageSize;
         if (pageNumber < 1)
         {
-            throw new ValidationFailedException("page", "page starts at 1.");
+            throw new ValidationFailedException("page", ApiErrors.Text("Page.StartsAtOne"));
         }
 
         if (size is < 1 or > PagedList<PoliceComplaintSummary>.MaxPageSize)
         {
-            throw new ValidationFailedException("pageSize", $"pageSize is between 1 and {PagedList<PoliceComplaintSummary>.MaxPageSize}.");
+            throw new ValidationFailedException("pageSize", ApiErrors.Text("PageSize.Range", PagedList<PoliceComplaintSummary>.MaxPageSize));
         }
 
         var query = access.Visible().AsNoTracking();
@@ -47,7 +47,7 @@ public sealed class ListPoliceComplaintsHandler(NigehbanDbContext db, PoliceComp
         {
             if (!Enum.TryParse<PoliceComplaintStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted) || int.TryParse(status, out _))
             {
-                throw new ValidationFailedException("status", "status is one of Received, Assigned, Replied, Closed.");
+                throw new ValidationFailedException("status", PoliceComplaintErrors.Text("Status.Unknown"));
             }
 
             query = query.Where(c => c.Status == wanted);

@@ -48,18 +48,18 @@ public sealed class SubmitPoliceComplaintHandler(
         PoliceComplaintAccess.EnsureOffered(policy);
         if (idempotencyKey is { Length: > 100 })
         {
-            throw new ValidationFailedException("Idempotency-Key", "An Idempotency-Key has at most 100 characters.");
+            throw new ValidationFailedException("Idempotency-Key", PoliceComplaintErrors.Text("IdempotencyKey.TooLong"));
         }
 
         var type = policy.FindType(command.Type)
-            ?? throw new ValidationFailedException("type", string.IsNullOrWhiteSpace(command.Type) ? "type is required." : $"'{command.Type}' is not a complaint type of this force.");
+            ?? throw new ValidationFailedException("type", string.IsNullOrWhiteSpace(command.Type) ? ApiErrors.Text("Field.Required", "type") : PoliceComplaintErrors.Text("Type.Unknown", command.Type));
         var channel = ValidateChannel(command.Channel);
         var station = units.Find(command.Station);
         if (station is null || station.Kind != force.StationUnitKind)
         {
             throw new ValidationFailedException("station", string.IsNullOrWhiteSpace(command.Station)
-                ? "station is required: the station complained about."
-                : $"'{command.Station}' is not a {force.StationUnitKind} of this force.");
+                ? PoliceComplaintErrors.Text("Station.Required")
+                : PoliceComplaintErrors.Text("Station.Unknown", command.Station, force.StationUnitKind));
         }
 
         var accusedName = TextFields.Optional(command.AccusedOfficer, "accusedOfficer", 120);
@@ -67,14 +67,14 @@ public sealed class SubmitPoliceComplaintHandler(
         var description = TextFields.Required(command.Description, "description", 4000);
         if (command.Complainant is null)
         {
-            throw new ValidationFailedException("complainant", "complainant is required.");
+            throw new ValidationFailedException("complainant", ApiErrors.Text("Field.Required", "complainant"));
         }
 
         var name = TextFields.Required(command.Complainant.Name, "complainant.name", 120);
         var phone = TextFields.NormalisePhone(command.Complainant.Phone)
-            ?? throw new ValidationFailedException("complainant.phone", "A phone number has 7 to 15 digits, optionally starting with +.");
+            ?? throw new ValidationFailedException("complainant.phone", ApiErrors.Text("Field.Phone"));
         var language = string.IsNullOrWhiteSpace(command.Language) ? force.DefaultLanguage
-            : force.FindLanguage(command.Language.Trim())?.Code ?? throw new ValidationFailedException("language", $"'{command.Language}' is not a language of this force.");
+            : force.FindLanguage(command.Language.Trim())?.Code ?? throw new ValidationFailedException("language", ApiErrors.Text("Language.NotOffered", command.Language, string.Join(", ", force.Languages.Select(l => l.Code))));
 
         var hash = idempotencyKey is null ? null : CanonicalHash(type.Code, channel, station.Code, accusedName, accusedAccount?.ToString(), description, name, phone);
         if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, hash!, cancellationToken) is { } replay)
@@ -130,12 +130,12 @@ public sealed class SubmitPoliceComplaintHandler(
         var value = string.IsNullOrWhiteSpace(channel) ? (staffMember ? "phone" : "web") : channel.Trim().ToLowerInvariant();
         if (!policy.Channels.Contains(value))
         {
-            throw new ValidationFailedException("channel", $"The centre takes complaints by: {string.Join(", ", policy.Channels)}.");
+            throw new ValidationFailedException("channel", PoliceComplaintErrors.Text("Channel.NotTaken", string.Join(", ", policy.Channels)));
         }
 
         if (value != "web" && !staffMember)
         {
-            throw new ValidationFailedException("channel", "Citizens complain on the web; calls, SMS and email are recorded by the centre's staff.");
+            throw new ValidationFailedException("channel", PoliceComplaintErrors.Text("Channel.CitizensOnWeb"));
         }
 
         return value;
@@ -150,11 +150,11 @@ public sealed class SubmitPoliceComplaintHandler(
 
         if (!user.HasPermission(Permissions.PoliceComplaintsRecord))
         {
-            throw new ValidationFailedException("accusedOfficerUserName", "Only the centre's staff identify the officer's account.");
+            throw new ValidationFailedException("accusedOfficerUserName", PoliceComplaintErrors.Text("Accused.StaffOnly"));
         }
 
         return (await staff.FindAsync(userName, cancellationToken))?.Id
-            ?? throw new ValidationFailedException("accusedOfficerUserName", $"'{userName}' is no staff account.");
+            ?? throw new ValidationFailedException("accusedOfficerUserName", PoliceComplaintErrors.Text("Accused.Unknown", userName));
     }
 
     private async Task<SubmittedPoliceComplaint?> FindReplayAsync(string key, string hash, CancellationToken cancellationToken)
@@ -170,7 +170,7 @@ public sealed class SubmitPoliceComplaintHandler(
 
         if (first.IdempotencyRequestHash != hash)
         {
-            throw new UnprocessableException("Idempotency-Key", "This Idempotency-Key was used for a different complaint. Send a new key for a new complaint.");
+            throw new UnprocessableException("Idempotency-Key", PoliceComplaintErrors.Text("IdempotencyKey.Reused"));
         }
 
         return new SubmittedPoliceComplaint(first.Reference, PoliceComplaintStatus.Received, first.FirstCallDueAt, first.ReplyDueAt, Replayed: true);

@@ -35,7 +35,7 @@ public sealed class TrackPoliceComplaintHandler(NigehbanDbContext db, Jurisdicti
         var complaint = await FindAsync(reference, command.Phone, cancellationToken);
         if (command.Satisfied is not { } satisfied)
         {
-            throw new ValidationFailedException("satisfied", "satisfied is required: true or false.");
+            throw new ValidationFailedException("satisfied", PoliceComplaintErrors.Text("Satisfied.Required"));
         }
 
         var comment = TextFields.Optional(command.Comment, "comment", 1000);
@@ -57,7 +57,7 @@ public sealed class TrackPoliceComplaintHandler(NigehbanDbContext db, Jurisdicti
         PoliceComplaintAccess.EnsureOffered(policy);
         if (string.IsNullOrWhiteSpace(phone))
         {
-            throw new ValidationFailedException("phone", "phone is required: the number you gave with the complaint.");
+            throw new ValidationFailedException("phone", PoliceComplaintErrors.Text("Phone.Required"));
         }
 
         var canonical = PoliceComplaint.CanonicalReference(reference);
@@ -69,7 +69,7 @@ public sealed class TrackPoliceComplaintHandler(NigehbanDbContext db, Jurisdicti
         {
             db.Audit.Record(new AuditEntry("police-complaint.track", nameof(PoliceComplaint), canonical, AuditOutcome.Denied));
             await db.SaveChangesAsync(cancellationToken);
-            throw new NotFoundException("reference", "No complaint matches this reference and phone.");
+            throw new NotFoundException("reference", PoliceComplaintErrors.Text("Track.NotFound"));
         }
 
         return complaint;

@@ -141,13 +141,42 @@ public sealed class DemoHistoryPlan(ForcePack force, ServiceCatalogue catalogue,
             if (path[stage] == ServiceRequestStatus.RecordChecked)
             {
                 request.RecordCheckHit = service.Checks.Count > 0 ? hit : null;
-                request.RecordCheckSummary = service.Checks.Count == 0 ? "This service needs no record check."
+                request.RecordCheckSummary = service.Checks.Count == 0 ? ServiceCentreNotes.RecordCheckNotNeeded
                     : hit ? "Match in police records (demo data)." : "No match in police records (demo data).";
             }
         }
 
         MarkBreach(request, now);
+        RateIfDelivered(random, request, now);
         return payment;
+    }
+
+    /// <summary>
+    /// About two applicants in three rate a delivered application within three days of delivery: those
+    /// served in time mostly give 4 or 5 of 5, those served late are more often disappointed.
+    /// </summary>
+    private static void RateIfDelivered(Random random, ServiceRequest request, DateTimeOffset now)
+    {
+        if (request.Status != ServiceRequestStatus.Issued || request.ClosedAt is not { } delivered || random.NextDouble() >= 0.65)
+        {
+            return;
+        }
+
+        var ratedAt = delivered + TimeSpan.FromMinutes(30 + random.Next(72 * 60));
+        double[] shares = delivered > request.DueAt ? [0.15, 0.2, 0.25, 0.25, 0.15] : [0.02, 0.04, 0.12, 0.37, 0.45];
+        var roll = random.NextDouble();
+        var rating = 1;
+        var below = shares[0];
+        while (roll >= below && rating < 5)
+        {
+            below += shares[rating];
+            rating++;
+        }
+
+        if (ratedAt <= now)
+        {
+            request.Rate(rating, ratedAt);
+        }
     }
 
     private static bool Step(ServiceRequest request, ServiceRequestStatus to, string actor, DateTimeOffset at, DateTimeOffset now, string? note)

@@ -5,23 +5,23 @@ using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.Dashboard.Pages.Public;
 
-public sealed record ServiceDeliveryFigures(string Unit, string Name, MetricValue Received, MetricValue Delivered, MetricValue Kept);
+public sealed record ServiceDeliveryFigures(string Unit, string Name, MetricValue Received, MetricValue Delivered, MetricValue Kept, MetricValue Satisfied);
 
-public sealed record ServiceDeliveryByService(string Service, MetricValue Received, MetricValue Delivered, MetricValue Kept);
+public sealed record ServiceDeliveryByService(string Service, MetricValue Received, MetricValue Delivered, MetricValue Kept, MetricValue Satisfied);
 
 public sealed record ServiceDeliveryReport(DashboardPeriod Period, ServiceDeliveryFigures Total, IReadOnlyList<ServiceDeliveryFigures> Districts,
     IReadOnlyList<ServiceDeliveryByService> Services);
 
 /// <summary>
-/// The public service-delivery record: applications received and delivered and the share delivered
-/// by the deadline, over the last 12 months (this month so far and the 11 before it), for the force and per district. Anonymous, so
+/// The public service-delivery record: applications received and delivered, the share delivered
+/// by the deadline and the share of applicants satisfied, over the last 12 months (this month so far and the 11 before it), for the force and per district. Anonymous, so
 /// it reads the rollups with the jurisdiction filter lifted — in a scope of its own, for these
-/// three aggregate, non-sensitive metrics only (no suppressed metric, no record, no person).
+/// four aggregate, non-sensitive metrics only (no suppressed metric, no record, no person).
 /// </summary>
 public sealed class ReadServiceDeliveryHandler(IServiceScopeFactory scopes, UnitDirectory units, ForcePack force, TimeProvider clock)
 {
     public static readonly string[] PublicMetrics =
-        [ServiceRequestMetrics.Received, ServiceRequestMetrics.Delivered, ServiceRequestMetrics.DeadlineKept];
+        [ServiceRequestMetrics.Received, ServiceRequestMetrics.Delivered, ServiceRequestMetrics.DeadlineKept, ServiceRequestMetrics.Satisfied];
 
     /// <summary>Null when <paramref name="districtCode"/> is not a district of this force.</summary>
     public async Task<ServiceDeliveryReport?> HandleAsync(string? districtCode, CancellationToken ct)
@@ -60,7 +60,7 @@ public sealed class ReadServiceDeliveryHandler(IServiceScopeFactory scopes, Unit
             period,
             Figures(summary.Unit, summary.Name, summary.Metrics),
             districts,
-            [.. byService.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new ServiceDeliveryByService(s.Key, s.Value[0], s.Value[1], s.Value[2]))]);
+            [.. byService.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new ServiceDeliveryByService(s.Key, s.Value[0], s.Value[1], s.Value[2], s.Value[3]))]);
     }
 
     /// <summary>Walks down from the force's root until the district level (Punjab: root → regions → districts).</summary>
@@ -86,5 +86,6 @@ public sealed class ReadServiceDeliveryHandler(IServiceScopeFactory scopes, Unit
         force.UnitKinds.ToList() is var kinds && kinds.IndexOf(kind) < kinds.IndexOf(force.ReferenceUnitKind);
 
     private static ServiceDeliveryFigures Figures(string unit, string name, IReadOnlyDictionary<string, MetricValue> metrics) =>
-        new(unit, name, metrics.GetValueOrDefault(PublicMetrics[0]), metrics.GetValueOrDefault(PublicMetrics[1]), metrics.GetValueOrDefault(PublicMetrics[2]));
+        new(unit, name, metrics.GetValueOrDefault(PublicMetrics[0]), metrics.GetValueOrDefault(PublicMetrics[1]), metrics.GetValueOrDefault(PublicMetrics[2]),
+            metrics.GetValueOrDefault(PublicMetrics[3]));
 }
