@@ -1,4 +1,5 @@
 using Nigehban.Web.Features.FrontDesk.AssignInquiryOfficer;
+using Nigehban.Web.Features.FrontDesk.ComplaintReceipt;
 using Nigehban.Web.Features.FrontDesk.DisposeComplaint;
 using Nigehban.Web.Features.FrontDesk.EscalateOverdueComplaints;
 using Nigehban.Web.Features.FrontDesk.FileComplaint;
@@ -8,6 +9,7 @@ using Nigehban.Web.Features.FrontDesk.StartInquiry;
 using Nigehban.Web.Features.FrontDesk.TrackComplaint;
 using Nigehban.Web.Features.FrontDesk.TransferComplaint;
 using Nigehban.Web.Features.FrontDesk.VisitorLog;
+using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Hosting;
 
 namespace Nigehban.Web.Features.FrontDesk;
@@ -29,6 +31,9 @@ public static class FrontDeskModule
         services.AddScoped<DisposeComplaintHandler>();
         services.AddScoped<TransferComplaintHandler>();
         services.AddScoped<RateComplaintHandler>();
+        services.AddScoped<ComplaintReceiptHandler>();
+        services.AddScoped<IDocumentVerifier, ComplaintReceiptVerifier>();
+        services.AddSingleton<ReceiptTickets>();
         services.AddScoped<EscalateOverdueComplaintsHandler>();
         services.AddHostedService<OverdueComplaintsWatcher>();
         services.AddScoped<VisitorLogHandler>();
