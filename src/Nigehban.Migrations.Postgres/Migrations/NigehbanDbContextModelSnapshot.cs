@@ -199,6 +199,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("RatingToken")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -240,6 +244,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
 
                     b.HasIndex("NextEscalationAt")
                         .HasFilter("\"NextEscalationAt\" IS NOT NULL");
+
+                    b.HasIndex("RatingToken")
+                        .HasFilter("\"RatingToken\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1356,15 +1363,6 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaintStep", b =>
-                {
-                    b.HasOne("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", null)
-                        .WithMany("Steps")
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.StationComplaint", b =>
                 {
                     b.OwnsOne("Nigehban.Web.Features.FrontDesk.Complainant", "Complainant", b1 =>
@@ -1398,6 +1396,15 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Complainant")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaintStep", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -194,6 +194,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RatingToken")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -235,6 +239,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NextEscalationAt")
                         .HasFilter("\"NextEscalationAt\" IS NOT NULL");
+
+                    b.HasIndex("RatingToken")
+                        .HasFilter("\"RatingToken\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1347,15 +1354,6 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaintStep", b =>
-                {
-                    b.HasOne("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", null)
-                        .WithMany("Steps")
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Nigehban.Web.Features.FrontDesk.StationComplaint", b =>
                 {
                     b.OwnsOne("Nigehban.Web.Features.FrontDesk.Complainant", "Complainant", b1 =>
@@ -1389,6 +1387,15 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Complainant")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaintStep", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -5,6 +5,7 @@ using Nigehban.Web.Features.FrontDesk.AssignInquiryOfficer;
 using Nigehban.Web.Features.FrontDesk.ComplaintReceipt;
 using Nigehban.Web.Features.FrontDesk.DisposeComplaint;
 using Nigehban.Web.Features.FrontDesk.FileComplaint;
+using Nigehban.Web.Features.FrontDesk.RateByReply;
 using Nigehban.Web.Features.FrontDesk.RateComplaint;
 using Nigehban.Web.Features.FrontDesk.ReadComplaints;
 using Nigehban.Web.Features.FrontDesk.StartInquiry;
@@ -67,6 +68,9 @@ public static class FrontDeskEndpoints
                 TypedResults.Ok(await h.HandleAsync(reference, command, ct)))
             .WithName("RateComplaint").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The complainant rates the outcome (1-5 and a comment) with the reference and phone, once, after disposal (before: 409).");
+        complaints.MapPost("/rating-replies", async (InboundSms sms, RateByReplyHandler h, CancellationToken ct) => TypedResults.Ok(await h.HandleAsync(sms, ct)))
+            .WithName("RateComplaintByReply").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("The SMS gateway's hand-over of a complainant's reply \"CODE SCORE [comment]\" (from: the sender's number): rates the disposed complaint the code belongs to, once. Wrong shape: 400 on text; unknown or used code: 404.");
         complaints.MapGet("/{reference}/receipt", Receipt).WithName("GetComplaintReceipt").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The complaint's receipt as PDF with a QR code the verify page checks: citizens add ?phone= (or the portal's short-lived ?ticket=); staff with front-desk.read print it for their jurisdiction (audited).")
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf");

@@ -3,6 +3,7 @@ using Nigehban.Web.Features.FrontDesk.ComplaintReceipt;
 using Nigehban.Web.Features.FrontDesk.DisposeComplaint;
 using Nigehban.Web.Features.FrontDesk.EscalateOverdueComplaints;
 using Nigehban.Web.Features.FrontDesk.FileComplaint;
+using Nigehban.Web.Features.FrontDesk.RateByReply;
 using Nigehban.Web.Features.FrontDesk.RateComplaint;
 using Nigehban.Web.Features.FrontDesk.ReadComplaints;
 using Nigehban.Web.Features.FrontDesk.StartInquiry;
@@ -31,6 +32,7 @@ public static class FrontDeskModule
         services.AddScoped<DisposeComplaintHandler>();
         services.AddScoped<TransferComplaintHandler>();
         services.AddScoped<RateComplaintHandler>();
+        services.AddScoped<RateByReplyHandler>();
         services.AddScoped<ComplaintReceiptHandler>();
         services.AddScoped<IDocumentVerifier, ComplaintReceiptVerifier>();
         services.AddSingleton<ReceiptTickets>();
