@@ -1,3 +1,4 @@
+using Nigehban.Web.Components.Portal;
 using Nigehban.Web.Features.FrontDesk.AssignInquiryOfficer;
 using Nigehban.Web.Features.FrontDesk.ComplaintReceipt;
 using Nigehban.Web.Features.FrontDesk.DisposeComplaint;
@@ -39,6 +40,7 @@ public static class FrontDeskModule
         services.AddScoped<EscalateOverdueComplaintsHandler>();
         services.AddHostedService<OverdueComplaintsWatcher>();
         services.AddScoped<VisitorLogHandler>();
+        services.AddSingleton(new CitizenTaskLink(CitizenTask.Complain, "/complaints/new"));
         return services;
     }
 }
