@@ -27,6 +27,9 @@ public static class FrontDeskModule
         services.AddScoped<ComplaintNotifications>();
         services.AddScoped<FileComplaintHandler>();
         services.AddScoped<TrackComplaintHandler>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(ComplaintTrackingCacheOptions.Section).Get<ComplaintTrackingCacheOptions>() ?? new ComplaintTrackingCacheOptions());
+        services.AddSingleton<ComplaintTrackingCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ComplaintTrackingCacheInvalidation>();
         services.AddScoped<ReadComplaintsHandler>();
         services.AddScoped<AssignInquiryOfficerHandler>();
         services.AddScoped<StartInquiryHandler>();
