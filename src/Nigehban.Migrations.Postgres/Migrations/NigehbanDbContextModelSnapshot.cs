@@ -199,6 +199,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("RatingToken")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -240,6 +244,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
 
                     b.HasIndex("NextEscalationAt")
                         .HasFilter("\"NextEscalationAt\" IS NOT NULL");
+
+                    b.HasIndex("RatingToken")
+                        .HasFilter("\"RatingToken\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();

@@ -194,6 +194,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RatingToken")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -235,6 +239,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NextEscalationAt")
                         .HasFilter("\"NextEscalationAt\" IS NOT NULL");
+
+                    b.HasIndex("RatingToken")
+                        .HasFilter("\"RatingToken\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();

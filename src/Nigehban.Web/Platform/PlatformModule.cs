@@ -9,6 +9,7 @@ using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Cli;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Demo;
+using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Outbox;
@@ -69,6 +70,7 @@ public static class PlatformModule
         services.AddAuditTrail();
         services.AddReferenceNumbers();
         services.AddSlaClocks();
+        services.AddOfficialDocuments();
 
         services.AddForcePack();
         services.AddNigehbanDatabase();

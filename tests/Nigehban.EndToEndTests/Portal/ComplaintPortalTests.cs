@@ -17,7 +17,8 @@ namespace Nigehban.EndToEndTests.Portal;
 /// <summary>
 /// A complaint's whole life, the citizen's side in a browser (issue 16): filed on the portal's
 /// form with JavaScript off, assigned by the SHO, the SMS with the officer's phone in the outbox,
-/// tracked by the citizen, disposed by the inquiry officer, and rated on the tracking page.
+/// tracked by the citizen (with the receipt the tracking page links to), disposed by the inquiry
+/// officer, and rated on the tracking page.
 /// </summary>
 public sealed class ComplaintPortalTests(BrowserApp app)
 {
@@ -55,6 +56,17 @@ public sealed class ComplaintPortalTests(BrowserApp app)
         await Expect(page.Locator("#status")).ToHaveTextAsync("With an inquiry officer");
         await Expect(page.Locator("#officer")).ToContainTextAsync("Inspector Test Officer");
         await Expect(page.Locator("#rate")).ToHaveCountAsync(0);
+
+        // The receipt, from the tracking page: the link carries a ticket, never the phone.
+        var receiptLink = await page.Locator("#receipt-link").GetAttributeAsync("href");
+        receiptLink.ShouldNotBeNull();
+        receiptLink.ShouldNotContain(phone.TrimStart('+'));
+        var receipt = await app.NewPageAsync(javaScriptEnabled: false);
+        await receipt.GotoAsync(receiptLink);
+        await Expect(receipt.Locator("#receipt-reference")).ToHaveTextAsync(reference);
+        await Expect(receipt.Locator("#receipt-officer")).ToHaveTextAsync("Inspector Test Officer");
+        await Expect(receipt.Locator("#receipt svg.qr-code")).ToHaveCountAsync(1);
+        await Expect(receipt.Locator("#download-receipt")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/api/v1/complaints/{reference}/receipt\\?ticket="));
 
         var io = await ApiAsync("io");
         (await io.PostAsync($"/api/v1/complaints/{reference}/inquiry", null, Ct)).EnsureSuccessStatusCode();

@@ -1,11 +1,17 @@
 namespace Nigehban.Web.Components.Portal;
 
-/// <summary>The three things a citizen comes to the portal for.</summary>
+/// <summary>The things a citizen comes to the portal for.</summary>
 public enum CitizenTask
 {
     Apply,
     Track,
     Verify,
+
+    /// <summary>A complaint to a police station.</summary>
+    Complain,
+
+    /// <summary>A complaint against police, to the force's complaint centre.</summary>
+    ComplainAboutPolice,
 }
 
 /// <summary>A module's online page for a citizen task, registered as a singleton by that module.</summary>

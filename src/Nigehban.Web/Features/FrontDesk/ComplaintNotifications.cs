@@ -25,7 +25,10 @@ public sealed class ComplaintNotifications(TimeProvider clock, ForcePack force, 
         ToComplainant(db, complaint, "Sms.InquiryStarted", complaint.Reference);
 
     public void Disposed(NigehbanDbContext db, StationComplaint complaint) =>
-        ToComplainant(db, complaint, "Sms.Disposed", complaint.Reference, Message(complaint.Language, $"Outcome.{complaint.Outcome}"));
+        ToComplainant(db, complaint, "Sms.Disposed", complaint.Reference, Message(complaint.Language, $"Outcome.{complaint.Outcome}"), complaint.RatingToken);
+
+    public void RatedByReply(NigehbanDbContext db, StationComplaint complaint) =>
+        ToComplainant(db, complaint, "Sms.Rated", complaint.Reference, complaint.Rating);
 
     public void Transferred(NigehbanDbContext db, StationComplaint complaint)
     {

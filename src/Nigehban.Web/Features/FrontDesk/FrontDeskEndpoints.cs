@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nigehban.Web.Features.FrontDesk.AssignInquiryOfficer;
+using Nigehban.Web.Features.FrontDesk.ComplaintReceipt;
 using Nigehban.Web.Features.FrontDesk.DisposeComplaint;
 using Nigehban.Web.Features.FrontDesk.FileComplaint;
+using Nigehban.Web.Features.FrontDesk.RateByReply;
 using Nigehban.Web.Features.FrontDesk.RateComplaint;
 using Nigehban.Web.Features.FrontDesk.ReadComplaints;
 using Nigehban.Web.Features.FrontDesk.StartInquiry;
@@ -66,6 +68,12 @@ public static class FrontDeskEndpoints
                 TypedResults.Ok(await h.HandleAsync(reference, command, ct)))
             .WithName("RateComplaint").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The complainant rates the outcome (1-5 and a comment) with the reference and phone, once, after disposal (before: 409).");
+        complaints.MapPost("/rating-replies", async (InboundSms sms, RateByReplyHandler h, CancellationToken ct) => TypedResults.Ok(await h.HandleAsync(sms, ct)))
+            .WithName("RateComplaintByReply").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("The SMS gateway's hand-over of a complainant's reply \"CODE SCORE [comment]\" (from: the sender's number): rates the disposed complaint the code belongs to, once. Wrong shape: 400 on text; unknown or used code: 404.");
+        complaints.MapGet("/{reference}/receipt", Receipt).WithName("GetComplaintReceipt").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("The complaint's receipt as PDF with a QR code the verify page checks: citizens add ?phone= (or the portal's short-lived ?ticket=); staff with front-desk.read print it for their jurisdiction (audited).")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
 
         var visits = app.MapGroup("/api/v1/stations/{unit}/visits").WithTags("Visitor log");
         visits.MapGet("/", async (string unit, DateOnly? day, int? page, int? pageSize, VisitorLogHandler h, CancellationToken ct) =>
@@ -108,6 +116,22 @@ public static class FrontDeskEndpoints
         }
 
         return TypedResults.Created($"/api/v1/complaints/{result.Reference}", result);
+    }
+
+    internal static async Task<FileContentHttpResult> Receipt(
+        string reference, string? phone, string? ticket, CurrentUser user, ReceiptTickets tickets, ComplaintReceiptHandler handler, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(ticket))
+        {
+            phone = tickets.PhoneFor(reference, ticket) ?? throw new NotFoundException("ticket", "This receipt link has expired: track the complaint again to get a new one.");
+        }
+        else if (string.IsNullOrWhiteSpace(phone) && !user.HasPermission(Permissions.FrontDeskRead))
+        {
+            throw new ValidationFailedException("phone", "phone is required to open a complaint's receipt.");
+        }
+
+        var (pdf, fileName) = await handler.RenderAsync(reference, string.IsNullOrWhiteSpace(phone) ? null : phone, cancellationToken);
+        return TypedResults.File(pdf, "application/pdf", fileName);
     }
 
     internal static async Task<Results<Ok<ComplaintStatusView>, Ok<ComplaintDetail>>> Get(

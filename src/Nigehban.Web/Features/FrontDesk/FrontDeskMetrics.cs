@@ -24,19 +24,19 @@ public sealed class StationComplaintMetrics : MetricSource<StationComplaint>
     public override IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
         new(Received, Module, MetricFormat.Count, "Complaints received at stations and online.", ByCategory, Alert: true,
-            Counting: "Every complaint, on the local day it was received (ReceivedAt), whatever its status now."),
+            Counting: "Every complaint, on the local day it was received (ReceivedAt), whatever its status now.", Public: true),
         new(Disposed, Module, MetricFormat.Count, "Complaints disposed (FIR registered, resolved, referred or filed).", ByCategory,
-            Counting: "Complaints whose status is Disposed, on the local day of DisposedAt."),
+            Counting: "Complaints whose status is Disposed, on the local day of DisposedAt.", Public: true),
         new(Overdue, Module, MetricFormat.Count, "Complaints that let a stage pass its deadline.", ByCategory, Alert: true,
             Counting: "Complaints with FirstBreachedAt set (the escalation job sets it at the first breach of any stage), on that local day."),
         new(DeadlineKept, Module, MetricFormat.Percent, "Share of disposed complaints that kept every stage's deadline.", ByCategory,
-            Counting: "Over disposed complaints (as station_complaints_disposed): 100 × those without FirstBreachedAt ÷ all of them."),
+            Counting: "Over disposed complaints (as station_complaints_disposed): 100 × those without FirstBreachedAt ÷ all of them.", Public: true),
         new(DisposalTime, Module, MetricFormat.Minutes, "Average time from receipt to disposal, in minutes.", ByCategory,
             Counting: "Over disposed complaints (as station_complaints_disposed): mean of whole minutes from ReceivedAt to DisposedAt."),
         new(Outcomes, Module, MetricFormat.Count, "Disposed complaints by outcome.", "outcome",
             Counting: "Disposed complaints on the local day of DisposedAt, by Outcome (the total equals station_complaints_disposed)."),
         new(Satisfied, Module, MetricFormat.Percent, "Share of rated complaints whose complainant was satisfied (rated 4 or 5 of 5).",
-            Counting: "Complaints with a Rating, on the local day of RatedAt: 100 × those rated 4 or 5 ÷ all rated."),
+            Counting: "Complaints with a Rating, on the local day of RatedAt: 100 × those rated 4 or 5 ÷ all rated.", Public: true),
     ];
 
     protected override void Project(StationComplaint complaint, TimeZoneInfo timeZone, ICollection<MetricFact> facts)

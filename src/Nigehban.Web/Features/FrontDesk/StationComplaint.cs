@@ -103,6 +103,9 @@ public sealed class StationComplaint : IUnitOwned
     /// <summary>Whether the last stage before disposal ended by its deadline: what "deadline kept" counts.</summary>
     public bool? DisposedInTime { get; private set; }
 
+    /// <summary>The short one-time code the disposal SMS carries, so the complainant can rate by replying; cleared once rated.</summary>
+    public string? RatingToken { get; private set; }
+
     public int? Rating { get; private set; }
     public string? RatingComment { get; private set; }
     public DateTimeOffset? RatedAt { get; private set; }
@@ -190,6 +193,17 @@ public sealed class StationComplaint : IUnitOwned
         Version++;
     }
 
+    /// <summary>Lets the complainant rate a disposed complaint by replying to its SMS with <paramref name="token"/>.</summary>
+    public void OfferRatingByReply(string token)
+    {
+        if (Status != ComplaintStatus.Disposed || Rating is not null)
+        {
+            throw new RuleViolationException("Only a disposed complaint that is not yet rated can be rated by reply.");
+        }
+
+        RatingToken = token;
+    }
+
     public void Rate(int rating, string? comment, DateTimeOffset at)
     {
         if (Status != ComplaintStatus.Disposed)
@@ -204,6 +218,7 @@ public sealed class StationComplaint : IUnitOwned
 
         Rating = rating;
         RatingComment = comment;
+        RatingToken = null;
         RatedAt = at;
         AddStep(ComplaintEvent.Rated, "complainant", at, rating.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Version++;

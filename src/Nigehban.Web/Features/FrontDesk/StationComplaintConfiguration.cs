@@ -25,6 +25,7 @@ internal sealed class StationComplaintConfiguration : IEntityTypeConfiguration<S
         builder.Property(c => c.OfficerPhone).HasMaxLength(20);
         builder.Property(c => c.DisposalNote).HasMaxLength(1000);
         builder.Property(c => c.RatingComment).HasMaxLength(1000);
+        builder.Property(c => c.RatingToken).HasMaxLength(8);
         builder.Property(c => c.IdempotencyKey).HasMaxLength(100);
         builder.Property(c => c.IdempotencyRequestHash).HasMaxLength(64);
         builder.Property(c => c.Version).IsConcurrencyToken();
@@ -33,6 +34,9 @@ internal sealed class StationComplaintConfiguration : IEntityTypeConfiguration<S
         builder.HasIndex(c => new { c.UnitPath, c.Status, c.ReceivedAt });
         builder.HasIndex(c => c.NextEscalationAt).HasFilter("\"NextEscalationAt\" IS NOT NULL");
         builder.HasIndex(c => c.UnitCode);
+
+        // An SMS reply finds its complaint by token (and then the sender's phone); only unrated disposed ones hold one.
+        builder.HasIndex(c => c.RatingToken).HasFilter("\"RatingToken\" IS NOT NULL");
         builder.HasIndex(c => c.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
         builder.OwnsOne(c => c.Complainant, p =>
         {

@@ -20,9 +20,9 @@ public sealed class PoliceComplaintMetrics : MetricSource<PoliceComplaint>
     public override IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
         new(Received, Module, MetricFormat.Count, "Complaints against police received by the complaint centre.", ByType,
-            Counting: "Every complaint, at the centre's unit, on the local day it was received (ReceivedAt)."),
+            Counting: "Every complaint, at the centre's unit, on the local day it was received (ReceivedAt).", Public: true),
         new(Resolved, Module, MetricFormat.Count, "Complaints against police closed (the citizen satisfied, or closed by a senior officer).", ByType,
-            Counting: "Complaints whose status is Closed, at the centre's unit, on the local day they were closed (ClosedAt)."),
+            Counting: "Complaints whose status is Closed, at the centre's unit, on the local day they were closed (ClosedAt).", Public: true),
         new(Overdue, Module, MetricFormat.Count, "Complaints against police whose first-call or reply clock ran out while open.", ByType, Alert: true,
             Counting: "Complaints with BreachedAt set (the escalation marks each once), on the local day of BreachedAt."),
         new(ProvedFalse, Module, MetricFormat.Count, "Complaints against police the inquiry found false.", ByType,

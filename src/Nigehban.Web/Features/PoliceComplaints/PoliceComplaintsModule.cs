@@ -1,3 +1,4 @@
+using Nigehban.Web.Components.Portal;
 using Nigehban.Web.Features.PoliceComplaints.AssignPoliceComplaint;
 using Nigehban.Web.Features.PoliceComplaints.EscalateOverdueComplaints;
 using Nigehban.Web.Features.PoliceComplaints.InquirePoliceComplaint;
@@ -17,6 +18,7 @@ public static class PoliceComplaintsModule
     public static IServiceCollection AddPoliceComplaints(this IServiceCollection services)
     {
         services.AddSingleton<PoliceComplaintPolicy>();
+        services.AddSingleton(new CitizenTaskLink(CitizenTask.ComplainAboutPolice, "/police-complaints/new"));
         services.AddStartupStep<LoadPoliceComplaintPolicyAtStart>();
         services.AddScoped<PoliceComplaintAccess>();
         services.AddScoped<PoliceComplaintNotifications>();

@@ -111,13 +111,8 @@ public static class VerificationCode
 }
 
 
-/// <summary>Builds the public verification URL printed in QR codes (configuration <c>Documents:PublicBaseUrl</c>, else the request's host).</summary>
-public sealed class DocumentLinks(IConfiguration configuration, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
+/// <summary>Builds the public verification URL printed in QR codes.</summary>
+public sealed class DocumentLinks(Platform.Documents.PublicBaseUrl baseUrl)
 {
-    public string VerificationUrl(IssuedDocument document)
-    {
-        var baseUrl = configuration["Documents:PublicBaseUrl"]?.TrimEnd('/')
-            ?? (http.HttpContext is { } context ? $"{context.Request.Scheme}://{context.Request.Host}" : "http://127.0.0.1:5080");
-        return $"{baseUrl}/verify/{document.Code}?s={document.Signature}";
-    }
+    public string VerificationUrl(IssuedDocument document) => $"{baseUrl.Value}/verify/{document.Code}?s={document.Signature}";
 }

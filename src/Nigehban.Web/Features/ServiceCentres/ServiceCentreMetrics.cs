@@ -26,15 +26,15 @@ public sealed class ServiceRequestMetrics : MetricSource<ServiceRequest>
     public override IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
         new(Received, Module, MetricFormat.Count, "Service applications received.", ByService, Alert: true,
-            Counting: "Every application, on the local day it was submitted (SubmittedAt), whatever its status now."),
+            Counting: "Every application, on the local day it was submitted (SubmittedAt), whatever its status now.", Public: true),
         new(Delivered, Module, MetricFormat.Count, "Service applications delivered (document issued).", ByService,
-            Counting: "Applications whose status is Issued, on the local day they were closed (ClosedAt)."),
+            Counting: "Applications whose status is Issued, on the local day they were closed (ClosedAt).", Public: true),
         new(Rejected, Module, MetricFormat.Count, "Service applications rejected.", ByService,
             Counting: "Applications whose status is Rejected, on the local day they were closed (ClosedAt)."),
         new(Overdue, Module, MetricFormat.Count, "Service applications that breached their deadline (SLA) while open.", ByService, Alert: true,
             Counting: "Applications with BreachedAt set (the escalation job marks each once), on the local day of BreachedAt."),
         new(DeadlineKept, Module, MetricFormat.Percent, "Share of delivered applications delivered by their deadline.", ByService,
-            Counting: "Over delivered applications (as service_requests_delivered): 100 × those with ClosedAt ≤ DueAt ÷ all of them."),
+            Counting: "Over delivered applications (as service_requests_delivered): 100 × those with ClosedAt ≤ DueAt ÷ all of them.", Public: true),
         new(Turnaround, Module, MetricFormat.Minutes, "Average time from submission to delivery, in minutes.", ByService,
             Counting: "Over delivered applications (as service_requests_delivered): mean of whole minutes from SubmittedAt to ClosedAt."),
         new(Satisfied, Module, MetricFormat.Percent, "Share of rated applications whose applicant was satisfied (rated 4 or 5 of 5).", ByService,

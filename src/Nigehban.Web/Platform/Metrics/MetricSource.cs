@@ -23,8 +23,9 @@ public enum MetricFormat
 /// <param name="Suppressed">Small-cell suppression: values from 1 to 4 are shown as "&lt;5".</param>
 /// <param name="Alert">Each new fact of this metric is pushed as a live alert.</param>
 /// <param name="Counting">How one record contributes: which records, on which day, with what measure.</param>
+/// <param name="Public">Shown on the public service-delivery page: an aggregate that says nothing about a person.</param>
 public sealed record MetricDefinition(string Key, string Module, MetricFormat Format, string Description,
-    string? Dimension = null, bool Suppressed = false, bool Alert = false, string Counting = "")
+    string? Dimension = null, bool Suppressed = false, bool Alert = false, string Counting = "", bool Public = false)
 {
     /// <summary>The value a metric shows for summed counts and measures (null when there is nothing to average).</summary>
     public double? ValueOf(long count, long measure) => Format switch

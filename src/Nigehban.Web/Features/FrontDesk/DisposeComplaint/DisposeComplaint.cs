@@ -8,7 +8,7 @@ namespace Nigehban.Web.Features.FrontDesk.DisposeComplaint;
 /// <param name="Outcome">FirRegistered, Resolved, Referred (note: the department) or Filed (note: the reason).</param>
 public sealed record DisposeComplaintCommand(string? Outcome, string? Note);
 
-/// <summary>Ends the inquiry with its outcome; the complainant is told and invited to rate it.</summary>
+/// <summary>Ends the inquiry with its outcome; the complainant is told and invited to rate it, on the tracking page or by replying to the SMS.</summary>
 public sealed class DisposeComplaintHandler(NigehbanDbContext db, ComplaintClock clock, ComplaintNotifications notifications, CurrentUser user)
 {
     public async Task<StationComplaint> HandleAsync(string reference, DisposeComplaintCommand command, CancellationToken cancellationToken)
@@ -22,6 +22,7 @@ public sealed class DisposeComplaintHandler(NigehbanDbContext db, ComplaintClock
         var complaint = await ComplaintLookup.FindForChangeAsync(db, reference, cancellationToken);
         InquiryOfficers.EnsureMayWork(user, complaint, ComplaintStatus.UnderInquiry);
         complaint.RecordDisposal(outcome, note, user.UserName ?? "system", clock.Now);
+        complaint.OfferRatingByReply(RateByReply.RatingTokens.New());
         notifications.Disposed(db, complaint);
         await db.SaveChangesAsync(cancellationToken);
         return complaint;

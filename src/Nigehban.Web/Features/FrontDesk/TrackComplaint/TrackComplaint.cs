@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.References;
@@ -28,10 +30,25 @@ public sealed record ComplaintStatusView(
 /// <summary>
 /// Public tracking by reference plus the complainant's phone. A wrong phone, a mistyped reference
 /// (its check character fails) or an unknown one all answer the same 404, so the endpoint tells
-/// nobody that a reference exists.
+/// nobody that a reference exists. Answers read in the last few seconds come from
+/// <see cref="ComplaintTrackingCache"/>, which serves an entry only to the phone it was read with.
 /// </summary>
-public sealed class TrackComplaintHandler(NigehbanDbContext db, FrontDeskPack pack, UnitDirectory units)
+public sealed class TrackComplaintHandler(IServiceProvider services, ComplaintTrackingCache cache, FrontDeskPack pack, UnitDirectory units)
 {
+    /// <summary>The database read, compiled (one per model: a process may hold a SQLite and a PostgreSQL model, as the tests do).</summary>
+    private static readonly ConditionalWeakTable<IModel, Func<NigehbanDbContext, string, string, CancellationToken, Task<TrackedComplaint?>>> Compiled = [];
+
+    private static Func<NigehbanDbContext, string, string, CancellationToken, Task<TrackedComplaint?>> Compile(IModel model) =>
+        EF.CompileAsyncQuery((NigehbanDbContext context, string reference, string phone, CancellationToken _) =>
+            context.Set<StationComplaint>()
+                .IgnoreQueryFilters() // public look-up by a secret pair (reference + phone), see class comment
+                .Where(x => x.Reference == reference && x.Complainant.Phone == phone)
+                .Select(x => new TrackedComplaint(
+                    x.Reference, x.CategoryCode, x.Status, x.UnitCode, x.ReceivedAt, x.StageDueAt, x.OfficerName, x.OfficerPhone,
+                    x.Outcome, x.DisposalNote, x.Rating,
+                    x.Steps.OrderBy(s => s.At).Select(s => new TrackedComplaintStep(s.Event, s.At, s.Note, s.ToUnit)).ToList()))
+                .FirstOrDefault());
+
     public async Task<ComplaintStatusView> HandleAsync(string reference, string? phone, string language, CancellationToken cancellationToken)
     {
         if (!ReferenceNumber.TryParse(reference, out var parsed) || TextFields.NormalisePhone(phone) is not { } number)
@@ -40,17 +57,14 @@ public sealed class TrackComplaintHandler(NigehbanDbContext db, FrontDeskPack pa
         }
 
         var canonical = parsed.ToString();
-        var c = await db.Set<StationComplaint>()
-            .IgnoreQueryFilters() // public look-up by a secret pair (reference + phone), see class comment
-            .AsNoTracking()
-            .Where(x => x.Reference == canonical && x.Complainant.Phone == number)
-            .Select(x => new
-            {
-                x.Reference, x.CategoryCode, x.Status, x.UnitCode, x.ReceivedAt, x.StageDueAt, x.OfficerName, x.OfficerPhone,
-                x.Outcome, x.DisposalNote, x.Rating,
-                Steps = x.Steps.OrderBy(s => s.At).Select(s => new { s.Event, s.At, s.Note, s.ToUnit }).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken) ?? throw NotFound();
+        if (!cache.TryGet(canonical, number, out var c))
+        {
+            // Most answers come from memory; the request's context is rented only for a read.
+            var generation = cache.Generation(canonical);
+            var db = services.GetRequiredService<NigehbanDbContext>();
+            c = await Compiled.GetValue(db.Model, Compile)(db, canonical, number, cancellationToken) ?? throw NotFound();
+            cache.Store(canonical, number, c, generation);
+        }
 
         var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
         return new ComplaintStatusView(

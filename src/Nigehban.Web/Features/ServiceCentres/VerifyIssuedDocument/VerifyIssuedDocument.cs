@@ -20,12 +20,25 @@ public sealed record DocumentVerification(VerificationStatus Status, string? Ser
 /// <summary>
 /// Public verification of an issued document from its code and, when scanned from the QR, its
 /// signature. An altered code fails its check character; a copied code with altered fields fails the
-/// signature; a revoked document says so.
+/// signature; a revoked document says so. Another module's document is verified by its own
+/// <see cref="IDocumentVerifier"/>, whose verdict this page shows the same way.
 /// </summary>
-public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner signer, ServiceCatalogue catalogue)
+public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner signer, ServiceCatalogue catalogue, IEnumerable<IDocumentVerifier> otherDocuments)
 {
     public async Task<DocumentVerification> HandleAsync(string code, string? signature, string language, CancellationToken cancellationToken)
     {
+        // Other modules' documents (a complaint receipt, say) have codes of their own shape.
+        if (otherDocuments.FirstOrDefault(d => d.Recognises(code)) is { } verifier)
+        {
+            var check = await verifier.VerifyAsync(code, signature, language, cancellationToken);
+            return check.Verdict switch
+            {
+                DocumentVerdict.Valid => new DocumentVerification(VerificationStatus.Valid, check.Kind, check.IssuedAt, check.Holder is null ? null : Masking.Name(check.Holder), ServiceCentreErrors.Text("Verify.Valid")),
+                DocumentVerdict.Unknown => new DocumentVerification(VerificationStatus.Unknown, null, null, null, ServiceCentreErrors.Text("Verify.Unknown")),
+                _ => new DocumentVerification(VerificationStatus.Forged, null, null, null, ServiceCentreErrors.Text("Verify.Forged")),
+            };
+        }
+
         if (!VerificationCode.HasCodeShape(code))
         {
             return new DocumentVerification(VerificationStatus.NotACode, null, null, null, ServiceCentreErrors.Text("Verify.NotACode"));
