@@ -2,6 +2,7 @@ using Nigehban.Web.Features.FrontDesk.AssignInquiryOfficer;
 using Nigehban.Web.Features.FrontDesk.DisposeComplaint;
 using Nigehban.Web.Features.FrontDesk.EscalateOverdueComplaints;
 using Nigehban.Web.Features.FrontDesk.FileComplaint;
+using Nigehban.Web.Features.FrontDesk.Pages.Console;
 using Nigehban.Web.Features.FrontDesk.RateComplaint;
 using Nigehban.Web.Features.FrontDesk.ReadComplaints;
 using Nigehban.Web.Features.FrontDesk.StartInquiry;
@@ -32,6 +33,8 @@ public static class FrontDeskModule
         services.AddScoped<EscalateOverdueComplaintsHandler>();
         services.AddHostedService<OverdueComplaintsWatcher>();
         services.AddScoped<VisitorLogHandler>();
+        services.AddScoped<DeskDisplay>();
+        services.AddFrontDeskConsole();
         return services;
     }
 }
