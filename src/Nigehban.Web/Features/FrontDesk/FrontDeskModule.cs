@@ -4,11 +4,13 @@ using Nigehban.Web.Features.FrontDesk.EscalateOverdueComplaints;
 using Nigehban.Web.Features.FrontDesk.FileComplaint;
 using Nigehban.Web.Features.FrontDesk.Pages.Console;
 using Nigehban.Web.Features.FrontDesk.RateComplaint;
+using Nigehban.Web.Features.FrontDesk.SeedDemoComplaints;
 using Nigehban.Web.Features.FrontDesk.ReadComplaints;
 using Nigehban.Web.Features.FrontDesk.StartInquiry;
 using Nigehban.Web.Features.FrontDesk.TrackComplaint;
 using Nigehban.Web.Features.FrontDesk.TransferComplaint;
 using Nigehban.Web.Features.FrontDesk.VisitorLog;
+using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
 
 namespace Nigehban.Web.Features.FrontDesk;
@@ -34,6 +36,7 @@ public static class FrontDeskModule
         services.AddHostedService<OverdueComplaintsWatcher>();
         services.AddScoped<VisitorLogHandler>();
         services.AddScoped<DeskDisplay>();
+        services.AddScoped<IDemoDataSeed, SeedDemoComplaints.SeedDemoComplaints>();
         services.AddFrontDeskConsole();
         return services;
     }
