@@ -133,7 +133,8 @@ public sealed class FrontDeskConsoleTests(BrowserApp app)
         await OpenAsync(desk, "/console/front-desk/visitors", "#visitor-log-page");
         await Expect(desk.Locator("h1")).ToHaveTextAsync("ملاقاتیوں کا رجسٹر");
         await desk.Locator("#record-visitor").ClickAsync();
-        await Expect(desk.Locator("#visitor-purpose-error, #visitor-name-error")).ToHaveCountAsync(1);
+        await Expect(desk.Locator("#visitor-name-error")).ToContainTextAsync("ملاقاتی کا نام");
+        await Expect(desk.Locator("#visitor-purpose-error")).ToBeVisibleAsync();
 
         await OpenAsync(desk, "/console/front-desk/today", "#todays-board-page");
         await Expect(desk.Locator("h1")).ToHaveTextAsync("آج ڈیسک پر");
