@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StationIntake = Nigehban.Web.Features.FrontDesk.FileComplaint;
 using Nigehban.Web.Features.PoliceComplaints.SubmitPoliceComplaint;
 using Microsoft.Playwright;
 using Nigehban.EndToEndTests.Infrastructure;
@@ -68,6 +69,12 @@ public sealed class AccessibilityTests(BrowserApp app)
         var centre = await app.CreateStaffAsync(Roles.ComplaintCentreOfficer, app.Demo("admin").Unit);
         findings.AddRange(await AuditConsoleAsync(language, centre, "/console/police-complaints", $"/console/police-complaints/{complaint}"));
 
+        var stationComplaint = await FileStationComplaintAsync(station);
+        findings.AddRange(await AuditConsoleAsync(language, desk,
+            "/console/front-desk/visitors", "/console/front-desk/complaints/new", "/console/front-desk/today"));
+        var sho = await app.CreateStaffAsync(Roles.Sho, station);
+        findings.AddRange(await AuditConsoleAsync(language, sho, "/console/complaints", "/console/complaints/board", $"/console/complaints/{stationComplaint}"));
+
         findings.ShouldBeEmpty(string.Join(Environment.NewLine, findings));
     }
 
@@ -80,6 +87,17 @@ public sealed class AccessibilityTests(BrowserApp app)
                 new ComplainantInput("Generated Complainant", "+923001234567")),
             null, TestContext.Current.CancellationToken);
         return submitted.Reference;
+    }
+
+    /// <summary>A complaint filed online with the station, for the front desk's and the SHO's pages.</summary>
+    private async Task<string> FileStationComplaintAsync(string station)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var filed = await scope.ServiceProvider.GetRequiredService<StationIntake.FileComplaintHandler>().HandleAsync(
+            new StationIntake.FileComplaintCommand(station, "theft", "Generated complaint for the accessibility walk.", DateTimeOffset.UtcNow.AddHours(-1), null,
+                new StationIntake.ComplainantInput("Generated Complainant", "+923001234568", null)),
+            null, TestContext.Current.CancellationToken);
+        return filed.Reference;
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public sealed class RwandaWalkTests(RwandaBrowserApp app) : IClassFixture<Rwanda
         var root = app.Services.GetRequiredService<Nigehban.Web.Platform.Forces.ForcePack>().Units[0].Code;
         var officer = await app.CreateStaffWithRolesAsync(root, Roles.Administrator, Roles.Ig, Roles.Sho, Roles.FrontDesk);
         var reference = await SubmitAsync(language);
+        var complaint = await FileComplaintAsync(language);
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/culture/{language}?returnUrl=%2Flogin");
         await CheckAsync(page, language, "login");
@@ -78,6 +79,8 @@ public sealed class RwandaWalkTests(RwandaBrowserApp app) : IClassFixture<Rwanda
         {
             ("/console/applications", "applications"), ("/console/counter", "counter"), ("/console/dashboard", "dashboard"),
             ("/console/staff", "staff"), ("/console/staff/new", "staff-new"), ($"/console/applications/{reference}", "application"),
+            ("/console/front-desk/visitors", "visitor-log"), ("/console/front-desk/complaints/new", "desk-complaint"), ("/console/front-desk/today", "desk-today"),
+            ("/console/complaints", "complaints"), ("/console/complaints/board", "station-board"), ($"/console/complaints/{complaint}", "complaint"),
         })
         {
             await page.GotoAsync(path);
@@ -97,6 +100,23 @@ public sealed class RwandaWalkTests(RwandaBrowserApp app) : IClassFixture<Rwanda
             unit = app.Demo("frontdesk").Unit,
             language,
             applicant = new { nationalId = "1 1990 8 0012345 0 12", name = "Test Applicant", phone = "+250788000111" },
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
+    }
+
+    /// <summary>A complaint filed online at a station in the language, for the officer's complaint page.</summary>
+    private async Task<string> FileComplaintAsync(string language)
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            unit = app.Demo("frontdesk").Unit,
+            category = "theft",
+            description = "A generated test complaint for the walk.",
+            incidentAt = DateTimeOffset.UtcNow.AddHours(-2),
+            language,
+            complainant = new { name = "Test Complainant", phone = "+250788000222" },
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;

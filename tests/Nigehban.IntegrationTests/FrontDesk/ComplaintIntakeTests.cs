@@ -69,6 +69,27 @@ public abstract class ComplaintIntakeTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task File_WithSeveralBadFields_Returns400NamingEveryOne_SoTheDeskFormShowsThemAtOnce()
+    {
+        var phone = NewPhone();
+        var complaint = new
+        {
+            unit = "NOWHERE",
+            category = "burglary-of-the-moon",
+            description = "",
+            incidentAt = DateTimeOffset.UtcNow.AddDays(2),
+            complainant = new { name = "", phone = "12ab", nationalId = "1234" },
+        };
+
+        var response = await PostAsync(app.CreateClient(), complaint);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        ((int)response.StatusCode).ShouldBe(400, body);
+        var errors = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        errors.ShouldBe(["unit", "category", "description", "incidentAt", "complainant.nationalId", "complainant.name", "complainant.phone"], ignoreOrder: true);
+        (await app.WithDbAsync(db => db.Set<StationComplaint>().CountAsync(c => c.Complainant.Phone == phone, Ct))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task File_AtTheDeskForAUnitOutsideTheOfficersJurisdiction_Returns404NamingTheUnit()
     {
         var desk = await app.SignInAsync("frontdesk2");

@@ -43,6 +43,13 @@ public abstract class VisitorLogTests(NigehbanApp app)
         (await FieldOfAsync(await desk.PostAsJsonAsync("/api/v1/stations/LHR-PS01/visits", new { purpose = "inquiry" }, Ct), 400)).ShouldBe("name");
         (await FieldOfAsync(await desk.PostAsJsonAsync("/api/v1/stations/LHR-PS01/visits", new { name = "Test Visitor", purpose = "inquiry", phone = "x" }, Ct), 400)).ShouldBe("phone");
 
+        var everything = await desk.PostAsJsonAsync("/api/v1/stations/LHR-PS01/visits",
+            new { purpose = "sightseeing", phone = "x", complaintReference = "not-a-reference", arrivedAt = DateTimeOffset.UtcNow.AddHours(2) }, Ct);
+        var problem = await everything.Content.ReadAsStringAsync(Ct);
+        ((int)everything.StatusCode).ShouldBe(400, problem);
+        System.Text.Json.JsonDocument.Parse(problem).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name)
+            .ShouldBe(["purpose", "arrivedAt", "name", "phone", "complaintReference"], ignoreOrder: true);
+
         var other = await app.SignInAsync("frontdesk2");
         (await FieldOfAsync(await other.PostAsJsonAsync("/api/v1/stations/LHR-PS01/visits", new { name = "Test Visitor", purpose = "inquiry" }, Ct), 404)).ShouldBe("unit");
         (await other.GetAsync("/api/v1/stations/LHR-PS01/visits", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -4,13 +4,16 @@ using Nigehban.Web.Features.FrontDesk.ComplaintReceipt;
 using Nigehban.Web.Features.FrontDesk.DisposeComplaint;
 using Nigehban.Web.Features.FrontDesk.EscalateOverdueComplaints;
 using Nigehban.Web.Features.FrontDesk.FileComplaint;
+using Nigehban.Web.Features.FrontDesk.Pages.Console;
 using Nigehban.Web.Features.FrontDesk.RateByReply;
 using Nigehban.Web.Features.FrontDesk.RateComplaint;
 using Nigehban.Web.Features.FrontDesk.ReadComplaints;
+using Nigehban.Web.Features.FrontDesk.SeedDemoComplaints;
 using Nigehban.Web.Features.FrontDesk.StartInquiry;
 using Nigehban.Web.Features.FrontDesk.TrackComplaint;
 using Nigehban.Web.Features.FrontDesk.TransferComplaint;
 using Nigehban.Web.Features.FrontDesk.VisitorLog;
+using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Hosting;
 
@@ -44,6 +47,9 @@ public static class FrontDeskModule
         services.AddHostedService<OverdueComplaintsWatcher>();
         services.AddScoped<VisitorLogHandler>();
         services.AddSingleton(new CitizenTaskLink(CitizenTask.Complain, "/complaints/new"));
+        services.AddScoped<DeskDisplay>();
+        services.AddScoped<IDemoDataSeed, SeedDemoComplaints.SeedDemoComplaints>();
+        services.AddFrontDeskConsole();
         return services;
     }
 }

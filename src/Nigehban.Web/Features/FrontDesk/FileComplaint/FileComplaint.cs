@@ -56,27 +56,26 @@ public sealed class FileComplaintHandler(
             throw new ValidationFailedException("Idempotency-Key", "An Idempotency-Key has at most 100 characters.");
         }
 
-        var unit = ValidateUnit(command.Unit);
-        var category = pack.Category(command.Category)
+        // Every field is checked before any refusal, so that a form shows all of its errors at once;
+        // a unit outside the officer's jurisdiction is still a 404 on its own (ValidateUnit throws it).
+        var errors = new ValidationErrors();
+        var unit = errors.Check(() => ValidateUnit(command.Unit));
+        var category = errors.Check(() => pack.Category(command.Category)
             ?? throw new ValidationFailedException("category", string.IsNullOrWhiteSpace(command.Category)
                 ? "category is required."
-                : $"'{command.Category}' is not a complaint category of this force ({string.Join(", ", pack.Categories.Select(c => c.Code))}).");
-        var description = Required(command.Description, "description", 4000);
+                : $"'{command.Category}' is not a complaint category of this force ({string.Join(", ", pack.Categories.Select(c => c.Code))})."));
+        var description = errors.Check(() => Required(command.Description, "description", 4000));
         var now = clock.Now;
-        var incidentAt = command.IncidentAt ?? throw new ValidationFailedException("incidentAt", "incidentAt is required.");
-        if (incidentAt > now + ClockTolerance)
+        var incidentAt = errors.Check(() => ValidateIncident(command.IncidentAt, now));
+        var (locationText, latitude, longitude) = errors.Check(() => ValidateLocation(command.Location));
+        var complainant = ValidateComplainant(command.Complainant, errors);
+        var language = errors.Check(() => ValidateLanguage(command.Language));
+        errors.ThrowIfAny();
+        if (unit is null || category is null || description is null || complainant is null || language is null)
         {
-            throw new ValidationFailedException("incidentAt", "The incident cannot be in the future.");
+            throw new InvalidOperationException("A checked field is missing without a refusal.");
         }
 
-        if (incidentAt.Year < 1900)
-        {
-            throw new ValidationFailedException("incidentAt", "incidentAt is not a plausible date.");
-        }
-
-        var (locationText, latitude, longitude) = ValidateLocation(command.Location);
-        var complainant = ValidateComplainant(command.Complainant);
-        var language = ValidateLanguage(command.Language);
         var channel = user.HasPermission(Permissions.ComplaintsRegister) ? ComplaintChannel.Desk : ComplaintChannel.Online;
 
         var requestHash = idempotencyKey is null ? null : CanonicalHash(
@@ -223,26 +222,37 @@ public sealed class FileComplaintHandler(
         return (text, location.Latitude, location.Longitude);
     }
 
-    private Complainant ValidateComplainant(ComplainantInput? input)
+    private static DateTimeOffset ValidateIncident(DateTimeOffset? incident, DateTimeOffset now)
+    {
+        var incidentAt = incident ?? throw new ValidationFailedException("incidentAt", "incidentAt is required.");
+        if (incidentAt > now + ClockTolerance)
+        {
+            throw new ValidationFailedException("incidentAt", "The incident cannot be in the future.");
+        }
+
+        if (incidentAt.Year < 1900)
+        {
+            throw new ValidationFailedException("incidentAt", "incidentAt is not a plausible date.");
+        }
+
+        return incidentAt;
+    }
+
+    private Complainant? ValidateComplainant(ComplainantInput? input, ValidationErrors errors)
     {
         if (input is null)
         {
-            throw new ValidationFailedException("complainant", "complainant is required.");
+            errors.Add("complainant", "complainant is required.");
+            return null;
         }
 
-        string? nationalId = null;
-        if (!string.IsNullOrWhiteSpace(input.NationalId))
-        {
-            nationalId = force.NationalId.Normalise(input.NationalId)
-                ?? throw new ValidationFailedException("complainant.nationalId", $"A {force.NationalId.Name} looks like {force.NationalId.Example}.");
-        }
-
-        return new Complainant
-        {
-            Name = Required(input.Name, "complainant.name", 120),
-            Phone = Phone(input.Phone, "complainant.phone"),
-            NationalId = nationalId,
-        };
+        var nationalId = errors.Check(() => string.IsNullOrWhiteSpace(input.NationalId)
+            ? null
+            : force.NationalId.Normalise(input.NationalId)
+                ?? throw new ValidationFailedException("complainant.nationalId", $"A {force.NationalId.Name} looks like {force.NationalId.Example}."));
+        var name = errors.Check(() => Required(input.Name, "complainant.name", 120));
+        var phone = errors.Check(() => Phone(input.Phone, "complainant.phone"));
+        return name is null || phone is null ? null : new Complainant { Name = name, Phone = phone, NationalId = nationalId };
     }
 
     private string ValidateLanguage(string? language)

@@ -26,24 +26,39 @@ public sealed class VisitorLogHandler(NigehbanDbContext db, FrontDeskPack pack, 
     public async Task<VisitView> LogAsync(string unitCode, LogVisitCommand command, CancellationToken cancellationToken)
     {
         var unit = Station(unitCode);
-        var purpose = pack.Purpose(command.Purpose)
+        // Every field is checked before any refusal, so that the desk's form shows all of its errors at once.
+        var errors = new ValidationErrors();
+        var purpose = errors.Check(() => pack.Purpose(command.Purpose)
             ?? throw new ValidationFailedException("purpose", string.IsNullOrWhiteSpace(command.Purpose)
                 ? "purpose is required."
-                : $"'{command.Purpose}' is not a visitor purpose of this force ({string.Join(", ", pack.VisitorPurposes.Select(p => p.Code))}).");
+                : $"'{command.Purpose}' is not a visitor purpose of this force ({string.Join(", ", pack.VisitorPurposes.Select(p => p.Code))})."));
         var now = time.GetUtcNow();
         var arrivedAt = command.ArrivedAt ?? now;
         if (arrivedAt > now + TimeSpan.FromMinutes(5) || arrivedAt < now - TimeSpan.FromDays(1))
         {
-            throw new ValidationFailedException("arrivedAt", "A visit is logged within a day of the arrival, and never ahead of it.");
+            errors.Add("arrivedAt", "A visit is logged within a day of the arrival, and never ahead of it.");
         }
 
-        var phone = string.IsNullOrWhiteSpace(command.Phone) ? null : Phone(command.Phone, "phone");
+        var name = errors.Check(() => Required(command.Name, "name", 120));
+        var phone = errors.Check(() => string.IsNullOrWhiteSpace(command.Phone) ? null : Phone(command.Phone, "phone"));
+        var saw = errors.Check(() => Optional(command.Saw, "saw", 120));
         string? reference = null;
         if (!string.IsNullOrWhiteSpace(command.ComplaintReference))
         {
-            reference = Platform.References.ReferenceNumber.TryParse(command.ComplaintReference, out var parsed)
-                ? parsed.ToString()
-                : throw new ValidationFailedException("complaintReference", "This is not a reference number (its check character does not match).");
+            if (Platform.References.ReferenceNumber.TryParse(command.ComplaintReference, out var parsed))
+            {
+                reference = parsed.ToString();
+            }
+            else
+            {
+                errors.Add("complaintReference", "This is not a reference number (its check character does not match).");
+            }
+        }
+
+        errors.ThrowIfAny();
+        if (purpose is null || name is null)
+        {
+            throw new InvalidOperationException("A checked field is missing without a refusal.");
         }
 
         var visit = new StationVisit
@@ -51,10 +66,10 @@ public sealed class VisitorLogHandler(NigehbanDbContext db, FrontDeskPack pack, 
             Id = Guid.CreateVersion7(),
             UnitCode = unit.Code,
             UnitPath = unit.Path,
-            VisitorName = Required(command.Name, "name", 120),
+            VisitorName = name,
             VisitorPhone = phone,
             PurposeCode = purpose.Code,
-            Saw = Optional(command.Saw, "saw", 120),
+            Saw = saw,
             ComplaintReference = reference,
             ArrivedAt = arrivedAt,
             RecordedBy = user.UserName ?? "system",
