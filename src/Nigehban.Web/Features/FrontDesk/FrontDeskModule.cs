@@ -32,6 +32,7 @@ public static class FrontDeskModule
         services.AddScoped<EscalateOverdueComplaintsHandler>();
         services.AddHostedService<OverdueComplaintsWatcher>();
         services.AddScoped<VisitorLogHandler>();
+        services.AddScoped<ComplaintsForFir>();
         return services;
     }
 }
