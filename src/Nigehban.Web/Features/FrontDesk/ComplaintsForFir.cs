@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.FrontDesk.ReadComplaints;
 using Nigehban.Web.Platform;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.References;
 
 namespace Nigehban.Web.Features.FrontDesk;
 
@@ -22,8 +22,9 @@ public sealed class ComplaintsForFir(NigehbanDbContext db)
 {
     public async Task<ComplaintForFir> TakeAsync(string reference, string field, CancellationToken cancellationToken)
     {
-        var canonical = ReadComplaintsHandler.CanonicalReference(reference);
-        var complaint = await db.Set<StationComplaint>().FirstOrDefaultAsync(c => c.Reference == canonical, cancellationToken)
+        // A mistyped reference (its check character fails) is answered like an unknown one.
+        var canonical = ReferenceNumber.TryParse(reference, out var parsed) ? parsed.ToString() : null;
+        var complaint = (canonical is null ? null : await db.Set<StationComplaint>().FirstOrDefaultAsync(c => c.Reference == canonical, cancellationToken))
             ?? throw new NotFoundException(field, "No complaint with this reference in your jurisdiction.");
         if (complaint.Status == ComplaintStatus.Disposed)
         {
