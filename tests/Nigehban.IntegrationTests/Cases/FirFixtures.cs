@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Nigehban.IntegrationTests.FrontDesk;
 using Shouldly;
 
 namespace Nigehban.IntegrationTests.Cases;
@@ -49,6 +48,4 @@ internal static class FirFixtures
         ((int)response.StatusCode).ShouldBe(201, body);
         return JsonDocument.Parse(body).RootElement.Clone();
     }
-
-    public static string NewPhone() => FrontDeskFixtures.NewPhone();
 }

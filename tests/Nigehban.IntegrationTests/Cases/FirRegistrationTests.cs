@@ -19,7 +19,7 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     public async Task Register_Returns201WithTheStationsNumber_StoresItWhole_AndTextsTheComplainant()
     {
         var desk = await app.SignInAsync("frontdesk");
-        var phone = FirFixtures.NewPhone();
+        var phone = NewPhone();
 
         var fir = await RegisterAsync(desk, Fir(phone));
 
@@ -45,7 +45,7 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     [Fact]
     public async Task Register_InUrdu_TextsTheComplainantInUrdu()
     {
-        var phone = FirFixtures.NewPhone();
+        var phone = NewPhone();
         var fir = await RegisterAsync(await app.SignInAsync("sho"), Fir(phone, language: "ur"));
 
         var sms = JsonDocument.Parse((await SmsToAsync(app, phone)).ShouldHaveSingleItem()).RootElement.GetProperty("text").GetString()!;
@@ -63,7 +63,7 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     [InlineData("outside-jurisdiction", "unit", 404)]
     public async Task Register_RefusesBadInputNamingTheField_AndWritesNothing(string what, string field, int status)
     {
-        var phone = FirFixtures.NewPhone();
+        var phone = NewPhone();
         var complainant = new { role = "complainant", name = "Test Complainant", phone };
         var fir = what switch
         {
@@ -88,7 +88,7 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     [Fact]
     public async Task Register_FromAComplaint_KeepsItsReference_AndDisposesTheComplaintAsFirRegistered()
     {
-        var phone = FirFixtures.NewPhone();
+        var phone = NewPhone();
         var complaint = await FileAsync(app.CreateClient(), Complaint(phone));
         var desk = await app.SignInAsync("frontdesk");
 
@@ -113,7 +113,7 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     [Fact]
     public async Task Register_FromAnotherDistrictsComplaint_Returns404NamingTheComplaint()
     {
-        var complaint = await FileAsync(app.CreateClient(), Complaint(FirFixtures.NewPhone()));
+        var complaint = await FileAsync(app.CreateClient(), Complaint(NewPhone()));
         var otherDesk = await app.SignInAsync("frontdesk2");
 
         var response = await FirFixtures.PostAsync(otherDesk, new { complaintReference = complaint, offences = new[] { "PPC 379" }, investigatingOfficer = "io" });
@@ -125,7 +125,7 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     public async Task Register_WithAReplayedKey_ReturnsTheFirstFir_AndAnotherRequestUnderTheKeyIs422()
     {
         var desk = await app.SignInAsync("frontdesk");
-        var phone = FirFixtures.NewPhone();
+        var phone = NewPhone();
         var key = Guid.NewGuid().ToString();
         var occurredAt = DateTimeOffset.UtcNow.AddHours(-2);
 
@@ -145,7 +145,7 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     [Fact]
     public async Task Read_TheStationAndDistrictSeeTheFir_AnotherDistrictGets404()
     {
-        var fir = await RegisterAsync(await app.SignInAsync("frontdesk"), Fir(FirFixtures.NewPhone()));
+        var fir = await RegisterAsync(await app.SignInAsync("frontdesk"), Fir(NewPhone()));
         var reference = fir.GetProperty("reference").GetString()!;
 
         foreach (var reader in new[] { "sho", "io", "dpo" })
@@ -166,7 +166,7 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     public async Task Register_32AtOnceAtOneStation_NumbersEveryFirOfTheStationOnceAndWithoutGaps()
     {
         var desk = await app.SignInAsync("frontdesk");
-        var phones = Enumerable.Range(0, 32).Select(_ => FirFixtures.NewPhone()).ToList();
+        var phones = Enumerable.Range(0, 32).Select(_ => NewPhone()).ToList();
 
         var responses = await Task.WhenAll(phones.Select(p => FirFixtures.PostAsync(desk, Fir(p, offences: ["PPC 379"]))));
 
