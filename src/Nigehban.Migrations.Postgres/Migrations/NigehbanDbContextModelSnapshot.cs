@@ -32,6 +32,16 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("CopyCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CopySignature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("CrimeHead")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -118,6 +128,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.HasIndex("ComplaintReference")
                         .IsUnique()
                         .HasFilter("\"ComplaintReference\" IS NOT NULL");
+
+                    b.HasIndex("CopyCode")
+                        .IsUnique();
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()

@@ -27,6 +27,16 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CopyCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopySignature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CrimeHead")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -113,6 +123,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.HasIndex("ComplaintReference")
                         .IsUnique()
                         .HasFilter("\"ComplaintReference\" IS NOT NULL");
+
+                    b.HasIndex("CopyCode")
+                        .IsUnique();
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()

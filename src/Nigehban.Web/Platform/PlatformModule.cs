@@ -66,6 +66,12 @@ public static class PlatformModule
         services.AddScoped<JurisdictionScope>();
         // Filled by the module that owns the units table (Organisation), read by every module.
         services.AddSingleton<UnitDirectory>();
+
+        // Official documents: every module that issues one signs and renders it with the same pieces.
+        services.AddSingleton<Documents.DocumentSigner>();
+        services.AddSingleton<Documents.DocumentFonts>();
+        services.AddSingleton<Documents.OfficialDocumentPdf>();
+        services.AddScoped<Documents.VerificationLinks>();
         services.AddAuditTrail();
         services.AddReferenceNumbers();
         services.AddSlaClocks();

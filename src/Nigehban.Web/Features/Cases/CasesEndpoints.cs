@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Nigehban.Web.Features.Cases.FirCopy;
 using Nigehban.Web.Features.Cases.ReadFirs;
 using Nigehban.Web.Features.Cases.RegisterFir;
 using Nigehban.Web.Platform.Security;
@@ -31,6 +32,14 @@ public static class CasesEndpoints
         firs.MapGet("/{reference}", async (string reference, ReadFirsHandler h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(reference, Language, ct)))
             .WithName("GetFir").RequireAuthorization(Permissions.FirsRead)
             .WithSummary("One FIR with its offences and parties (audited); outside the caller's jurisdiction: 404.");
+        firs.MapGet("/{reference}/copy", async (string reference, RenderFirCopyHandler h, CancellationToken ct) =>
+            {
+                var (pdf, fileName) = await h.HandleAsync(reference, ct);
+                return TypedResults.File(pdf, "application/pdf", fileName);
+            })
+            .WithName("GetFirCopy").RequireAuthorization(Permissions.FirsRead)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+            .WithSummary("The FIR copy: a PDF with a QR code the public verification page checks (audited).");
         return app;
     }
 

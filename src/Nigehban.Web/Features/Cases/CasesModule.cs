@@ -1,5 +1,7 @@
+using Nigehban.Web.Features.Cases.FirCopy;
 using Nigehban.Web.Features.Cases.ReadFirs;
 using Nigehban.Web.Features.Cases.RegisterFir;
+using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Hosting;
 
 namespace Nigehban.Web.Features.Cases;
@@ -19,6 +21,8 @@ public static class CasesModule
         services.AddScoped<FirNotifications>();
         services.AddScoped<RegisterFirHandler>();
         services.AddScoped<ReadFirsHandler>();
+        services.AddScoped<RenderFirCopyHandler>();
+        services.AddScoped<IVerifiableDocuments, FirCopies>();
         return services;
     }
 }

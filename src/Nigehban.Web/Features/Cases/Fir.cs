@@ -75,10 +75,23 @@ public sealed class Fir : IUnitOwned
     public string? IdempotencyKey { get; set; }
     public string? IdempotencyRequestHash { get; set; }
 
+    /// <summary>The public verification code printed (with <see cref="CopySignature"/>) in the QR code of the FIR copy.</summary>
+    public required string CopyCode { get; set; }
+
+    /// <summary>ECDSA signature over <see cref="CopySignedFields"/>: what the copy states, as registered.</summary>
+    public required string CopySignature { get; set; }
+
     public List<FirOffence> Offences { get; set; } = [];
     public List<FirParty> Parties { get; set; } = [];
 
     public FirParty Complainant => Parties.First(p => p.Role == PartyRole.Complainant);
+
+    /// <summary>The fields the copy's signature covers, in a fixed order; <see cref="RegisteredAt"/> as the database keeps it.</summary>
+    public IEnumerable<string> CopySignedFields() =>
+    [
+        CopyCode, Reference, UnitCode, FirNumber, RegisteredAt.ToMicroseconds().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Complainant.Name ?? string.Empty, string.Join(", ", Offences.OrderBy(o => o.Position).Select(o => o.Code)), CrimeHead,
+    ];
 }
 
 /// <summary>One offence (section) of an FIR, with the head it had when registered.</summary>

@@ -32,6 +32,9 @@ internal sealed class FirConfiguration : IEntityTypeConfiguration<Fir>
         builder.Property(f => f.IdempotencyKey).HasMaxLength(100);
         builder.Property(f => f.IdempotencyRequestHash).HasMaxLength(64);
         builder.HasIndex(f => f.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
+        builder.Property(f => f.CopyCode).HasMaxLength(20);
+        builder.HasIndex(f => f.CopyCode).IsUnique();
+        builder.Property(f => f.CopySignature).HasMaxLength(200);
         builder.HasMany(f => f.Offences).WithOne().HasForeignKey(o => o.FirId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(f => f.Parties).WithOne().HasForeignKey(p => p.FirId).OnDelete(DeleteBehavior.Cascade);
     }

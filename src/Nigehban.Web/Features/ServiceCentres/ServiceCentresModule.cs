@@ -57,9 +57,6 @@ public static class ServiceCentresModule
         services.AddHostedService<OverdueRequestsWatcher>();
         services.AddScoped<IDemoDataSeed, SeedDemoCentre>();
         services.AddScoped<IDemoDataSeed, SeedDemoHistory.SeedDemoHistory>();
-        services.AddSingleton<Platform.Documents.DocumentSigner>();
-        services.AddSingleton<Platform.Documents.DocumentFonts>();
-        services.AddSingleton<Platform.Documents.OfficialDocumentPdf>();
         services.AddServiceCentreConsole();
         services.AddServiceCentrePortal();
         return services;

@@ -6,6 +6,7 @@ using Nigehban.Web.Features.FrontDesk;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Security;
@@ -31,7 +32,8 @@ public sealed class RegisterFirHandler(
     AllocateReferenceNumber references,
     StaffDirectory staff,
     ComplaintsForFir complaints,
-    FirNotifications notifications)
+    FirNotifications notifications,
+    DocumentSigner signer)
 {
     /// <summary>Clocks of phones and desks drift: an occurrence a few minutes "ahead" is still now.</summary>
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
@@ -43,7 +45,7 @@ public sealed class RegisterFirHandler(
             throw new ValidationFailedException("Idempotency-Key", CasesErrors.Text("IdempotencyKey.TooLong"));
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToMicroseconds();
         ComplaintForFir? complaint = null;
         if (!string.IsNullOrWhiteSpace(command.ComplaintReference))
         {
@@ -109,6 +111,8 @@ public sealed class RegisterFirHandler(
             InvestigatingOfficerName = officer.DisplayName,
             IdempotencyKey = idempotencyKey,
             IdempotencyRequestHash = requestHash,
+            CopyCode = VerificationCode.New(),
+            CopySignature = "",
             Offences = [.. offences.Select((o, i) => new FirOffence { Id = Guid.CreateVersion7(), Position = i, Code = o.Code, CrimeHead = o.Head.Code })],
             Parties = parties,
         };
@@ -117,6 +121,7 @@ public sealed class RegisterFirHandler(
         try
         {
             fir.Number = await NextNumberAsync(unit.Code, year, cancellationToken);
+            fir.CopySignature = signer.Sign(fir.CopySignedFields());
             db.Add(fir);
             if (complaint is not null)
             {

@@ -22,7 +22,7 @@ public sealed record DocumentVerification(VerificationStatus Status, string? Ser
 /// signature. An altered code fails its check character; a copied code with altered fields fails the
 /// signature; a revoked document says so.
 /// </summary>
-public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner signer, ServiceCatalogue catalogue)
+public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner signer, ServiceCatalogue catalogue, IEnumerable<IVerifiableDocuments> otherDocuments)
 {
     public async Task<DocumentVerification> HandleAsync(string code, string? signature, string language, CancellationToken cancellationToken)
     {
@@ -43,6 +43,20 @@ public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner s
             .FirstOrDefaultAsync(d => d.Code == normalised, cancellationToken);
         if (document is null)
         {
+            // Not a certificate: perhaps another module's signed document (an FIR copy).
+            foreach (var documents in otherDocuments)
+            {
+                if (await documents.CheckAsync(normalised, signature, language, cancellationToken) is { } check)
+                {
+                    return check.Status switch
+                    {
+                        DocumentCheckStatus.Valid => new DocumentVerification(VerificationStatus.Valid, check.Title, check.IssuedAt, check.Holder, ServiceCentreErrors.Text("Verify.Valid")),
+                        DocumentCheckStatus.Revoked => new DocumentVerification(VerificationStatus.Revoked, check.Title, check.IssuedAt, check.Holder, ServiceCentreErrors.Text("Verify.Revoked")),
+                        _ => new DocumentVerification(VerificationStatus.Forged, null, null, null, ServiceCentreErrors.Text("Verify.Forged")),
+                    };
+                }
+            }
+
             return new DocumentVerification(VerificationStatus.Unknown, null, null, null, ServiceCentreErrors.Text("Verify.Unknown"));
         }
 

@@ -48,7 +48,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     InvestigatingOfficerUserName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     InvestigatingOfficerName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    IdempotencyRequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    IdempotencyRequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CopyCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CopySignature = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,6 +124,12 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                 column: "ComplaintReference",
                 unique: true,
                 filter: "\"ComplaintReference\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_firs_CopyCode",
+                table: "firs",
+                column: "CopyCode",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_firs_IdempotencyKey",

@@ -48,7 +48,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     InvestigatingOfficerUserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     InvestigatingOfficerName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    IdempotencyRequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    IdempotencyRequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CopyCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CopySignature = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,6 +124,12 @@ namespace Nigehban.Migrations.Postgres.Migrations
                 column: "ComplaintReference",
                 unique: true,
                 filter: "\"ComplaintReference\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_firs_CopyCode",
+                table: "firs",
+                column: "CopyCode",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_firs_IdempotencyKey",
