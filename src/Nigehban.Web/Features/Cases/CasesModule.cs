@@ -1,4 +1,5 @@
 using Nigehban.Web.Features.Cases.FirCopy;
+using Nigehban.Web.Features.Cases.Pages.Console;
 using Nigehban.Web.Features.Cases.ReadFirs;
 using Nigehban.Web.Features.Cases.RegisterFir;
 using Nigehban.Web.Platform.Documents;
@@ -23,6 +24,7 @@ public static class CasesModule
         services.AddScoped<ReadFirsHandler>();
         services.AddScoped<RenderFirCopyHandler>();
         services.AddScoped<IVerifiableDocuments, FirCopies>();
+        services.AddCasesConsole();
         return services;
     }
 }
