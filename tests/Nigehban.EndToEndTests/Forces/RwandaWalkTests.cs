@@ -78,6 +78,7 @@ public sealed class RwandaWalkTests(RwandaBrowserApp app) : IClassFixture<Rwanda
         {
             ("/console/applications", "applications"), ("/console/counter", "counter"), ("/console/dashboard", "dashboard"),
             ("/console/staff", "staff"), ("/console/staff/new", "staff-new"), ($"/console/applications/{reference}", "application"),
+            ("/console/firs", "firs"), ("/console/firs/new", "fir-new"),
         })
         {
             await page.GotoAsync(path);
