@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Nigehban.Web.Components;
 using Nigehban.Web.Components.Pages;
+using Nigehban.Web.Features.Cases;
 using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Dashboard.Pages;
 using Nigehban.Web.Features.Identity;
@@ -38,6 +39,7 @@ public static class NigehbanHost
         builder.Services.AddServiceCentres();
         builder.Services.AddFrontDesk();
         builder.Services.AddPoliceComplaints();
+        builder.Services.AddCases();
         builder.Services.AddDashboard();
         builder.Services.AddDashboardUi();
         builder.Services.AddNigehbanUi();
@@ -72,6 +74,7 @@ public static class NigehbanHost
         app.MapServiceCentres();
         app.MapFrontDesk();
         app.MapPoliceComplaints();
+        app.MapCases();
         app.MapDashboard();
         app.MapDashboardUi();
         app.MapNigehbanUi();

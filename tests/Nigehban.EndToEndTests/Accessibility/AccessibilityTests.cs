@@ -57,7 +57,7 @@ public sealed class AccessibilityTests(BrowserApp app)
 
         var desk = await app.CreateStaffAsync(Roles.FrontDesk, station);
         findings.AddRange(await AuditConsoleAsync(language, desk,
-            "/console", "/console/applications", $"/console/applications/{reference}", "/console/counter"));
+            "/console", "/console/applications", $"/console/applications/{reference}", "/console/counter", "/console/firs", "/console/firs/new"));
 
         var dpo = await app.CreateStaffAsync(Roles.Dpo, DistrictOf(station));
         findings.AddRange(await AuditConsoleAsync(language, dpo, "/console/dashboard", $"/console/dashboard/{station}/records"));

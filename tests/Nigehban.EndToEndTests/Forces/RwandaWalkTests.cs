@@ -81,6 +81,7 @@ public sealed class RwandaWalkTests(RwandaBrowserApp app) : IClassFixture<Rwanda
             ("/console/staff", "staff"), ("/console/staff/new", "staff-new"), ($"/console/applications/{reference}", "application"),
             ("/console/front-desk/visitors", "visitor-log"), ("/console/front-desk/complaints/new", "desk-complaint"), ("/console/front-desk/today", "desk-today"),
             ("/console/complaints", "complaints"), ("/console/complaints/board", "station-board"), ($"/console/complaints/{complaint}", "complaint"),
+            ("/console/firs", "firs"), ("/console/firs/new", "fir-new"),
         })
         {
             await page.GotoAsync(path);

@@ -113,7 +113,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
     /// <summary>One district's records, and strings of them that must never appear in an outsider's answer.</summary>
     private sealed record DistrictRecords(
         string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
-        string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers);
+        string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "");
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -155,10 +155,14 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         var complainant = "Sweep Complainant " + Guid.NewGuid().ToString("N")[..8];
         var policeComplaint = await PoliceComplaintFixtures.SubmitAsync(app, station, PoliceComplaintFixtures.NewPhone(), name: complainant);
 
+        // An FIR registered at the station, for the FIR operations.
+        var firPhone = FrontDesk.FrontDeskFixtures.NewPhone();
+        var fir = (await Cases.FirFixtures.RegisterAsync(frontDesk, Cases.FirFixtures.Fir(firPhone, unit: station))).GetProperty("reference").GetString()!;
+
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
-            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant]);
+            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone], fir);
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -254,6 +258,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         {
             (_, "reference") when IsComplaint => records.ComplaintReference,
             (_, "reference") when Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal) => records.PoliceComplaint,
+            (_, "reference") when Path.StartsWith("/api/v1/firs/", StringComparison.Ordinal) => records.Fir,
             (_, "reference") => records.Reference,
             ("RecordVisitDeparture", "id") => records.VisitId.ToString(),
             (_, "unit") => records.Station,

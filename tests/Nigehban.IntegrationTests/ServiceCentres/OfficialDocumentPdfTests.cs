@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Features.ServiceCentres;
+using Nigehban.Web.Platform.Documents;
 using Shouldly;
 using static Nigehban.IntegrationTests.ServiceCentres.ServiceCentreFixtures;
 

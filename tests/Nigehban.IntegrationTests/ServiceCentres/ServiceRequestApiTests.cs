@@ -203,7 +203,7 @@ public abstract partial class ServiceRequestApiTests(NigehbanApp app)
 
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/certificates/ABCD-EFGH-JKMN0/verification", Ct)).GetProperty("status").GetString()
             .ShouldBeOneOf("Forged", "Unknown");
-        var unknownButWellFormed = Nigehban.Web.Features.ServiceCentres.VerificationCode.New();
+        var unknownButWellFormed = Nigehban.Web.Platform.Documents.VerificationCode.New();
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{unknownButWellFormed}/verification", Ct)).GetProperty("status").GetString().ShouldBe("Unknown");
     }
 

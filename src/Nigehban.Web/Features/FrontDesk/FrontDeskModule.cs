@@ -50,6 +50,7 @@ public static class FrontDeskModule
         services.AddScoped<DeskDisplay>();
         services.AddScoped<IDemoDataSeed, SeedDemoComplaints.SeedDemoComplaints>();
         services.AddFrontDeskConsole();
+        services.AddScoped<ComplaintsForFir>();
         return services;
     }
 }

@@ -204,6 +204,24 @@ public sealed class StationComplaint : IUnitOwned
         RatingToken = token;
     }
 
+    /// <summary>An FIR was registered from this complaint (at any open stage): it is disposed with that outcome, naming the FIR.</summary>
+    public void RecordFirRegistered(string fir, string actor, DateTimeOffset at)
+    {
+        if (Status == ComplaintStatus.Disposed)
+        {
+            throw new RuleViolationException("A disposed complaint cannot become an FIR.");
+        }
+
+        Outcome = ComplaintOutcome.FirRegistered;
+        DisposalNote = fir;
+        DisposedAt = at;
+        DisposedInTime = at <= StageDueAt;
+        AddStep(ComplaintEvent.Disposed, actor, at, $"{ComplaintOutcome.FirRegistered}: {fir}");
+        Status = ComplaintStatus.Disposed;
+        NextEscalationAt = null;
+        Version++;
+    }
+
     public void Rate(int rating, string? comment, DateTimeOffset at)
     {
         if (Status != ComplaintStatus.Disposed)

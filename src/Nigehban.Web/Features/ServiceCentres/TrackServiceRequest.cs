@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Nigehban.Web.Platform;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
@@ -185,7 +186,8 @@ public sealed class TrackServiceRequestHandler(IServiceProvider services, Tracki
         DateTimeOffset? PaidAt);
 }
 
-/// <summary>Shows enough of a name to reassure its owner and too little to identify a stranger.</summary>
+/// <summary>Shows enough of a name to reassure its owner and too little to identify a stranger. Other modules' public pages use it too.</summary>
+[ModuleContract]
 public static class Masking
 {
     /// <summary>"Ayesha Khan" → "A***** K***".</summary>

@@ -21,4 +21,7 @@ public sealed class PublicBaseUrl(IConfiguration configuration, IHttpContextAcce
     public string Value =>
         configuration["Documents:PublicBaseUrl"]?.TrimEnd('/')
         ?? (http.HttpContext is { } context ? $"{context.Request.Scheme}://{context.Request.Host}" : "http://127.0.0.1:5080");
+
+    /// <summary>The verify page's address for a document: what its QR code carries.</summary>
+    public string VerificationUrl(string code, string signature) => $"{Value}/verify/{Uri.EscapeDataString(code)}?s={Uri.EscapeDataString(signature)}";
 }

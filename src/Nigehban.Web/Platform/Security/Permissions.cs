@@ -33,6 +33,9 @@ public static class Permissions
     /// <summary>Senior officers: inquire into complaints against police assigned to them, and close them.</summary>
     public const string PoliceComplaintsInquire = "police-complaints.inquire";
 
+    /// <summary>Reading a station's FIRs and their copies (front desk, investigating officers, SHO, command; ADR-048).</summary>
+    public const string FirsRead = "firs.read";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
@@ -40,6 +43,7 @@ public static class Permissions
         ComplaintsRegister, CasesInvestigate, CasesSupervise, RecordsRead, ProtectionCasesWork, SafeCityOperate, DashboardView,
         FrontDeskRead,
         PoliceComplaintsRecord, PoliceComplaintsInquire,
+        FirsRead,
     ];
 }
 
@@ -70,14 +74,15 @@ public static class Roles
     [
         Permissions.ConsoleAccess, Permissions.DashboardView, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove,
         Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.FrontDeskRead, Permissions.PoliceComplaintsInquire,
+        Permissions.FirsRead,
     ];
 
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
-        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead],
-        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead],
+        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead, Permissions.FirsRead],
+        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead, Permissions.FirsRead],
         // The SHO approves what the front desk has checked, and does not do the checking (ADR-037).
-        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView, Permissions.FrontDeskRead],
+        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView, Permissions.FrontDeskRead, Permissions.FirsRead],
         [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
         [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
         [Dpo] = Command,

@@ -63,7 +63,7 @@ public sealed class ComplaintReceiptHandler(
         return new ComplaintReceiptView(
             c.Reference, c.Name, pack.Category(c.CategoryCode)?.NameIn(c.Language) ?? c.CategoryCode,
             units.Find(c.UnitCode)?.NameIn(culture) ?? c.UnitCode, c.ReceivedAt, c.OfficerName, c.OfficerPhone, c.Language,
-            $"{baseUrl.Value}/verify/{Uri.EscapeDataString(c.Reference)}?s={signature}");
+            baseUrl.VerificationUrl(c.Reference, signature));
     }
 
     public async Task<(byte[] Pdf, string FileName)> RenderAsync(string reference, string? phone, CancellationToken cancellationToken)
@@ -109,16 +109,19 @@ public sealed class ComplaintReceiptVerifier(NigehbanDbContext db, FrontDeskPack
 {
     private static readonly ResourceManager Labels = new(typeof(FrontDeskText));
 
-    public bool Recognises(string code) => Parse(code) is { } parsed && parsed.Kind == pack.ReferencePrefix;
-
-    public async Task<DocumentCheck> VerifyAsync(string code, string? signature, string language, CancellationToken cancellationToken)
+    public async Task<DocumentCheck?> CheckAsync(string code, string? signature, string language, CancellationToken cancellationToken)
     {
+        if (Parse(code) is not { } parsed || parsed.Kind != pack.ReferencePrefix)
+        {
+            return null;
+        }
+
         if (string.IsNullOrEmpty(signature))
         {
             return new DocumentCheck(DocumentVerdict.Unknown, null, null, null);
         }
 
-        var canonical = Parse(code)?.ToString();
+        var canonical = parsed.ToString();
         var c = await db.Set<StationComplaint>()
             .IgnoreQueryFilters() // public verification by the receipt's signed reference
             .AsNoTracking()

@@ -20,43 +20,57 @@ public sealed record DocumentVerification(VerificationStatus Status, string? Ser
 /// <summary>
 /// Public verification of an issued document from its code and, when scanned from the QR, its
 /// signature. An altered code fails its check character; a copied code with altered fields fails the
-/// signature; a revoked document says so. Another module's document is verified by its own
-/// <see cref="IDocumentVerifier"/>, whose verdict this page shows the same way.
+/// signature; a revoked document says so. A code that is no certificate's is put to the other
+/// modules' <see cref="IDocumentVerifier"/>s (a complaint receipt, an FIR copy), whose verdicts this
+/// page shows the same way.
 /// </summary>
 public sealed class VerifyDocumentHandler(NigehbanDbContext db, DocumentSigner signer, ServiceCatalogue catalogue, IEnumerable<IDocumentVerifier> otherDocuments)
 {
     public async Task<DocumentVerification> HandleAsync(string code, string? signature, string language, CancellationToken cancellationToken)
     {
-        // Other modules' documents (a complaint receipt, say) have codes of their own shape.
-        if (otherDocuments.FirstOrDefault(d => d.Recognises(code)) is { } verifier)
+        var hasCodeShape = VerificationCode.HasCodeShape(code);
+        var normalised = hasCodeShape ? VerificationCode.Normalise(code) : null;
+        if (normalised is not null && await CertificateAsync(normalised, signature, language, cancellationToken) is { } certificate)
         {
-            var check = await verifier.VerifyAsync(code, signature, language, cancellationToken);
-            return check.Verdict switch
-            {
-                DocumentVerdict.Valid => new DocumentVerification(VerificationStatus.Valid, check.Kind, check.IssuedAt, check.Holder is null ? null : Masking.Name(check.Holder), ServiceCentreErrors.Text("Verify.Valid")),
-                DocumentVerdict.Unknown => new DocumentVerification(VerificationStatus.Unknown, null, null, null, ServiceCentreErrors.Text("Verify.Unknown")),
-                _ => new DocumentVerification(VerificationStatus.Forged, null, null, null, ServiceCentreErrors.Text("Verify.Forged")),
-            };
+            return certificate;
         }
 
-        if (!VerificationCode.HasCodeShape(code))
+        foreach (var verifier in otherDocuments)
+        {
+            if (await verifier.CheckAsync(code, signature, language, cancellationToken) is { } check)
+            {
+                return check.Verdict switch
+                {
+                    DocumentVerdict.Valid => new DocumentVerification(VerificationStatus.Valid, check.Kind, check.IssuedAt, Holder(check.Holder), ServiceCentreErrors.Text("Verify.Valid")),
+                    DocumentVerdict.Revoked => new DocumentVerification(VerificationStatus.Revoked, check.Kind, check.IssuedAt, Holder(check.Holder), ServiceCentreErrors.Text("Verify.Revoked")),
+                    DocumentVerdict.Unknown => new DocumentVerification(VerificationStatus.Unknown, null, null, null, ServiceCentreErrors.Text("Verify.Unknown")),
+                    _ => new DocumentVerification(VerificationStatus.Forged, null, null, null, ServiceCentreErrors.Text("Verify.Forged")),
+                };
+            }
+        }
+
+        if (!hasCodeShape)
         {
             return new DocumentVerification(VerificationStatus.NotACode, null, null, null, ServiceCentreErrors.Text("Verify.NotACode"));
         }
 
-        var normalised = VerificationCode.Normalise(code);
-        if (normalised is null)
-        {
-            return new DocumentVerification(VerificationStatus.Forged, null, null, null, ServiceCentreErrors.Text("Verify.Altered"));
-        }
+        return normalised is null
+            ? new DocumentVerification(VerificationStatus.Forged, null, null, null, ServiceCentreErrors.Text("Verify.Altered"))
+            : new DocumentVerification(VerificationStatus.Unknown, null, null, null, ServiceCentreErrors.Text("Verify.Unknown"));
+    }
 
+    private static string? Holder(string? name) => name is null ? null : Masking.Name(name);
+
+    /// <summary>The certificate with this code, or null when there is none.</summary>
+    private async Task<DocumentVerification?> CertificateAsync(string normalised, string? signature, string language, CancellationToken cancellationToken)
+    {
         var document = await db.Set<IssuedDocument>()
             .IgnoreQueryFilters() // public verification by the document's own code
             .AsNoTracking()
             .FirstOrDefaultAsync(d => d.Code == normalised, cancellationToken);
         if (document is null)
         {
-            return new DocumentVerification(VerificationStatus.Unknown, null, null, null, ServiceCentreErrors.Text("Verify.Unknown"));
+            return null;
         }
 
         // A forged document learns nothing about the real one whose code it copied.

@@ -1,0 +1,30 @@
+using Nigehban.Web.Features.Cases.FirCopy;
+using Nigehban.Web.Features.Cases.Pages.Console;
+using Nigehban.Web.Features.Cases.ReadFirs;
+using Nigehban.Web.Features.Cases.RegisterFir;
+using Nigehban.Web.Platform.Documents;
+using Nigehban.Web.Platform.Hosting;
+
+namespace Nigehban.Web.Features.Cases;
+
+/// <summary>
+/// FIRs and investigations (issue 17). This part: the offence catalogue from the pack, FIR
+/// registration (directly or from a front-desk complaint), the complainant's SMS, the dashboard's
+/// FIRs by crime head with its live alert. Case work (IO transfer, diary, arrests, recoveries,
+/// stages), proclaimed offenders and the history import are still to come.
+/// </summary>
+public static class CasesModule
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddSingleton<CasesPack>();
+        services.AddStartupStep<LoadCasesPackAtStart>();
+        services.AddScoped<FirNotifications>();
+        services.AddScoped<RegisterFirHandler>();
+        services.AddScoped<ReadFirsHandler>();
+        services.AddScoped<RenderFirCopyHandler>();
+        services.AddScoped<IDocumentVerifier, FirCopies>();
+        services.AddCasesConsole();
+        return services;
+    }
+}

@@ -1,0 +1,165 @@
+using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.References;
+
+namespace Nigehban.Web.Features.Cases;
+
+/// <summary>A crime head of the pack: what the dashboard counts FIRs by, with its names per language.</summary>
+public sealed record CrimeHead(string Code, IReadOnlyDictionary<string, string> Names, int Rank)
+{
+    public string NameIn(string language) =>
+        Names.TryGetValue(language, out var name) ? name
+        : Names.TryGetValue("en", out var english) ? english
+        : Names.Values.First();
+}
+
+/// <summary>One offence of the pack's catalogue: a law's section, its title and the crime head it counts under.</summary>
+public sealed record Offence(string Code, string Law, string Section, string Title, CrimeHead Head);
+
+/// <summary>
+/// The cases module's part of the force pack (<c>cases.json</c> and the offence catalogue it names):
+/// the FIRs' reference prefix, the crime heads in order of seriousness, and the offences. A pack
+/// without the file gets one head ("other") and no offences: FIRs cannot be registered until the
+/// force writes its catalogue (ADR-047).
+/// </summary>
+public sealed class CasesPack
+{
+    public const string FileName = "cases.json";
+    public const string DefaultReferencePrefix = "FIR";
+    private const string FallbackHead = "other";
+
+    private readonly Dictionary<string, Offence> _byCode = new(StringComparer.OrdinalIgnoreCase);
+
+    public CasesPack(ForcePack force)
+    {
+        var path = Path.Combine(force.Folder, FileName);
+        var file = File.Exists(path) ? ForcePackLoader.ReadSection<PackFile>(force, FileName) : new PackFile();
+        ReferencePrefix = file.ReferencePrefix ?? DefaultReferencePrefix;
+        if (!ReferenceNumber.IsKindCode(ReferencePrefix))
+        {
+            throw ForcePackLoader.Fail(force, FileName, "referencePrefix", $"referencePrefix '{ReferencePrefix}' must be 2-5 capital letters");
+        }
+
+        CrimeHeads = ReadHeads(force, file.CrimeHeads);
+        if (file.Offences is { } offencesFile)
+        {
+            ReadOffences(force, offencesFile);
+        }
+
+        Offences = [.. _byCode.Values];
+    }
+
+    /// <summary>The kind part of the reference of an FIR registered without a complaint.</summary>
+    public string ReferencePrefix { get; }
+
+    /// <summary>The heads, most serious first: an FIR counts under the first head among its offences.</summary>
+    public IReadOnlyList<CrimeHead> CrimeHeads { get; }
+
+    public IReadOnlyList<Offence> Offences { get; }
+
+    public Offence? Offence(string? code) =>
+        code is null ? null : _byCode.GetValueOrDefault(string.Join(' ', code.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+
+    public CrimeHead? Head(string? code) => CrimeHeads.FirstOrDefault(h => string.Equals(h.Code, code, StringComparison.Ordinal));
+
+    /// <summary>The head an FIR with these offences counts under: the most serious of theirs.</summary>
+    public CrimeHead PrincipalHead(IEnumerable<Offence> offences) => offences.Select(o => o.Head).MinBy(h => h.Rank) ?? CrimeHeads[^1];
+
+    private static List<CrimeHead> ReadHeads(ForcePack force, List<HeadFile>? items)
+    {
+        var heads = new List<CrimeHead>();
+        foreach (var item in items is { Count: > 0 } ? items : [new HeadFile { Code = FallbackHead, Names = new() { [force.DefaultLanguage] = "Other" } }])
+        {
+            if (string.IsNullOrWhiteSpace(item.Code) || item.Code.Length > 40 || !item.Code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                throw ForcePackLoader.Fail(force, FileName, item.Code ?? "crimeHeads", "crimeHeads: every head needs a code of lower-case letters, digits and hyphens (at most 40)");
+            }
+
+            if (item.Names is null || !item.Names.ContainsKey(force.DefaultLanguage))
+            {
+                throw ForcePackLoader.Fail(force, FileName, item.Code, $"crimeHeads: '{item.Code}' needs a name in the default language '{force.DefaultLanguage}'");
+            }
+
+            if (item.Names.Keys.FirstOrDefault(l => force.FindLanguage(l) is null) is { } unknown)
+            {
+                throw ForcePackLoader.Fail(force, FileName, item.Code, $"crimeHeads: '{item.Code}' has a name in '{unknown}', which force.json does not declare");
+            }
+
+            if (heads.Any(h => h.Code == item.Code))
+            {
+                throw ForcePackLoader.Fail(force, FileName, item.Code, $"crimeHeads: duplicate code '{item.Code}'");
+            }
+
+            heads.Add(new CrimeHead(item.Code, item.Names, heads.Count));
+        }
+
+        return heads;
+    }
+
+    private void ReadOffences(ForcePack force, string fileName)
+    {
+        var path = Path.Combine(force.Folder, fileName);
+        if (fileName.Contains('/', StringComparison.Ordinal) || fileName.Contains('\\', StringComparison.Ordinal) || !File.Exists(path))
+        {
+            throw ForcePackLoader.Fail(force, FileName, "offences", $"offences: '{fileName}' is not a file beside {FileName}");
+        }
+
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || SimpleCsv.Split(lines[0]) is not ["code", "law", "section", "title", "crime_head"])
+        {
+            throw new ForcePackException(path, 1, "the header must be: code,law,section,title,crime_head");
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+
+            var cells = SimpleCsv.Split(lines[i]);
+            if (cells.Count != 5 || cells.Take(4).Any(string.IsNullOrWhiteSpace) || cells[0].Length > 40 || cells[3].Length > 300)
+            {
+                throw new ForcePackException(path, i + 1, "every line needs code (at most 40), law, section, title (at most 300) and crime_head");
+            }
+
+            var head = Head(cells[4]) ?? throw new ForcePackException(path, i + 1, $"crime_head '{cells[4]}' is not a head of {FileName}");
+            var code = string.Join(' ', cells[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (!_byCode.TryAdd(code, new Offence(code, cells[1].Trim(), cells[2].Trim(), cells[3].Trim(), head)))
+            {
+                throw new ForcePackException(path, i + 1, $"duplicate offence code '{code}'");
+            }
+        }
+    }
+
+    private sealed class PackFile
+    {
+        public string? ReferencePrefix { get; set; }
+        public string? Offences { get; set; }
+        public List<HeadFile>? CrimeHeads { get; set; }
+    }
+
+    private sealed class HeadFile
+    {
+        public string Code { get; set; } = "";
+        public Dictionary<string, string>? Names { get; set; }
+    }
+}
+
+/// <summary>Lets <c>force validate</c> check cases.json and its offence catalogue.</summary>
+internal sealed class CasesPackSection : IForcePackSection
+{
+    public void Check(ForcePack pack) => _ = new CasesPack(pack);
+}
+
+/// <summary>Reads the catalogue at start-up, so a fault stops start-up with its file and line.</summary>
+internal sealed class LoadCasesPackAtStart(CasesPack pack) : IStartupStep
+{
+    public int Order => StartupOrder.Catalogues;
+
+    public Task RunAsync(StartupContext context, CancellationToken cancellationToken)
+    {
+        GC.KeepAlive(pack);
+        return Task.CompletedTask;
+    }
+}
