@@ -143,6 +143,35 @@ public abstract class FirRegistrationTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task Register_TheSameKeyEightTimesAtOnce_RegistersOneFir_AndTheLosersGiveTheirNumbersBack()
+    {
+        var desk = await app.SignInAsync("frontdesk");
+        var phone = NewPhone();
+        var key = Guid.NewGuid().ToString();
+        var fir = Fir(phone, occurredAt: DateTimeOffset.UtcNow.AddHours(-1));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => FirFixtures.PostAsync(desk, fir, key)));
+        var after = await RegisterAsync(desk, Fir(NewPhone()));
+
+        var numbers = new HashSet<string>();
+        foreach (var response in responses)
+        {
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            ((int)response.StatusCode).ShouldBe(201, body);
+            numbers.Add(JsonDocument.Parse(body).RootElement.GetProperty("firNumber").GetString()!);
+        }
+
+        numbers.ShouldHaveSingleItem();
+        (await app.WithDbAsync(db => db.Set<FirParty>().CountAsync(p => p.Phone == phone && p.Role == PartyRole.Complainant, Ct))).ShouldBe(1);
+        // A loser's number went back with its rollback: the next FIR follows the winner's directly.
+        int NumberOf(string firNumber) => int.Parse(firNumber.Split('/')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var year = after.GetProperty("firNumber").GetString()!.Split('/')[1];
+        var station = await app.WithDbAsync(db => db.Set<Fir>().Where(f => f.UnitCode == "LHR-PS01" && f.Year == int.Parse(year, System.Globalization.CultureInfo.InvariantCulture)).Select(f => f.Number).ToListAsync(Ct));
+        station.Order().ShouldBe(Enumerable.Range(1, station.Count));
+        NumberOf(after.GetProperty("firNumber").GetString()!).ShouldBeGreaterThan(NumberOf(numbers.Single()));
+    }
+
+    [Fact]
     public async Task Read_TheStationAndDistrictSeeTheFir_AnotherDistrictGets404()
     {
         var fir = await RegisterAsync(await app.SignInAsync("frontdesk"), Fir(NewPhone()));
