@@ -78,6 +78,10 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
         if r.get("outcome") not in ("Passed", "NotExecuted"):
             message = r.findtext("t:Output/t:ErrorInfo/t:Message", "", ns).strip()
             print(f"FAILED {r.get('testName')}: {message[:2000]}")
+            # ... and where it was thrown: a CI log is often all there is of a failure that does not repeat.
+            stack = r.findtext("t:Output/t:ErrorInfo/t:StackTrace", "", ns).strip().splitlines()
+            for line in stack[:15]:
+                print(f"    {line.strip()[:300]}")
 line = f"{passed} passed, {failed} failed"
 print(line + (f", {skipped} skipped" if skipped else ""))
 PY
