@@ -18,7 +18,7 @@ public static class CasesModule
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddSingleton<CasesPack>();
-        services.AddStartupStep<LoadCasesPackAtStart>();
+        services.AddPackFileReadAtStart<CasesPack>();
         services.AddScoped<FirNotifications>();
         services.AddScoped<RegisterFirHandler>();
         services.AddScoped<ReadFirsHandler>();

@@ -151,15 +151,3 @@ internal sealed class CasesPackSection : IForcePackSection
 {
     public void Check(ForcePack pack) => _ = new CasesPack(pack);
 }
-
-/// <summary>Reads the catalogue at start-up, so a fault stops start-up with its file and line.</summary>
-internal sealed class LoadCasesPackAtStart(CasesPack pack) : IStartupStep
-{
-    public int Order => StartupOrder.Catalogues;
-
-    public Task RunAsync(StartupContext context, CancellationToken cancellationToken)
-    {
-        GC.KeepAlive(pack);
-        return Task.CompletedTask;
-    }
-}

@@ -25,7 +25,7 @@ public static class FrontDeskModule
     public static IServiceCollection AddFrontDesk(this IServiceCollection services)
     {
         services.AddSingleton<FrontDeskPack>();
-        services.AddStartupStep<LoadFrontDeskPackAtStart>();
+        services.AddPackFileReadAtStart<FrontDeskPack>();
         services.AddScoped<ComplaintClock>();
         services.AddScoped<ComplaintNotifications>();
         services.AddScoped<FileComplaintHandler>();

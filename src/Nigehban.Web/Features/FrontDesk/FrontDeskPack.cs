@@ -153,15 +153,3 @@ internal sealed class FrontDeskPackSection : IForcePackSection
 {
     public void Check(ForcePack pack) => _ = new FrontDeskPack(pack);
 }
-
-/// <summary>Reads the desk's pack file at start-up, so a fault stops start-up with its file and line.</summary>
-internal sealed class LoadFrontDeskPackAtStart(FrontDeskPack pack) : IStartupStep
-{
-    public int Order => StartupOrder.Catalogues;
-
-    public Task RunAsync(StartupContext context, CancellationToken cancellationToken)
-    {
-        GC.KeepAlive(pack);
-        return Task.CompletedTask;
-    }
-}

@@ -149,15 +149,3 @@ internal sealed class PoliceComplaintPolicySection : IForcePackSection
 {
     public void Check(ForcePack pack) => _ = new PoliceComplaintPolicy(pack);
 }
-
-/// <summary>Reads the policy at start-up, so a fault in the file stops start-up with its file and line.</summary>
-internal sealed class LoadPoliceComplaintPolicyAtStart(PoliceComplaintPolicy policy) : IStartupStep
-{
-    public int Order => StartupOrder.Catalogues;
-
-    public Task RunAsync(StartupContext context, CancellationToken cancellationToken)
-    {
-        GC.KeepAlive(policy);
-        return Task.CompletedTask;
-    }
-}

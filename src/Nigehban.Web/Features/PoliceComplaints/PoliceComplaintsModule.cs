@@ -19,7 +19,7 @@ public static class PoliceComplaintsModule
     {
         services.AddSingleton<PoliceComplaintPolicy>();
         services.AddSingleton(new CitizenTaskLink(CitizenTask.ComplainAboutPolice, "/police-complaints/new"));
-        services.AddStartupStep<LoadPoliceComplaintPolicyAtStart>();
+        services.AddPackFileReadAtStart<PoliceComplaintPolicy>();
         services.AddScoped<PoliceComplaintAccess>();
         services.AddScoped<PoliceComplaintNotifications>();
         services.AddScoped<SubmitPoliceComplaintHandler>();

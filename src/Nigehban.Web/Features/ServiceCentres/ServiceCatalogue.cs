@@ -177,18 +177,3 @@ internal sealed class ServiceCatalogueSection : IForcePackSection
 {
     public void Check(ForcePack pack) => _ = new ServiceCatalogue(pack);
 }
-
-/// <summary>
-/// Reads the catalogue at start-up, so a fault in <c>services.json</c> stops start-up with its file
-/// and line instead of surfacing on the first request.
-/// </summary>
-internal sealed class LoadServiceCatalogueAtStart(ServiceCatalogue catalogue) : IStartupStep
-{
-    public int Order => StartupOrder.Catalogues;
-
-    public Task RunAsync(StartupContext context, CancellationToken cancellationToken)
-    {
-        GC.KeepAlive(catalogue);
-        return Task.CompletedTask;
-    }
-}

@@ -21,7 +21,7 @@ public static class ServiceCentresModule
     public static IServiceCollection AddServiceCentres(this IServiceCollection services)
     {
         services.AddSingleton<ServiceCatalogue>();
-        services.AddStartupStep<LoadServiceCatalogueAtStart>();
+        services.AddPackFileReadAtStart<ServiceCatalogue>();
         services.AddScoped<ServiceRequestClock>();
         services.AddScoped<ServiceRequestNotifications>();
         services.AddScoped<SubmitServiceRequestHandler>();

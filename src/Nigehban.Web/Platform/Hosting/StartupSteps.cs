@@ -43,6 +43,25 @@ public static class StartupStepRegistration
 {
     public static IServiceCollection AddStartupStep<TStep>(this IServiceCollection services) where TStep : class, IStartupStep =>
         services.AddScoped<IStartupStep, TStep>();
+
+    /// <summary>
+    /// Reads a module's file of the force pack (a singleton that reads it when built) at start-up,
+    /// so that a fault in it stops start-up with its file and line instead of failing a first request.
+    /// </summary>
+    public static IServiceCollection AddPackFileReadAtStart<TPackFile>(this IServiceCollection services) where TPackFile : class =>
+        services.AddStartupStep<ReadPackFileAtStart<TPackFile>>();
+}
+
+/// <summary>See <see cref="StartupStepRegistration.AddPackFileReadAtStart{TPackFile}"/>: resolving the file is reading it.</summary>
+internal sealed class ReadPackFileAtStart<TPackFile>(TPackFile file) : IStartupStep where TPackFile : class
+{
+    public int Order => StartupOrder.Catalogues;
+
+    public Task RunAsync(StartupContext context, CancellationToken cancellationToken)
+    {
+        GC.KeepAlive(file);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Runs the registered start-up steps in order, in one scope that sees every unit.</summary>

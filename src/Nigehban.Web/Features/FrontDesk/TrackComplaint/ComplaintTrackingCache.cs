@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Nigehban.Web.Platform.Caching;
-using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Features.FrontDesk.TrackComplaint;
 
@@ -37,92 +36,22 @@ public sealed record TrackedComplaint(
 public sealed class ComplaintTrackingCache(ComplaintTrackingCacheOptions options, TimeProvider clock)
     : SecretKeyedCache<TrackedComplaint>(options.MaxEntries, options.Expiry, clock);
 
-/// <summary>
-/// Evicts the tracking answers of complaints a save changed (the complaint or its timeline) once the
-/// change has committed; a new complaint has nothing to evict (a 404 is never held), and a step saved
-/// without its complaint evicts everything, since its reference is not known here.
-/// </summary>
-internal sealed class ComplaintTrackingCacheInvalidation(ComplaintTrackingCache cache) : AfterCommitInterceptor<ComplaintTrackingCacheInvalidation.Pending>
+/// <summary>Evicts the tracking answers of complaints a save changed (the complaint, its complainant or its timeline) once the change has committed.</summary>
+internal sealed class ComplaintTrackingCacheInvalidation(ComplaintTrackingCache cache) : CacheEvictionAfterCommit<TrackedComplaint>(cache)
 {
-    protected override void Collect(DbContext context)
+    protected override void Classify(EntityEntry entry, RecordChanges changes)
     {
-        Dictionary<Guid, string>? tracked = null;
-        HashSet<Guid>? added = null;
-        List<Guid>? owners = null;
-        List<string>? references = null;
-        foreach (var entry in context.ChangeTracker.Entries())
+        switch (entry.Entity)
         {
-            switch (entry.Entity)
-            {
-                case StationComplaint complaint:
-                    (tracked ??= [])[complaint.Id] = complaint.Reference;
-                    if (entry.State == EntityState.Added)
-                    {
-                        (added ??= []).Add(complaint.Id);
-                    }
-                    else if (entry.State is EntityState.Modified or EntityState.Deleted)
-                    {
-                        (references ??= []).Add(complaint.Reference);
-                    }
-
-                    break;
-                case ComplaintStep step when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
-                    (owners ??= []).Add(step.ComplaintId);
-                    break;
-                case Complainant when entry.State is EntityState.Modified or EntityState.Deleted:
-                    // Owned by its complaint and keyed by the complaint's id.
-                    if (entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue is Guid owner)
-                    {
-                        (owners ??= []).Add(owner);
-                    }
-
-                    break;
-            }
+            case StationComplaint complaint:
+                changes.Record(entry, complaint.Id, complaint.Reference);
+                break;
+            case ComplaintStep step when RecordChanges.Changes(entry):
+                changes.Part(step.ComplaintId);
+                break;
+            case Complainant when RecordChanges.Changes(entry):
+                changes.OwnedPart(entry);
+                break;
         }
-
-        owners?.RemoveAll(owner => added is not null && added.Contains(owner));
-        if (references is null && (owners is null || owners.Count == 0))
-        {
-            return;
-        }
-
-        var pending = PendingFor(context);
-        lock (pending)
-        {
-            pending.References.UnionWith(references ?? []);
-            foreach (var owner in owners ?? [])
-            {
-                if (tracked is not null && tracked.TryGetValue(owner, out var reference))
-                {
-                    pending.References.Add(reference);
-                }
-                else
-                {
-                    pending.All = true;
-                }
-            }
-        }
-    }
-
-    protected override void Release(DbContext context, Pending pending)
-    {
-        lock (pending)
-        {
-            if (pending.All)
-            {
-                cache.EvictAll();
-            }
-            else
-            {
-                cache.Evict(pending.References);
-            }
-        }
-    }
-
-    internal sealed class Pending
-    {
-        public HashSet<string> References { get; } = new(StringComparer.Ordinal);
-
-        public bool All { get; set; }
     }
 }
