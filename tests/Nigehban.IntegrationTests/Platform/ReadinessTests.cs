@@ -71,8 +71,20 @@ public sealed class ReadinessTests_Sqlite : ReadinessTests
     /// <summary>A folder where the database file was: SQLite cannot open (or create) it.</summary>
     protected override async Task MakeDatabaseUnreachableAsync(ConfiguredApp app)
     {
-        await RemoveDatabaseAsync(app);
-        Directory.CreateDirectory(Path.Combine(app.DataDirectory, "nigehban.db"));
+        for (var attempt = 1; ; attempt++)
+        {
+            await RemoveDatabaseAsync(app);
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(app.DataDirectory, "nigehban.db"));
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                // One of the app's background jobs (the sealer, the outbox) opened the database between
+                // the delete and the folder, and so created an empty file there again: once more.
+            }
+        }
     }
 
     /// <summary>
