@@ -56,6 +56,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("FirstBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -88,6 +88,9 @@ public sealed class Fir : IUnitOwned
     /// <summary>When the escalation sweep next acts on this FIR; null when nothing is left to escalate.</summary>
     public DateTimeOffset? NextEscalationAt { get; private set; }
 
+    /// <summary>When a stage of this FIR first passed its deadline; never cleared, so "overdue stages" counts each FIR once.</summary>
+    public DateTimeOffset? FirstBreachedAt { get; private set; }
+
     /// <summary>When the challan went to court, and whether that was by the investigation's deadline (what "challan within deadline" counts).</summary>
     public DateTimeOffset? ChallanSubmittedAt { get; private set; }
 
@@ -150,6 +153,7 @@ public sealed class Fir : IUnitOwned
     {
         EscalationLevel++;
         NextEscalationAt = againAt;
+        FirstBreachedAt ??= StageDueAt;
         Version++;
     }
 

@@ -11,7 +11,7 @@ using Nigehban.Web.Platform.Data;
 namespace Nigehban.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(NigehbanDbContext))]
-    [Migration("20261207122805_FirInvestigation")]
+    [Migration("20261207123650_FirInvestigation")]
     partial class FirInvestigation
     {
         /// <inheritdoc />
@@ -52,6 +52,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstBreachedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IdempotencyKey")

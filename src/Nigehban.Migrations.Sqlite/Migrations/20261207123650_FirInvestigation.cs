@@ -31,6 +31,12 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<long>(
+                name: "FirstBreachedAt",
+                table: "firs",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
                 name: "NextEscalationAt",
                 table: "firs",
                 type: "INTEGER",
@@ -235,6 +241,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "EscalationLevel",
+                table: "firs");
+
+            migrationBuilder.DropColumn(
+                name: "FirstBreachedAt",
                 table: "firs");
 
             migrationBuilder.DropColumn(

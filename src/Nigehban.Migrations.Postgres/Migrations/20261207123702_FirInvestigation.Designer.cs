@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nigehban.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(NigehbanDbContext))]
-    [Migration("20261207122825_FirInvestigation")]
+    [Migration("20261207123702_FirInvestigation")]
     partial class FirInvestigation
     {
         /// <inheritdoc />
@@ -58,6 +58,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
 
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FirstBreachedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)

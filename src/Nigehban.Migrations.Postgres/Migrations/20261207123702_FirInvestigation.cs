@@ -31,6 +31,12 @@ namespace Nigehban.Migrations.Postgres.Migrations
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FirstBreachedAt",
+                table: "firs",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "NextEscalationAt",
                 table: "firs",
                 type: "timestamp with time zone",
@@ -235,6 +241,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "EscalationLevel",
+                table: "firs");
+
+            migrationBuilder.DropColumn(
+                name: "FirstBreachedAt",
                 table: "firs");
 
             migrationBuilder.DropColumn(
