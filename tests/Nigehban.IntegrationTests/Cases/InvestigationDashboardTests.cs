@@ -85,6 +85,21 @@ public abstract class InvestigationDashboardTests
         await using var verify = app.Services.CreateAsyncScope();
         (await verify.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(Ct)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Rwanda_AnArrestIsDueInCourtByItsOwnPacksCustodyLimit()
+    {
+        await using var app = await ConfiguredApp.StartAsync(Provider, "rwanda");
+        var sector = app.Demo("frontdesk").Unit;
+        var phone = "+25078" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reference = (await RegisterAsync(await app.SignInAsync("frontdesk"), Fir(phone, unit: sector, offences: ["L68/2018 art. 168"])))
+            .GetProperty("reference").GetString()!;
+        var custody = DateTimeOffset.UtcNow.AddHours(-1);
+
+        var arrest = await CreatedAsync(await ArrestAsync(await app.SignInAsync("io"), reference, new { person = "Test Accused", custodyStartedAt = custody }));
+
+        (arrest.GetProperty("produceBy").GetDateTimeOffset() - arrest.GetProperty("custodyStartedAt").GetDateTimeOffset()).ShouldBe(TimeSpan.FromHours(120));
+    }
 }
 
 public sealed class InvestigationDashboardTests_Sqlite : InvestigationDashboardTests
