@@ -8,7 +8,8 @@ namespace Nigehban.EndToEndTests.Cases;
 /// <summary>
 /// Issue 17's investigation in the browser: an FIR registered from a complaint reaches its IO's case
 /// list; on the case page the IO writes the diary, records an arrest and a recovery of narcotics and
-/// submits the challan; the SHO's station board counts it under its new stage. Every page is audited
+/// submits the challan; the SHO finds it on the station board under its new stage and hands it to
+/// another IO with a reason. Every page is audited
 /// for accessibility as it opens.
 /// </summary>
 public sealed class InvestigationFlowTests(BrowserApp app)
@@ -79,6 +80,14 @@ public sealed class InvestigationFlowTests(BrowserApp app)
         await sho.GotoAsync("/console/cases/board");
         await Expect(sho.Locator("#case-board-page")).ToHaveAttributeAsync("data-interactive", "true");
         await sho.Locator("#stage-ChallanSubmitted").ClickAsync();
-        await Expect(sho.Locator($"[data-testid='case-link'][data-reference='{reference}']")).ToBeVisibleAsync();
+        await sho.Locator($"[data-testid='case-link'][data-reference='{reference}']").ClickAsync();
+
+        // The SHO hands the case to another IO of the station, with a reason the history keeps.
+        var nextIo = await app.CreateStaffAsync(Roles.InvestigatingOfficer, station);
+        await Expect(sho.Locator("#fir-page")).ToHaveAttributeAsync("data-interactive", "true");
+        await sho.Locator("#officer-user").FillAsync(nextIo.UserName);
+        await sho.Locator("#officer-reason").FillAsync("The first IO is transferred to another district");
+        await sho.Locator("#officer-submit").ClickAsync();
+        await Expect(sho.Locator("#case-history")).ToContainTextAsync("The first IO is transferred to another district");
     }
 }
