@@ -23,6 +23,12 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("ChallanInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChallanSubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ComplaintReference")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -41,6 +47,12 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstBreachedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
@@ -76,6 +88,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -100,6 +115,12 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StageDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StageStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -114,6 +135,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -131,15 +156,74 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
+                    b.HasIndex("NextEscalationAt")
+                        .HasFilter("\"NextEscalationAt\" IS NOT NULL");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("UnitPath", "RegisteredAt");
 
+                    b.HasIndex("UnitPath", "Status");
+
                     b.HasIndex("UnitCode", "Year", "Number")
                         .IsUnique();
 
                     b.ToTable("firs", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirArrest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AccusedPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArrestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustodyStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FirId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProduceBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirId");
+
+                    b.HasIndex("UnitPath", "CustodyStartedAt");
+
+                    b.ToTable("fir_arrests", (string)null);
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Cases.FirCounter", b =>
@@ -157,6 +241,86 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.HasKey("UnitCode", "Year");
 
                     b.ToTable("fir_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirDiaryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirId", "WrittenAt");
+
+                    b.ToTable("fir_diary_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirId", "At");
+
+                    b.ToTable("fir_events", (string)null);
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Cases.FirOffence", b =>
@@ -241,6 +405,64 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("fir_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirRecovery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuantityUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecoveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirId");
+
+                    b.HasIndex("UnitPath", "RecoveredAt");
+
+                    b.ToTable("fir_recoveries", (string)null);
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Dashboard.DashboardRollup", b =>
@@ -1577,6 +1799,33 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("reference_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirArrest", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
+                        .WithMany()
+                        .HasForeignKey("FirId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirDiaryEntry", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
+                        .WithMany()
+                        .HasForeignKey("FirId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirEvent", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
+                        .WithMany()
+                        .HasForeignKey("FirId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Cases.FirOffence", b =>
                 {
                     b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
@@ -1592,6 +1841,15 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .WithMany("Parties")
                         .HasForeignKey("FirId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirRecovery", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
+                        .WithMany()
+                        .HasForeignKey("FirId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -73,7 +73,9 @@ public sealed class AccessibilityTests(BrowserApp app)
         findings.AddRange(await AuditConsoleAsync(language, desk,
             "/console/front-desk/visitors", "/console/front-desk/complaints/new", "/console/front-desk/today"));
         var sho = await app.CreateStaffAsync(Roles.Sho, station);
-        findings.AddRange(await AuditConsoleAsync(language, sho, "/console/complaints", "/console/complaints/board", $"/console/complaints/{stationComplaint}"));
+        findings.AddRange(await AuditConsoleAsync(language, sho, "/console/complaints", "/console/complaints/board", $"/console/complaints/{stationComplaint}", "/console/cases/board"));
+        var io = await app.CreateStaffAsync(Roles.InvestigatingOfficer, station);
+        findings.AddRange(await AuditConsoleAsync(language, io, "/console/cases"));
 
         findings.ShouldBeEmpty(string.Join(Environment.NewLine, findings));
     }

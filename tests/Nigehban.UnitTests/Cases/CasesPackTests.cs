@@ -1,5 +1,6 @@
 using Nigehban.Web.Features.Cases;
 using Nigehban.Web.Platform.Forces;
+using Nigehban.Web.Platform.Sla;
 using Shouldly;
 
 namespace Nigehban.UnitTests.Cases;
@@ -121,4 +122,46 @@ public sealed class CasesPackTests : IDisposable
         pack.CrimeHeads.ShouldHaveSingleItem().Code.ShouldBe("other");
         pack.Offences.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void BothPacks_GiveTheInvestigationItsDeadlinesAndTheCustodyLimit()
+    {
+        var punjab = new CasesPack(ForcePackLoader.Load(PackFolders.Punjab));
+        var rwanda = new CasesPack(ForcePackLoader.Load(PackFolders.Rwanda));
+
+        punjab.DeadlineOf(FirStatus.UnderInvestigation).ShouldBe(Deadline.Hours(336));
+        punjab.DeadlineOf(FirStatus.ChallanSubmitted).ShouldBeNull();
+        punjab.CustodyLimit.ShouldBe(Deadline.Hours(24));
+        rwanda.CustodyLimit.ShouldBe(Deadline.Hours(120));
+        rwanda.DeadlineOf(FirStatus.UnderInvestigation).ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("\"untraced\": \"720h\"", "\"closed\": \"720h\"", "closed")]
+    [InlineData("\"untraced\": \"720h\"", "\"convicted\": \"720h\"", "convicted")]
+    [InlineData("\"custodyLimit\": \"24h\"", "\"custodyLimit\": \"2wd\"", "hours")]
+    [InlineData("\"custodyLimit\": \"24h\"", "\"custodyLimit\": \"soon\"", "soon")]
+    public void AFaultInTheInvestigationSection_IsRefusedInCasesJson(string find, string replace, string expected)
+    {
+        var file = Path.Combine(_folder, CasesPack.FileName);
+        var text = File.ReadAllText(file);
+        text.ShouldContain(find);
+        File.WriteAllText(file, text.Replace(find, replace, StringComparison.Ordinal));
+
+        var fault = Should.Throw<ForcePackException>(() => new CasesPack(ForcePackLoader.Load(_folder)));
+
+        fault.File.ShouldEndWith(CasesPack.FileName);
+        fault.Message.ShouldContain(expected);
+    }
+
+    [Theory]
+    [InlineData(FirStatus.UnderInvestigation, FirStatus.ChallanSubmitted, true)]
+    [InlineData(FirStatus.UnderInvestigation, FirStatus.Convicted, false)]
+    [InlineData(FirStatus.Untraced, FirStatus.UnderInvestigation, true)]
+    [InlineData(FirStatus.ChallanSubmitted, FirStatus.Acquitted, true)]
+    [InlineData(FirStatus.ChallanSubmitted, FirStatus.Untraced, false)]
+    [InlineData(FirStatus.Cancelled, FirStatus.UnderInvestigation, false)]
+    [InlineData(FirStatus.Convicted, FirStatus.Acquitted, false)]
+    public void StageMoves_AreTheLegalOnesOnly(FirStatus from, FirStatus to, bool legal) =>
+        FirStages.MayMove(from, to).ShouldBe(legal);
 }

@@ -40,6 +40,7 @@ public static class CasesEndpoints
             .WithName("GetFirCopy").RequireAuthorization(Permissions.FirsRead)
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .WithSummary("The FIR copy: a PDF with a QR code the public verification page checks (audited).");
+        app.MapInvestigation();
         return app;
     }
 

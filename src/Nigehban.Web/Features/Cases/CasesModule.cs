@@ -1,17 +1,25 @@
+using Nigehban.Web.Features.Cases.AssignInvestigatingOfficer;
+using Nigehban.Web.Features.Cases.EscalateOverdueStages;
 using Nigehban.Web.Features.Cases.FirCopy;
+using Nigehban.Web.Features.Cases.MoveFirStage;
 using Nigehban.Web.Features.Cases.Pages.Console;
 using Nigehban.Web.Features.Cases.ReadFirs;
+using Nigehban.Web.Features.Cases.ReadInvestigation;
+using Nigehban.Web.Features.Cases.RecordArrest;
+using Nigehban.Web.Features.Cases.RecordRecovery;
 using Nigehban.Web.Features.Cases.RegisterFir;
+using Nigehban.Web.Features.Cases.WriteCaseDiary;
 using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.Cases;
 
 /// <summary>
 /// FIRs and investigations (issue 17). This part: the offence catalogue from the pack, FIR
 /// registration (directly or from a front-desk complaint), the complainant's SMS, the dashboard's
-/// FIRs by crime head with its live alert. Case work (IO transfer, diary, arrests, recoveries,
-/// stages), proclaimed offenders and the history import are still to come.
+/// FIRs by crime head with its live alert; case work (IO transfer, diary, arrests, recoveries,
+/// stages with the pack's deadlines and their escalation). Proclaimed offenders and the history import are still to come.
 /// </summary>
 public static class CasesModule
 {
@@ -24,6 +32,14 @@ public static class CasesModule
         services.AddScoped<ReadFirsHandler>();
         services.AddScoped<RenderFirCopyHandler>();
         services.AddScoped<IDocumentVerifier, FirCopies>();
+        services.AddScoped<CaseWork>();
+        services.AddScoped<AssignInvestigatingOfficerHandler>();
+        services.AddScoped<WriteCaseDiaryHandler>();
+        services.AddScoped<RecordArrestHandler>();
+        services.AddScoped<RecordRecoveryHandler>();
+        services.AddScoped<MoveFirStageHandler>();
+        services.AddScoped<ReadInvestigationHandler>();
+        services.AddOverdueSweep<EscalateOverdueStagesHandler>("Cases");
         services.AddCasesConsole();
         return services;
     }

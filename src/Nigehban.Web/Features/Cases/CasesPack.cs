@@ -1,6 +1,7 @@
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.References;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.Cases;
 
@@ -47,7 +48,44 @@ public sealed class CasesPack
         }
 
         Offences = [.. _byCode.Values];
+        var investigation = file.Investigation ?? new InvestigationFile();
+        CustodyLimit = ReadDeadline(force, "investigation.custodyLimit", investigation.CustodyLimit ?? "24h");
+        if (CustodyLimit.Unit != DeadlineUnit.Hours)
+        {
+            throw ForcePackLoader.Fail(force, FileName, "investigation.custodyLimit", "investigation.custodyLimit is a limit in hours, such as '24h'");
+        }
+
+        SupervisorEscalationAfter = ReadDeadline(force, "investigation.supervisorEscalationAfter", investigation.SupervisorEscalationAfter ?? "72h");
+        foreach (var (stage, text) in investigation.StageDeadlines ?? [])
+        {
+            if (!Enum.TryParse<FirStatus>(stage, ignoreCase: true, out var status) || !OpenStages.Contains(status))
+            {
+                throw ForcePackLoader.Fail(force, FileName, "investigation.stageDeadlines",
+                    $"investigation.stageDeadlines: '{stage}' is not a stage the police work in (underInvestigation, challanSubmitted, untraced)");
+            }
+
+            _stageDeadlines[status] = ReadDeadline(force, $"investigation.stageDeadlines.{stage}", text);
+        }
     }
+
+    /// <summary>The stages a deadline may be given to; the others are final.</summary>
+    public static IReadOnlyList<FirStatus> OpenStages { get; } = [FirStatus.UnderInvestigation, FirStatus.ChallanSubmitted, FirStatus.Untraced];
+
+    /// <summary>How long an arrested person may be held before production in court (hours).</summary>
+    public Deadline CustodyLimit { get; }
+
+    /// <summary>How long after the SHO's alert an overdue stage goes to the supervising unit's in-charge.</summary>
+    public Deadline SupervisorEscalationAfter { get; }
+
+    /// <summary>The pack's deadline for a stage, or null when the stage runs without a clock.</summary>
+    public Deadline? DeadlineOf(FirStatus stage) => _stageDeadlines.GetValueOrDefault(stage);
+
+    private readonly Dictionary<FirStatus, Deadline> _stageDeadlines = [];
+
+    private static Deadline ReadDeadline(ForcePack force, string field, string text) =>
+        Deadline.TryParse(text, out var deadline)
+            ? deadline
+            : throw ForcePackLoader.Fail(force, FileName, field, $"{field}: '{text}' must look like '24h' or '5wd'");
 
     /// <summary>The kind part of the reference of an FIR registered without a complaint.</summary>
     public string ReferencePrefix { get; }
@@ -137,6 +175,14 @@ public sealed class CasesPack
         public string? ReferencePrefix { get; set; }
         public string? Offences { get; set; }
         public List<HeadFile>? CrimeHeads { get; set; }
+        public InvestigationFile? Investigation { get; set; }
+    }
+
+    private sealed class InvestigationFile
+    {
+        public Dictionary<string, string>? StageDeadlines { get; set; }
+        public string? CustodyLimit { get; set; }
+        public string? SupervisorEscalationAfter { get; set; }
     }
 
     private sealed class HeadFile

@@ -1,11 +1,21 @@
+using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 
 namespace Nigehban.Web.Features.Cases;
 
-/// <summary>Where an FIR stands. Registration is the first stage; investigation stages come with the case work (issue 17, part 2).</summary>
+/// <summary>
+/// Where an FIR stands. Registration starts the investigation; the police end it with a challan to
+/// court, as untraced, or by cancelling a false report; the court then convicts or acquits
+/// (<see cref="FirStages"/> says which moves are legal, ADR-050).
+/// </summary>
 public enum FirStatus
 {
-    Registered,
+    UnderInvestigation,
+    ChallanSubmitted,
+    Untraced,
+    Cancelled,
+    Convicted,
+    Acquitted,
 }
 
 public enum PartyRole
@@ -65,7 +75,29 @@ public sealed class Fir : IUnitOwned
     /// <summary>The complainant's language (one of the pack's): their SMS and copy are written in it.</summary>
     public required string Language { get; set; }
 
-    public FirStatus Status { get; set; } = FirStatus.Registered;
+    public FirStatus Status { get; private set; } = FirStatus.UnderInvestigation;
+
+    /// <summary>When the current stage began, and when the pack's deadline for it falls (null: the stage has none).</summary>
+    public DateTimeOffset StageStartedAt { get; set; }
+
+    public DateTimeOffset? StageDueAt { get; private set; }
+
+    /// <summary>0: the stage is within its deadline; 1: the SHO was alerted; 2: the SDPO too.</summary>
+    public int EscalationLevel { get; private set; }
+
+    /// <summary>When the escalation sweep next acts on this FIR; null when nothing is left to escalate.</summary>
+    public DateTimeOffset? NextEscalationAt { get; private set; }
+
+    /// <summary>When a stage of this FIR first passed its deadline; never cleared, so "overdue stages" counts each FIR once.</summary>
+    public DateTimeOffset? FirstBreachedAt { get; private set; }
+
+    /// <summary>When the challan went to court, and whether that was by the investigation's deadline (what "challan within deadline" counts).</summary>
+    public DateTimeOffset? ChallanSubmittedAt { get; private set; }
+
+    public bool? ChallanInTime { get; private set; }
+
+    /// <summary>Optimistic concurrency: two officers moving one case at once cannot both win.</summary>
+    public int Version { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     public required string RegisteredBy { get; set; }
 
@@ -85,6 +117,45 @@ public sealed class Fir : IUnitOwned
     public List<FirParty> Parties { get; set; } = [];
 
     public FirParty Complainant => Parties.First(p => p.Role == PartyRole.Complainant);
+
+    /// <summary>Starts a stage with its deadline (null: no clock); the escalation starts afresh.</summary>
+    public void Enter(FirStatus stage, DateTimeOffset at, DateTimeOffset? dueAt)
+    {
+        if (stage != Status && !FirStages.MayMove(Status, stage))
+        {
+            throw new RuleViolationException(CasesErrors.Text("Stage.Illegal", Status, stage));
+        }
+
+        if (stage == FirStatus.ChallanSubmitted)
+        {
+            ChallanSubmittedAt = at;
+            ChallanInTime = StageDueAt is not { } due || at <= due;
+        }
+
+        Status = stage;
+        StageStartedAt = at;
+        StageDueAt = dueAt;
+        NextEscalationAt = dueAt;
+        EscalationLevel = 0;
+        Version++;
+    }
+
+    /// <summary>Hands the case to another officer of the station; the caller checks who that may be.</summary>
+    public void AssignTo(string userName, string name)
+    {
+        InvestigatingOfficerUserName = userName;
+        InvestigatingOfficerName = name;
+        Version++;
+    }
+
+    /// <summary>Raises the escalation of an overdue stage by one; <paramref name="againAt"/> is when to go one level up (null at the last).</summary>
+    public void Escalate(DateTimeOffset? againAt)
+    {
+        EscalationLevel++;
+        NextEscalationAt = againAt;
+        FirstBreachedAt ??= StageDueAt;
+        Version++;
+    }
 
     /// <summary>The fields the copy's signature covers, in a fixed order; <see cref="RegisteredAt"/> as the database keeps it.</summary>
     public IEnumerable<string> CopySignedFields() =>
@@ -127,4 +198,25 @@ public sealed class FirCounter : INotAudited
     public required string UnitCode { get; set; }
     public int Year { get; set; }
     public int NextValue { get; set; }
+}
+
+/// <summary>The legal moves between stages (ADR-050): a closed stage opens only where the law reopens it.</summary>
+public static class FirStages
+{
+    private static readonly Dictionary<FirStatus, FirStatus[]> Moves = new()
+    {
+        [FirStatus.UnderInvestigation] = [FirStatus.ChallanSubmitted, FirStatus.Untraced, FirStatus.Cancelled],
+        [FirStatus.Untraced] = [FirStatus.UnderInvestigation],
+        [FirStatus.ChallanSubmitted] = [FirStatus.Convicted, FirStatus.Acquitted],
+        [FirStatus.Cancelled] = [],
+        [FirStatus.Convicted] = [],
+        [FirStatus.Acquitted] = [],
+    };
+
+    public static bool MayMove(FirStatus from, FirStatus to) => Moves[from].Contains(to);
+
+    public static IReadOnlyList<FirStatus> NextOf(FirStatus from) => Moves[from];
+
+    /// <summary>Traced: the police found whom to send to court (a challan, and whatever the court then decided).</summary>
+    public static bool IsTraced(FirStatus stage) => stage is FirStatus.ChallanSubmitted or FirStatus.Convicted or FirStatus.Acquitted;
 }

@@ -26,6 +26,9 @@ internal sealed class FirConfiguration : IEntityTypeConfiguration<Fir>
         builder.Property(f => f.Narrative).HasMaxLength(8000);
         builder.Property(f => f.Language).HasMaxLength(10);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasIndex(f => f.NextEscalationAt).HasFilter("\"NextEscalationAt\" IS NOT NULL");
+        builder.HasIndex(f => new { f.UnitPath, f.Status });
         builder.Property(f => f.RegisteredBy).HasMaxLength(100);
         builder.Property(f => f.InvestigatingOfficerUserName).HasMaxLength(64);
         builder.Property(f => f.InvestigatingOfficerName).HasMaxLength(120);

@@ -3,6 +3,7 @@ using System.Resources;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Outbox;
+using Nigehban.Web.Platform.Sla;
 using Nigehban.Web.Platform.Units;
 
 namespace Nigehban.Web.Features.FrontDesk;
@@ -43,10 +44,7 @@ public sealed class ComplaintNotifications(TimeProvider clock, ForcePack force, 
     /// </summary>
     public void Escalated(NigehbanDbContext db, StationComplaint complaint)
     {
-        var unitCode = complaint.EscalationLevel == 1
-            ? complaint.UnitCode
-            : units.Find(complaint.UnitCode)?.ParentCode ?? complaint.UnitCode;
-        Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{unitCode}:in-charge",
+        Outbox.Enqueue(db, OutboxKinds.Alert, OverdueSweeps.InChargeRecipient(units, complaint.UnitCode, complaint.EscalationLevel),
             new
             {
                 type = complaint.EscalationLevel == 1 ? "complaint-stage-overdue" : "complaint-stage-overdue-supervisor",

@@ -17,6 +17,8 @@ using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Hosting;
 
+using Nigehban.Web.Platform.Sla;
+
 namespace Nigehban.Web.Features.FrontDesk;
 
 /// <summary>The police-station front desk: complaints at stations (with their stage clocks) and the visitor log.</summary>
@@ -43,8 +45,7 @@ public static class FrontDeskModule
         services.AddScoped<ComplaintReceiptHandler>();
         services.AddScoped<IDocumentVerifier, ComplaintReceiptVerifier>();
         services.AddSingleton<ReceiptTickets>();
-        services.AddScoped<EscalateOverdueComplaintsHandler>();
-        services.AddHostedService<OverdueComplaintsWatcher>();
+        services.AddOverdueSweep<EscalateOverdueComplaintsHandler>("FrontDesk");
         services.AddScoped<VisitorLogHandler>();
         services.AddSingleton(new CitizenTaskLink(CitizenTask.Complain, "/complaints/new"));
         services.AddScoped<DeskDisplay>();

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.FrontDesk;
-using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Documents;
@@ -30,10 +29,10 @@ public sealed class RegisterFirHandler(
     CurrentUser user,
     TimeProvider clock,
     AllocateReferenceNumber references,
-    StaffDirectory staff,
     ComplaintsForFir complaints,
     FirNotifications notifications,
-    DocumentSigner signer)
+    DocumentSigner signer,
+    CaseWork work)
 {
     /// <summary>Clocks of phones and desks drift: an occurrence a few minutes "ahead" is still now.</summary>
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
@@ -77,7 +76,7 @@ public sealed class RegisterFirHandler(
             NationalId = complaint.ComplainantNationalId,
         });
         var language = Language(command.Language ?? complaint?.Language);
-        var officer = await InvestigatingOfficerAsync(command.InvestigatingOfficer, unit, cancellationToken);
+        var officer = await work.OfficerAtStationAsync(command.InvestigatingOfficer, unit.Code, "investigatingOfficer", cancellationToken);
         var head = pack.PrincipalHead(offences);
 
         var requestHash = idempotencyKey is null ? null : Hash(unit.Code, complaint?.Reference, offences.Select(o => o.Code), occurredAt.UtcTicks, place, latitude, longitude,
@@ -116,6 +115,7 @@ public sealed class RegisterFirHandler(
             Offences = [.. offences.Select((o, i) => new FirOffence { Id = Guid.CreateVersion7(), Position = i, Code = o.Code, CrimeHead = o.Head.Code })],
             Parties = parties,
         };
+        fir.Enter(FirStatus.UnderInvestigation, now, work.StageDueAt(FirStatus.UnderInvestigation, now));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -178,23 +178,6 @@ public sealed class RegisterFirHandler(
         }
 
         return unit;
-    }
-
-    private async Task<StaffMember> InvestigatingOfficerAsync(string? userName, UnitInfo station, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(userName))
-        {
-            throw new ValidationFailedException("investigatingOfficer", ApiErrors.Text("Field.Required", "investigatingOfficer"));
-        }
-
-        var officer = await staff.FindAsync(userName, cancellationToken);
-        if (officer is null || officer.IsDisabled || !officer.HomeUnitPath.StartsWith(station.Path, StringComparison.Ordinal)
-            || !officer.Roles.Any(r => Roles.PermissionsOf([r]).Contains(Permissions.CasesInvestigate) || r == Roles.Sho))
-        {
-            throw new ValidationFailedException("investigatingOfficer", CasesErrors.Text("Officer.NotAtStation", userName, station.Code));
-        }
-
-        return officer;
     }
 
     private string Language(string? language)

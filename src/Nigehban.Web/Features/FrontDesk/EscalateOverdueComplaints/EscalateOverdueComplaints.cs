@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.FrontDesk.EscalateOverdueComplaints;
 
@@ -9,9 +10,10 @@ namespace Nigehban.Web.Features.FrontDesk.EscalateOverdueComplaints;
 /// Complaints whose stage is past its deadline: the first time, the station in-charge (SHO) is
 /// alerted; if the stage is still unmet after the pack's <c>supervisorEscalationAfter</c>, the
 /// in-charge of the station's parent unit (SDPO) is, once. A new stage starts the clock again.
-/// Runs force-wide: the system, not an officer, watches deadlines.
+/// Runs force-wide: the system, not an officer, watches deadlines; the platform's watcher runs it
+/// every minute (<c>FrontDesk:EscalationInterval</c>).
 /// </summary>
-public sealed class EscalateOverdueComplaintsHandler(NigehbanDbContext db, JurisdictionScope scope, ComplaintClock clock, ComplaintNotifications notifications)
+public sealed class EscalateOverdueComplaintsHandler(NigehbanDbContext db, JurisdictionScope scope, ComplaintClock clock, ComplaintNotifications notifications) : IOverdueSweep
 {
     public async Task<int> RunAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -32,32 +34,5 @@ public sealed class EscalateOverdueComplaintsHandler(NigehbanDbContext db, Juris
 
         await db.SaveChangesAsync(cancellationToken);
         return due.Count;
-    }
-}
-
-/// <summary>Checks the complaints' clocks every minute (configuration <c>FrontDesk:EscalationInterval</c>).</summary>
-public sealed class OverdueComplaintsWatcher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OverdueComplaintsWatcher> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = configuration.GetValue("FrontDesk:EscalationInterval", TimeSpan.FromMinutes(1));
-        using var timer = new PeriodicTimer(interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var handler = scope.ServiceProvider.GetRequiredService<EscalateOverdueComplaintsHandler>();
-                while (await handler.RunAsync(500, stoppingToken) == 500)
-                {
-                    // a full batch: there may be more
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Complaint escalation failed; retrying at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

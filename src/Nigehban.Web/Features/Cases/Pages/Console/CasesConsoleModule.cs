@@ -4,10 +4,12 @@ using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.Cases.Pages.Console;
 
-/// <summary>The FIR pages' drawer entry.</summary>
+/// <summary>The FIR pages' drawer entries: the FIRs, the IO's cases, the station board.</summary>
 public static class CasesConsoleModule
 {
     public static IServiceCollection AddCasesConsole(this IServiceCollection services) =>
         services.AddConsoleNavigation(
-            new ConsoleNavItem("/console/firs", "Nav.Firs", MudBlazor.Icons.Material.Outlined.Gavel, Permissions.FirsRead, ConsoleNavSection.Work));
+            new ConsoleNavItem("/console/firs", "Nav.Firs", MudBlazor.Icons.Material.Outlined.Gavel, Permissions.FirsRead, ConsoleNavSection.Work),
+            new ConsoleNavItem("/console/cases", "Nav.Cases", MudBlazor.Icons.Material.Outlined.Assignment, Permissions.CasesInvestigate, ConsoleNavSection.Work),
+            new ConsoleNavItem("/console/cases/board", "Nav.CaseBoard", MudBlazor.Icons.Material.Outlined.ViewKanban, Permissions.CasesSupervise, ConsoleNavSection.Work));
 }
