@@ -43,8 +43,11 @@ public sealed class ComplaintPortalTests(BrowserApp app)
         await Expect(form.Locator("#reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^CMP-LHR-\\d{2}-\\d{6}-[0-9A-Z]$"));
         var reference = (await form.Locator("#reference").InnerTextAsync()).Trim();
 
-        var sho = await ApiAsync("sho");
-        (await sho.PostAsJsonAsync($"/api/v1/complaints/{reference}/assignment", new { officer = "io", officerName = "Inspector Test Officer", phone = "+923331112299" }, Ct)).EnsureSuccessStatusCode();
+        // Accounts of the test's own: a demo account's TOTP code is accepted once, and another test may sign it in within the same 30 s.
+        var shoAccount = await app.CreateStaffAsync(Roles.Sho, "LHR-PS01");
+        var ioAccount = await app.CreateStaffAsync(Roles.InvestigatingOfficer, "LHR-PS01");
+        var sho = await ApiAsync(shoAccount);
+        (await sho.PostAsJsonAsync($"/api/v1/complaints/{reference}/assignment", new { officer = ioAccount.UserName, officerName = "Inspector Test Officer", phone = "+923331112299" }, Ct)).EnsureSuccessStatusCode();
         var texts = await SmsAsync(phone);
         texts.Count.ShouldBe(2);
         texts[1].ShouldContain("923331112299");
@@ -68,7 +71,7 @@ public sealed class ComplaintPortalTests(BrowserApp app)
         await Expect(receipt.Locator("#receipt svg.qr-code")).ToHaveCountAsync(1);
         await Expect(receipt.Locator("#download-receipt")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/api/v1/complaints/{reference}/receipt\\?ticket="));
 
-        var io = await ApiAsync("io");
+        var io = await ApiAsync(ioAccount);
         (await io.PostAsync($"/api/v1/complaints/{reference}/inquiry", null, Ct)).EnsureSuccessStatusCode();
         (await io.PostAsJsonAsync($"/api/v1/complaints/{reference}/disposal", new { outcome = "Resolved", note = "Phone recovered." }, Ct)).EnsureSuccessStatusCode();
 
@@ -82,11 +85,10 @@ public sealed class ComplaintPortalTests(BrowserApp app)
         (await SmsAsync(phone)).Count.ShouldBe(4);
     }
 
-    private async Task<HttpClient> ApiAsync(string userName)
+    private async Task<HttpClient> ApiAsync((string UserName, string Password, string TotpSecret) account)
     {
-        var account = app.Demo(userName);
         var client = app.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = account.Password, otp = BrowserApp.CurrentOtp(account.TotpSecret) }, Ct);
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = account.UserName, password = account.Password, otp = BrowserApp.CurrentOtp(account.TotpSecret) }, Ct);
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -24,6 +24,7 @@ public sealed class ListShapeTests(SqliteApp app)
         ["ListDashboardMetrics"] = "the metric catalogue, defined in code",
         ["GetDashboardBreakdown"] = "one row per value of a metric's dimension (the pack's services)",
         ["ListQueueTokens"] = "today's tokens of one centre: one day's queue, read whole by the counter screen",
+        ["CountInvestigationsByStage"] = "one count per investigation stage, a list defined in code",
     };
 
     [Fact]
