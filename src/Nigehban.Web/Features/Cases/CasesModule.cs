@@ -1,7 +1,9 @@
 using Nigehban.Web.Features.Cases.FirCopy;
+using Nigehban.Web.Features.Cases.ImportIncidents;
 using Nigehban.Web.Features.Cases.Pages.Console;
 using Nigehban.Web.Features.Cases.ReadFirs;
 using Nigehban.Web.Features.Cases.RegisterFir;
+using Nigehban.Web.Platform.Cli;
 using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Hosting;
 
@@ -11,7 +13,8 @@ namespace Nigehban.Web.Features.Cases;
 /// FIRs and investigations (issue 17). This part: the offence catalogue from the pack, FIR
 /// registration (directly or from a front-desk complaint), the complainant's SMS, the dashboard's
 /// FIRs by crime head with its live alert. Case work (IO transfer, diary, arrests, recoveries,
-/// stages), proclaimed offenders and the history import are still to come.
+/// stages) and proclaimed offenders are still to come. The history import (<c>import incidents</c>)
+/// brings in past incidents as closed case records (ADR-052, ADR-053).
 /// </summary>
 public static class CasesModule
 {
@@ -24,6 +27,8 @@ public static class CasesModule
         services.AddScoped<ReadFirsHandler>();
         services.AddScoped<RenderFirCopyHandler>();
         services.AddScoped<IDocumentVerifier, FirCopies>();
+        services.AddScoped<ImportIncidentsHandler>();
+        services.AddCliVerb<ImportIncidentsVerb>();
         services.AddCasesConsole();
         return services;
     }
