@@ -102,6 +102,14 @@ public sealed class IncidentImportScenario : IScenario
             });
         }
 
+        // In order of occurrence, as a register is kept and exported; the ids follow that order.
+        rows.Sort((a, b) => a.OccurredAt.CompareTo(b.OccurredAt));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].ExternalId = (1_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
+            rows[i].SourceLine = i + 2;
+        }
+
         return rows;
     }
 

@@ -45,6 +45,10 @@ public sealed class ImportIncidentsHandler(NigehbanDbContext db, UnitDirectory u
         }
 
         var map = mapping.Resolve(header, units, pack, force.StationUnitKind);
+
+        // A source never imported before has nothing to skip: its batches need not ask which ids are
+        // known (the file's own repeats are caught as it is read, the unique index backs both).
+        var knownSource = await db.Set<ImportedIncident>().AnyAsync(i => i.Source == map.Source, cancellationToken);
         var run = new Run(map, header, force.TimeZone, clock.GetUtcNow());
         var batch = new List<ImportedIncident>(BatchSize);
         int rows = 0, imported = 0, already = 0, refusedRows = 0;
@@ -70,14 +74,14 @@ public sealed class ImportIncidentsHandler(NigehbanDbContext db, UnitDirectory u
             batch.Add(incident!);
             if (batch.Count == BatchSize)
             {
-                (imported, already) = Add(await SaveAsync(batch, file, cancellationToken), batch.Count, imported, already);
+                (imported, already) = Add(await SaveAsync(batch, file, knownSource, cancellationToken), batch.Count, imported, already);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            (imported, already) = Add(await SaveAsync(batch, file, cancellationToken), batch.Count, imported, already);
+            (imported, already) = Add(await SaveAsync(batch, file, knownSource, cancellationToken), batch.Count, imported, already);
         }
 
         return new ImportReport(rows, imported, already, refusedRows);
@@ -86,15 +90,20 @@ public sealed class ImportIncidentsHandler(NigehbanDbContext db, UnitDirectory u
     private static (int Imported, int Already) Add(int added, int batch, int imported, int already) => (imported + added, already + batch - added);
 
     /// <summary>Saves the batch's incidents that the database does not hold yet, with their rollups and one audit event; returns how many.</summary>
-    private async Task<int> SaveAsync(List<ImportedIncident> batch, string file, CancellationToken cancellationToken)
+    private async Task<int> SaveAsync(List<ImportedIncident> batch, string file, bool knownSource, CancellationToken cancellationToken)
     {
         var source = batch[0].Source;
-        var ids = batch.Select(i => i.ExternalId).ToList();
-        var existing = (await db.Set<ImportedIncident>().AsNoTracking()
-            .Where(i => i.Source == source && ids.Contains(i.ExternalId))
-            .Select(i => i.ExternalId)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var fresh = existing.Count == 0 ? batch : batch.Where(i => !existing.Contains(i.ExternalId)).ToList();
+        var fresh = batch;
+        if (knownSource)
+        {
+            var ids = batch.Select(i => i.ExternalId).ToList();
+            var existing = (await db.Set<ImportedIncident>().AsNoTracking()
+                .Where(i => i.Source == source && ids.Contains(i.ExternalId))
+                .Select(i => i.ExternalId)
+                .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            fresh = existing.Count == 0 ? batch : batch.Where(i => !existing.Contains(i.ExternalId)).ToList();
+        }
+
         if (fresh.Count == 0)
         {
             return 0;
