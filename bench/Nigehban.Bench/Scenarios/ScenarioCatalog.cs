@@ -11,5 +11,6 @@ public static class ScenarioCatalog
         new DashboardScenario(),
         new ComplaintIntakeScenario(),
         new ComplaintTrackingScenario(),
+        new IncidentImportScenario(),
     ];
 }

@@ -1,6 +1,7 @@
 using Nigehban.Web.Features.Cases.AssignInvestigatingOfficer;
 using Nigehban.Web.Features.Cases.EscalateOverdueStages;
 using Nigehban.Web.Features.Cases.FirCopy;
+using Nigehban.Web.Features.Cases.ImportIncidents;
 using Nigehban.Web.Features.Cases.MoveFirStage;
 using Nigehban.Web.Features.Cases.Pages.Console;
 using Nigehban.Web.Features.Cases.ReadFirs;
@@ -9,6 +10,7 @@ using Nigehban.Web.Features.Cases.RecordArrest;
 using Nigehban.Web.Features.Cases.RecordRecovery;
 using Nigehban.Web.Features.Cases.RegisterFir;
 using Nigehban.Web.Features.Cases.WriteCaseDiary;
+using Nigehban.Web.Platform.Cli;
 using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Sla;
@@ -16,10 +18,11 @@ using Nigehban.Web.Platform.Sla;
 namespace Nigehban.Web.Features.Cases;
 
 /// <summary>
-/// FIRs and investigations (issue 17). This part: the offence catalogue from the pack, FIR
-/// registration (directly or from a front-desk complaint), the complainant's SMS, the dashboard's
-/// FIRs by crime head with its live alert; case work (IO transfer, diary, arrests, recoveries,
-/// stages with the pack's deadlines and their escalation). Proclaimed offenders and the history import are still to come.
+/// FIRs and investigations (issue 17): the offence catalogue from the pack, FIR registration
+/// (directly or from a front-desk complaint), the complainant's SMS, the dashboard's FIRs by crime
+/// head with its live alert; case work (IO transfer, diary, arrests, recoveries, stages with the
+/// pack's deadlines and their escalation); the history import (<c>import incidents</c>), which brings
+/// in past incidents as closed case records (ADR-052, ADR-053). Proclaimed offenders are still to come.
 /// </summary>
 public static class CasesModule
 {
@@ -40,6 +43,8 @@ public static class CasesModule
         services.AddScoped<MoveFirStageHandler>();
         services.AddScoped<ReadInvestigationHandler>();
         services.AddOverdueSweep<EscalateOverdueStagesHandler>("Cases");
+        services.AddScoped<ImportIncidentsHandler>();
+        services.AddCliVerb<ImportIncidentsVerb>();
         services.AddCasesConsole();
         return services;
     }
