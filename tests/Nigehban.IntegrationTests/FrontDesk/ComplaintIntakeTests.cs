@@ -137,6 +137,22 @@ public abstract class ComplaintIntakeTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task Track_WithThePlusOfThePhoneNotEscapedInTheQuery_FindsTheComplaint_ItsReceiptToo()
+    {
+        // A client that writes ?phone=+92... unescaped sends a space where the + was (form encoding):
+        // the complainant's own number must still find the complaint, and nobody else's.
+        var phone = NewPhone();
+        var reference = await FileAsync(app.CreateClient(), Complaint(phone));
+        using var citizen = app.CreateClient();
+
+        var tracked = await OkAsync(await citizen.GetAsync($"/api/v1/complaints/{reference}?phone={phone}", Ct));
+        tracked.GetProperty("reference").GetString().ShouldBe(reference);
+        (await citizen.GetAsync($"/api/v1/complaints/{reference}/receipt?phone={phone}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await citizen.GetAsync($"/api/v1/complaints/{reference}?phone={NewPhone()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await citizen.GetAsync($"/api/v1/complaints/{reference}?phone={phone[1..]}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Catalogue_ListsThePacksCategoriesAndPurposes_InTheCallersLanguage()
     {
         var client = app.CreateClient();

@@ -121,6 +121,7 @@ public static class FrontDeskEndpoints
     internal static async Task<FileContentHttpResult> Receipt(
         string reference, string? phone, string? ticket, CurrentUser user, ReceiptTickets tickets, ComplaintReceiptHandler handler, CancellationToken cancellationToken)
     {
+        phone = TextFields.PhoneFromQuery(phone);
         if (!string.IsNullOrWhiteSpace(ticket))
         {
             phone = tickets.PhoneFor(reference, ticket) ?? throw new NotFoundException("ticket", "This receipt link has expired: track the complaint again to get a new one.");
@@ -137,6 +138,7 @@ public static class FrontDeskEndpoints
     internal static async Task<Results<Ok<ComplaintStatusView>, Ok<ComplaintDetail>>> Get(
         string reference, string? phone, CurrentUser user, IServiceProvider services, CancellationToken cancellationToken)
     {
+        phone = TextFields.PhoneFromQuery(phone);
         if (!string.IsNullOrWhiteSpace(phone))
         {
             return TypedResults.Ok(await services.GetRequiredService<TrackComplaintHandler>().HandleAsync(reference, phone, Language, cancellationToken));

@@ -30,7 +30,7 @@ public static class PoliceComplaintEndpoints
             .WithName("GetPoliceComplaint").RequireAuthorization(Permissions.ConsoleAccess)
             .WithSummary("One complaint in full, for the centre and its inquiring officer (others: 404). An audited read.");
         group.MapGet("/{reference}/tracking", async (string reference, string? phone, TrackPoliceComplaintHandler h, CancellationToken ct) =>
-                TypedResults.Ok(await h.HandleAsync(reference, phone, Language, ct)))
+                TypedResults.Ok(await h.HandleAsync(reference, TextFields.PhoneFromQuery(phone), Language, ct)))
             .WithName("TrackPoliceComplaint").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
             .WithSummary("The complainant's view with ?phone= (the number given with the complaint); any mismatch is 404.");
         group.MapPost("/{reference}/satisfaction", async (string reference, SatisfactionCommand command, TrackPoliceComplaintHandler h, CancellationToken ct) =>

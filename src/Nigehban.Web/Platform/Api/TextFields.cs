@@ -48,6 +48,14 @@ public static class TextFields
         return digits.Length is >= 7 and <= 15 && digits.All(char.IsAsciiDigit) ? compact : null;
     }
 
+    /// <summary>
+    /// A phone number as a query string brought it: a client that writes <c>?phone=+92…</c> without
+    /// escaping the + sends a space in its place (form encoding), so a value that begins with a space
+    /// and then a digit is taken to have begun with +. Anything else is returned as given.
+    /// </summary>
+    public static string? PhoneFromQuery(string? phone) =>
+        phone is [' ', ..] && phone.TrimStart(' ') is [var first, ..] trimmed && char.IsAsciiDigit(first) ? "+" + trimmed : phone;
+
     /// <summary>A required phone number in its stored form.</summary>
     public static string Phone(string? phone, string field) =>
         string.IsNullOrWhiteSpace(phone)
