@@ -9,6 +9,7 @@ using Nigehban.Web.Components;
 using Nigehban.Web.Components.StaffConsole;
 using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.PoliceComplaints;
 
@@ -27,8 +28,7 @@ public static class PoliceComplaintsModule
         services.AddScoped<AssignPoliceComplaintHandler>();
         services.AddScoped<InquirePoliceComplaintHandler>();
         services.AddScoped<ListPoliceComplaintsHandler>();
-        services.AddScoped<EscalateOverdueComplaintsHandler>();
-        services.AddHostedService<OverdueComplaintsWatcher>();
+        services.AddOverdueSweep<EscalateOverdueComplaintsHandler>("PoliceComplaints");
         services.AddConsoleNavigation(new ConsoleNavItem("/console/police-complaints", "Nav.PoliceComplaints",
             MudBlazor.Icons.Material.Outlined.Gavel, Permissions.ConsoleAccess, ConsoleNavSection.Work));
         return services;

@@ -2,14 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
 /// <summary>
 /// Marks open applications whose deadline has passed, once each, and alerts the centre in-charge
-/// through the outbox. Runs force-wide: it is the system, not an officer, that watches deadlines.
+/// through the outbox. Runs force-wide: it is the system, not an officer, that watches deadlines,
+/// every minute (configuration <c>ServiceCentres:EscalationInterval</c>, <see cref="OverdueSweeps"/>).
 /// </summary>
-public sealed class EscalateOverdueRequestsHandler(NigehbanDbContext db, JurisdictionScope scope, ServiceRequestClock clock, ServiceRequestNotifications notifications)
+public sealed class EscalateOverdueRequestsHandler(NigehbanDbContext db, JurisdictionScope scope, ServiceRequestClock clock, ServiceRequestNotifications notifications) : IOverdueSweep
 {
     public async Task<int> RunAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -30,32 +32,5 @@ public sealed class EscalateOverdueRequestsHandler(NigehbanDbContext db, Jurisdi
 
         await db.SaveChangesAsync(cancellationToken);
         return overdue.Count;
-    }
-}
-
-/// <summary>Checks deadlines every minute (configuration <c>ServiceCentres:EscalationInterval</c>).</summary>
-public sealed class OverdueRequestsWatcher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OverdueRequestsWatcher> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = configuration.GetValue("ServiceCentres:EscalationInterval", TimeSpan.FromMinutes(1));
-        using var timer = new PeriodicTimer(interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var handler = scope.ServiceProvider.GetRequiredService<EscalateOverdueRequestsHandler>();
-                while (await handler.RunAsync(500, stoppingToken) == 500)
-                {
-                    // a full batch: there may be more
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "SLA escalation failed; retrying at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -13,6 +13,7 @@ using Nigehban.Web.Features.ServiceCentres.WatchQueueScreen;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.ServiceCentres;
 
@@ -53,9 +54,8 @@ public static class ServiceCentresModule
         services.AddScoped<OpenSupportingDocumentHandler>();
         services.AddSingleton<CertificateDownloadTickets>();
         services.AddScoped<DocumentLinks>();
-        services.AddScoped<EscalateOverdueRequestsHandler>();
         services.AddScoped<ServiceDeliveryStatisticsHandler>();
-        services.AddHostedService<OverdueRequestsWatcher>();
+        services.AddOverdueSweep<EscalateOverdueRequestsHandler>("ServiceCentres");
         services.AddScoped<IDemoDataSeed, SeedDemoCentre>();
         services.AddScoped<IDemoDataSeed, SeedDemoHistory.SeedDemoHistory>();
         services.AddServiceCentreConsole();

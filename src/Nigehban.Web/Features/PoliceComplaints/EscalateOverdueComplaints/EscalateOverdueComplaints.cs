@@ -2,14 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.PoliceComplaints.EscalateOverdueComplaints;
 
 /// <summary>
 /// Marks open complaints whose first-call or reply clock has run out, once each, and alerts the
-/// centre through the outbox. Force-wide background work: the system, not an officer, watches clocks.
+/// centre through the outbox. Force-wide background work: the system, not an officer, watches clocks,
+/// every minute (configuration <c>PoliceComplaints:EscalationInterval</c>, <see cref="OverdueSweeps"/>).
 /// </summary>
-public sealed class EscalateOverdueComplaintsHandler(NigehbanDbContext db, JurisdictionScope scope, TimeProvider clock, PoliceComplaintNotifications notifications, PoliceComplaintPolicy policy)
+public sealed class EscalateOverdueComplaintsHandler(NigehbanDbContext db, JurisdictionScope scope, TimeProvider clock, PoliceComplaintNotifications notifications, PoliceComplaintPolicy policy) : IOverdueSweep
 {
     public async Task<int> RunAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -35,31 +37,5 @@ public sealed class EscalateOverdueComplaintsHandler(NigehbanDbContext db, Juris
 
         await db.SaveChangesAsync(cancellationToken);
         return overdue.Count;
-    }
-}
-
-/// <summary>Checks the clocks every minute (configuration <c>PoliceComplaints:EscalationInterval</c>).</summary>
-public sealed class OverdueComplaintsWatcher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OverdueComplaintsWatcher> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(configuration.GetValue("PoliceComplaints:EscalationInterval", TimeSpan.FromMinutes(1)));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var handler = scope.ServiceProvider.GetRequiredService<EscalateOverdueComplaintsHandler>();
-                while (await handler.RunAsync(500, stoppingToken) == 500)
-                {
-                    // a full batch: there may be more
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Complaint clock escalation failed; retrying at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
