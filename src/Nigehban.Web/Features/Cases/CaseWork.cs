@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Features.Cases.ReadFirs;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
-using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Sla;
 using Nigehban.Web.Platform.Units;
@@ -29,12 +29,8 @@ public sealed class CaseWork(NigehbanDbContext db, TimeProvider time, DeadlineCa
     public DateTimeOffset ProduceBy(DateTimeOffset custodyStart) => deadlines.DueAt(custodyStart, pack.CustodyLimit);
 
     /// <summary>The FIR, tracked for a change, if the caller sees it.</summary>
-    public async Task<Fir> FindForChangeAsync(string reference, CancellationToken cancellationToken)
-    {
-        var canonical = ReferenceNumber.TryParse(reference, out var parsed) ? parsed.ToString() : null;
-        return (canonical is null ? null : await db.Set<Fir>().FirstOrDefaultAsync(f => f.Reference == canonical, cancellationToken))
-            ?? throw new NotFoundException("reference", CasesErrors.Text("Fir.NotFound"));
-    }
+    public Task<Fir> FindForChangeAsync(string reference, CancellationToken cancellationToken) =>
+        ReadFirsHandler.FindAsync(db.Set<Fir>(), reference, cancellationToken);
 
     /// <summary>The case's investigating officer, or a supervisor whose jurisdiction holds it; others get 403.</summary>
     public void EnsureMayWork(Fir fir)

@@ -75,11 +75,14 @@ public sealed class ReadFirsHandler(NigehbanDbContext db, CasesPack pack, UnitDi
     }
 
     /// <summary>An FIR with its offences and parties, within the caller's jurisdiction; a mistyped reference is answered like an unknown one.</summary>
-    public static async Task<Fir> FindAsync(NigehbanDbContext db, string reference, CancellationToken cancellationToken)
+    public static Task<Fir> FindAsync(NigehbanDbContext db, string reference, CancellationToken cancellationToken) =>
+        FindAsync(db.Set<Fir>().AsNoTracking().AsSplitQuery().Include(f => f.Offences).Include(f => f.Parties), reference, cancellationToken);
+
+    /// <summary>The FIR of <paramref name="firs"/> (tracked or not, with what it includes) with this reference; a mistyped reference is answered like an unknown one.</summary>
+    public static async Task<Fir> FindAsync(IQueryable<Fir> firs, string reference, CancellationToken cancellationToken)
     {
         var canonical = ReferenceNumber.TryParse(reference, out var parsed) ? parsed.ToString() : null;
-        return (canonical is null ? null : await db.Set<Fir>().AsNoTracking().AsSplitQuery().Include(f => f.Offences).Include(f => f.Parties)
-                .FirstOrDefaultAsync(f => f.Reference == canonical, cancellationToken))
+        return (canonical is null ? null : await firs.FirstOrDefaultAsync(f => f.Reference == canonical, cancellationToken))
             ?? throw new NotFoundException("reference", CasesErrors.Text("Fir.NotFound"));
     }
 }

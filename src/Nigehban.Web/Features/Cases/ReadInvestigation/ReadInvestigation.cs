@@ -75,7 +75,8 @@ public sealed class ReadInvestigationHandler(NigehbanDbContext db, CaseWork work
 
     public async Task<InvestigationView> GetAsync(string reference, CancellationToken cancellationToken)
     {
-        var fir = await ReadFirsHandler.FindAsync(db, reference, cancellationToken);
+        // The case without its offences and parties: the investigation shows neither.
+        var fir = await ReadFirsHandler.FindAsync(db.Set<Fir>().AsNoTracking(), reference, cancellationToken);
         var diary = await db.Set<FirDiaryEntry>().AsNoTracking().Where(e => e.FirId == fir.Id).OrderBy(e => e.WrittenAt)
             .Select(e => new DiaryEntryView(e.Id, e.WrittenAt, e.AuthorUserName, e.AuthorName, e.Text)).ToListAsync(cancellationToken);
         var arrests = await db.Set<FirArrest>().AsNoTracking().Where(a => a.FirId == fir.Id).OrderBy(a => a.CustodyStartedAt).ToListAsync(cancellationToken);

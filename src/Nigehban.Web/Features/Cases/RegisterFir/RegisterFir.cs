@@ -32,7 +32,8 @@ public sealed class RegisterFirHandler(
     ComplaintsForFir complaints,
     FirNotifications notifications,
     DocumentSigner signer,
-    CaseWork work)
+    CaseWork work,
+    JurisdictionScope scope)
 {
     /// <summary>Clocks of phones and desks drift: an occurrence a few minutes "ahead" is still now.</summary>
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
@@ -172,7 +173,7 @@ public sealed class RegisterFirHandler(
         }
 
         // Outside the officer's jurisdiction the station does not exist for them.
-        if (user.UnitPath is not { } scope || !unit.Path.StartsWith(scope, StringComparison.Ordinal))
+        if (!scope.Covers(unit))
         {
             throw new NotFoundException("unit", CasesErrors.Text("Unit.OutsideJurisdiction", code));
         }
