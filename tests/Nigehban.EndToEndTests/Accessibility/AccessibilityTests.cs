@@ -117,6 +117,28 @@ public sealed class AccessibilityTests(BrowserApp app)
         findings.ShouldContain(f => f.Rule == "button-name" && f.Targets.Contains("#nameless"));
     }
 
+    [Fact]
+    public async Task AnAuditWhoseTabHangs_IsRetriedInAnotherContext_AndCompletes()
+    {
+        // What CI met: axe never returned in a tab (cause unknown). Here the first tab's renderer is made
+        // to spin, as a stuck one would: the audit must still complete, in a second attempt.
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        var home = await context.NewPageAsync();
+        await home.GotoAsync("/");
+        var attempts = 0;
+
+        var findings = await AccessibilityAudit.AuditInOwnTabAsync(context, "/track", async page =>
+        {
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                await page.EvaluateAsync("() => { setTimeout(() => { for (;;) { } }, 0); }");
+            }
+        }, bound: TimeSpan.FromSeconds(5));
+
+        attempts.ShouldBe(2);
+        findings.ShouldBeEmpty();
+    }
+
     /// <summary>The district above a station (station → sub-division → district in the demo pack).</summary>
     private string DistrictOf(string station) => app.Unit(app.Unit(station).ParentCode!).ParentCode!;
 

@@ -112,7 +112,9 @@ public sealed class AccessibilityAudit
     }
 
     /// <summary>One explicit audit of a page, outside the per-test bookkeeping (for testing the audit itself).</summary>
-    public static async Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page)
+    public static Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page) => RunAsync(page, AuditBound);
+
+    private static async Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page, TimeSpan bound)
     {
         // Bounded: a page that cannot run the script (a closed or script-less page) fails the audit
         // with a timeout instead of holding the whole test run.
@@ -120,11 +122,11 @@ public sealed class AccessibilityAudit
         JsonElement result;
         try
         {
-            result = await page.EvaluateAsync<JsonElement>(RunAxeScript, new object[] { AxeSource.Value, WcagTags }).WaitAsync(AuditBound);
+            result = await page.EvaluateAsync<JsonElement>(RunAxeScript, new object[] { AxeSource.Value, WcagTags }).WaitAsync(bound);
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"axe-core did not finish on {url} within {AuditBound.TotalSeconds:0} s.");
+            throw new TimeoutException($"axe-core did not finish on {url} within {bound.TotalSeconds:0} s.");
         }
 
         var violations = result.Deserialize<AxeViolation[]>() ?? [];
@@ -133,26 +135,42 @@ public sealed class AccessibilityAudit
 
     /// <summary>
     /// Audits <paramref name="url"/> in a tab of its own in <paramref name="context"/> (its cookies, so
-    /// its sign-in and language). An audit that does not finish within the bound is tried once more in
-    /// a new tab, and a second timeout fails: under a loaded CI, axe's evaluation sometimes never
-    /// returned on a page that passed on every other run (the waiting hall in Urdu, the new-account
-    /// form in English), and a reload of the same tab is served by the same stuck renderer.
+    /// its sign-in and language). Under a loaded CI, axe's evaluation sometimes never returned on a page
+    /// that passed on every other run (the waiting hall in Urdu, the new-account form, the counter), and
+    /// a retry in a new tab of the same context timed out as well; the cause is not known. So a timed-out
+    /// audit is tried once more in a new browser context with the same cookies (its own renderer), and a
+    /// second timeout fails with what each stuck tab answered to a trivial probe, for the next diagnosis.
     /// </summary>
     public static async Task<IReadOnlyList<AccessibilityFinding>> AuditInOwnTabAsync(
-        IBrowserContext context, string url, Func<IPage, Task>? untilReady = null)
+        IBrowserContext context, string url, Func<IPage, Task>? untilReady = null, TimeSpan? bound = null)
     {
         try
         {
-            return await AuditInNewTabAsync(context, url, untilReady);
+            return await AuditInNewTabAsync(context, url, untilReady, bound ?? AuditBound);
         }
-        catch (TimeoutException)
+        catch (TimeoutException first)
         {
-            return await AuditInNewTabAsync(context, url, untilReady);
+            var origin = context.Pages.Select(p => p.Url).FirstOrDefault(u => u.StartsWith("http", StringComparison.Ordinal));
+            await using var fresh = await context.Browser!.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = origin is null ? null : new Uri(origin).GetLeftPart(UriPartial.Authority),
+                StorageState = await context.StorageStateAsync(),
+                Locale = "en-GB",
+                ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
+            });
+            try
+            {
+                return await AuditInNewTabAsync(fresh, url, untilReady, bound ?? AuditBound);
+            }
+            catch (TimeoutException second)
+            {
+                throw new TimeoutException($"{first.Message} Then, in a new context: {second.Message}", second);
+            }
         }
     }
 
     private static async Task<IReadOnlyList<AccessibilityFinding>> AuditInNewTabAsync(
-        IBrowserContext context, string url, Func<IPage, Task>? untilReady)
+        IBrowserContext context, string url, Func<IPage, Task>? untilReady, TimeSpan bound)
     {
         var page = await context.NewPageAsync();
         try
@@ -163,12 +181,35 @@ public sealed class AccessibilityAudit
                 await untilReady(page);
             }
 
-            return await RunAsync(page);
+            return await RunAsync(page, bound);
+        }
+        catch (TimeoutException timedOut)
+        {
+            throw new TimeoutException($"{timedOut.Message} The tab, probed: {await ProbeAsync(page)}.", timedOut);
         }
         finally
         {
             // Not awaited past a few seconds: closing a tab whose renderer is stuck can hang as well.
             await Task.WhenAny(page.CloseAsync(), Task.Delay(TimeSpan.FromSeconds(5)));
+        }
+    }
+
+    /// <summary>Whether a tab whose audit timed out still runs script at all, and in what state it is.</summary>
+    private static async Task<string> ProbeAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string>(
+                    "() => `readyState ${document.readyState}, ${document.visibilityState}, axe ${typeof window.axe}, ${document.querySelectorAll('*').length} elements, ${document.querySelectorAll('iframe').length} frames`")
+                .WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            return "no answer within 5 s (its renderer runs no script)";
+        }
+        catch (PlaywrightException failed)
+        {
+            return $"failed ({failed.Message.Split('\n')[0]})";
         }
     }
 

@@ -60,7 +60,11 @@ public abstract class OutboxDeliveryTests(OutboxApp app)
         line.ShouldNotBeNull();
         line.Value.GetProperty("recipient").GetString().ShouldBe("+923001234567");
         line.Value.GetProperty("payload").GetProperty("reference").GetString().ShouldBe("PKM-LHR-26-004213-8");
-        var stored = await app.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Id == message.Id, Ct));
+        // The line is written before the row is marked delivered (a crash between the two sends it again,
+        // never loses it), so the mark may land a moment after the line.
+        var stored = await Eventually.ValueAsync(
+            () => app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == message.Id, Ct)),
+            m => m.DeliveredAt is not null);
         stored.DeliveredAt.ShouldNotBeNull();
         stored.Attempts.ShouldBe(1);
         stored.NextAttemptAt.ShouldBeNull();
