@@ -1,6 +1,4 @@
 using Nigehban.Web.Platform.Forces;
-using Nigehban.Web.Platform.Hosting;
-using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.Cases;
@@ -8,10 +6,7 @@ namespace Nigehban.Web.Features.Cases;
 /// <summary>A crime head of the pack: what the dashboard counts FIRs by, with its names per language.</summary>
 public sealed record CrimeHead(string Code, IReadOnlyDictionary<string, string> Names, int Rank)
 {
-    public string NameIn(string language) =>
-        Names.TryGetValue(language, out var name) ? name
-        : Names.TryGetValue("en", out var english) ? english
-        : Names.Values.First();
+    public string NameIn(string language) => PackNames.In(Names, language);
 }
 
 /// <summary>One offence of the pack's catalogue: a law's section, its title and the crime head it counts under.</summary>
@@ -33,15 +28,12 @@ public sealed class CasesPack
 
     public CasesPack(ForcePack force)
     {
-        var path = Path.Combine(force.Folder, FileName);
-        var file = File.Exists(path) ? ForcePackLoader.ReadSection<PackFile>(force, FileName) : new PackFile();
-        ReferencePrefix = file.ReferencePrefix ?? DefaultReferencePrefix;
-        if (!ReferenceNumber.IsKindCode(ReferencePrefix))
-        {
-            throw ForcePackLoader.Fail(force, FileName, "referencePrefix", $"referencePrefix '{ReferencePrefix}' must be 2-5 capital letters");
-        }
-
-        CrimeHeads = ReadHeads(force, file.CrimeHeads);
+        var reader = new PackFileReader(force, FileName);
+        var file = reader.ReadOrDefault<PackFile>();
+        ReferencePrefix = reader.ReferencePrefix(file.ReferencePrefix, DefaultReferencePrefix);
+        CrimeHeads = reader.Choices("crimeHeads", file.CrimeHeads, [new HeadFile { Code = FallbackHead, Names = new() { [force.DefaultLanguage] = "Other" } }],
+            head => (head.Code, head.Names), (_, code, names) => (code, names))
+            .Select((head, rank) => new CrimeHead(head.code, head.names, rank)).ToList();
         if (file.Offences is { } offencesFile)
         {
             ReadOffences(force, offencesFile);
@@ -49,22 +41,22 @@ public sealed class CasesPack
 
         Offences = [.. _byCode.Values];
         var investigation = file.Investigation ?? new InvestigationFile();
-        CustodyLimit = ReadDeadline(force, "investigation.custodyLimit", investigation.CustodyLimit ?? "24h");
+        CustodyLimit = reader.ReadDeadline("investigation.custodyLimit", investigation.CustodyLimit ?? "24h");
         if (CustodyLimit.Unit != DeadlineUnit.Hours)
         {
-            throw ForcePackLoader.Fail(force, FileName, "investigation.custodyLimit", "investigation.custodyLimit is a limit in hours, such as '24h'");
+            throw reader.Fail("investigation.custodyLimit", "investigation.custodyLimit is a limit in hours, such as '24h'");
         }
 
-        SupervisorEscalationAfter = ReadDeadline(force, "investigation.supervisorEscalationAfter", investigation.SupervisorEscalationAfter ?? "72h");
+        SupervisorEscalationAfter = reader.ReadDeadline("investigation.supervisorEscalationAfter", investigation.SupervisorEscalationAfter ?? "72h");
         foreach (var (stage, text) in investigation.StageDeadlines ?? [])
         {
             if (!Enum.TryParse<FirStatus>(stage, ignoreCase: true, out var status) || !OpenStages.Contains(status))
             {
-                throw ForcePackLoader.Fail(force, FileName, "investigation.stageDeadlines",
+                throw reader.Fail("investigation.stageDeadlines",
                     $"investigation.stageDeadlines: '{stage}' is not a stage the police work in (underInvestigation, challanSubmitted, untraced)");
             }
 
-            _stageDeadlines[status] = ReadDeadline(force, $"investigation.stageDeadlines.{stage}", text);
+            _stageDeadlines[status] = reader.ReadDeadline($"investigation.stageDeadlines.{stage}", text);
         }
     }
 
@@ -82,11 +74,6 @@ public sealed class CasesPack
 
     private readonly Dictionary<FirStatus, Deadline> _stageDeadlines = [];
 
-    private static Deadline ReadDeadline(ForcePack force, string field, string text) =>
-        Deadline.TryParse(text, out var deadline)
-            ? deadline
-            : throw ForcePackLoader.Fail(force, FileName, field, $"{field}: '{text}' must look like '24h' or '5wd'");
-
     /// <summary>The kind part of the reference of an FIR registered without a complaint.</summary>
     public string ReferencePrefix { get; }
 
@@ -102,37 +89,6 @@ public sealed class CasesPack
 
     /// <summary>The head an FIR with these offences counts under: the most serious of theirs.</summary>
     public CrimeHead PrincipalHead(IEnumerable<Offence> offences) => offences.Select(o => o.Head).MinBy(h => h.Rank) ?? CrimeHeads[^1];
-
-    private static List<CrimeHead> ReadHeads(ForcePack force, List<HeadFile>? items)
-    {
-        var heads = new List<CrimeHead>();
-        foreach (var item in items is { Count: > 0 } ? items : [new HeadFile { Code = FallbackHead, Names = new() { [force.DefaultLanguage] = "Other" } }])
-        {
-            if (string.IsNullOrWhiteSpace(item.Code) || item.Code.Length > 40 || !item.Code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-            {
-                throw ForcePackLoader.Fail(force, FileName, item.Code ?? "crimeHeads", "crimeHeads: every head needs a code of lower-case letters, digits and hyphens (at most 40)");
-            }
-
-            if (item.Names is null || !item.Names.ContainsKey(force.DefaultLanguage))
-            {
-                throw ForcePackLoader.Fail(force, FileName, item.Code, $"crimeHeads: '{item.Code}' needs a name in the default language '{force.DefaultLanguage}'");
-            }
-
-            if (item.Names.Keys.FirstOrDefault(l => force.FindLanguage(l) is null) is { } unknown)
-            {
-                throw ForcePackLoader.Fail(force, FileName, item.Code, $"crimeHeads: '{item.Code}' has a name in '{unknown}', which force.json does not declare");
-            }
-
-            if (heads.Any(h => h.Code == item.Code))
-            {
-                throw ForcePackLoader.Fail(force, FileName, item.Code, $"crimeHeads: duplicate code '{item.Code}'");
-            }
-
-            heads.Add(new CrimeHead(item.Code, item.Names, heads.Count));
-        }
-
-        return heads;
-    }
 
     private void ReadOffences(ForcePack force, string fileName)
     {

@@ -1,6 +1,4 @@
 using Nigehban.Web.Platform.Forces;
-using Nigehban.Web.Platform.Hosting;
-using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.FrontDesk;
@@ -8,10 +6,7 @@ namespace Nigehban.Web.Features.FrontDesk;
 /// <summary>A complaint category or a visitor purpose of the pack: a code and its names per language.</summary>
 public sealed record DeskChoice(string Code, IReadOnlyDictionary<string, string> Names, Deadline? Inquiry = null)
 {
-    public string NameIn(string language) =>
-        Names.TryGetValue(language, out var name) ? name
-        : Names.TryGetValue("en", out var english) ? english
-        : Names.Values.First();
+    public string NameIn(string language) => PackNames.In(Names, language);
 }
 
 /// <summary>
@@ -28,23 +23,18 @@ public sealed class FrontDeskPack
 
     public FrontDeskPack(ForcePack force)
     {
-        var path = Path.Combine(force.Folder, FileName);
-        var file = File.Exists(path) ? ForcePackLoader.ReadSection<PackFile>(force, FileName) : new PackFile();
-
-        ReferencePrefix = file.ReferencePrefix ?? DefaultReferencePrefix;
-        if (!ReferenceNumber.IsKindCode(ReferencePrefix))
-        {
-            throw ForcePackLoader.Fail(force, FileName, "referencePrefix", $"referencePrefix '{ReferencePrefix}' must be 2-5 capital letters");
-        }
+        var reader = new PackFileReader(force, FileName);
+        var file = reader.ReadOrDefault<PackFile>();
+        ReferencePrefix = reader.ReferencePrefix(file.ReferencePrefix, DefaultReferencePrefix);
 
         var stages = file.Stages ?? new StagesFile();
-        ReceivedDeadline = ReadDeadline(force, "received", stages.Received ?? "24h");
-        AssignedDeadline = ReadDeadline(force, "assigned", stages.Assigned ?? "24h");
-        InquiryDeadline = ReadDeadline(force, "underInquiry", stages.UnderInquiry ?? "10wd");
-        SupervisorEscalationAfter = ReadDeadline(force, "supervisorEscalationAfter", file.SupervisorEscalationAfter ?? "24h");
+        ReceivedDeadline = reader.ReadDeadline("received", stages.Received ?? "24h");
+        AssignedDeadline = reader.ReadDeadline("assigned", stages.Assigned ?? "24h");
+        InquiryDeadline = reader.ReadDeadline("underInquiry", stages.UnderInquiry ?? "10wd");
+        SupervisorEscalationAfter = reader.ReadDeadline("supervisorEscalationAfter", file.SupervisorEscalationAfter ?? "24h");
 
-        Categories = ReadChoices(force, "categories", file.Categories, [new ChoiceFile { Code = "general", Names = new() { [force.DefaultLanguage] = "General" } }]);
-        VisitorPurposes = ReadChoices(force, "visitorPurposes", file.VisitorPurposes,
+        Categories = ReadChoices(reader, "categories", file.Categories, [new ChoiceFile { Code = "general", Names = new() { [force.DefaultLanguage] = "General" } }]);
+        VisitorPurposes = ReadChoices(reader, "visitorPurposes", file.VisitorPurposes,
             [new ChoiceFile { Code = "complaint", Names = new() { [force.DefaultLanguage] = "Complaint" } },
              new ChoiceFile { Code = "other", Names = new() { [force.DefaultLanguage] = "Other" } }]);
     }
@@ -81,48 +71,9 @@ public sealed class FrontDeskPack
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "A disposed complaint has no deadline."),
     };
 
-    private static Deadline ReadDeadline(ForcePack force, string field, string text) =>
-        Deadline.TryParse(text, out var deadline)
-            ? deadline
-            : throw ForcePackLoader.Fail(force, FileName, field, $"{field}: '{text}' must look like '24h' or '5wd'");
-
-    private static List<DeskChoice> ReadChoices(ForcePack force, string field, List<ChoiceFile>? items, List<ChoiceFile> fallback)
-    {
-        var choices = new List<DeskChoice>();
-        foreach (var item in items is { Count: > 0 } ? items : fallback)
-        {
-            if (string.IsNullOrWhiteSpace(item.Code) || item.Code.Length > 40 || !item.Code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-            {
-                throw ForcePackLoader.Fail(force, FileName, item.Code ?? field, $"{field}: every entry needs a code of lower-case letters, digits and hyphens (at most 40)");
-            }
-
-            if (item.Names is null || !item.Names.ContainsKey(force.DefaultLanguage))
-            {
-                throw ForcePackLoader.Fail(force, FileName, item.Code, $"{field}: '{item.Code}' needs a name in the default language '{force.DefaultLanguage}'");
-            }
-
-            var unknownLanguage = item.Names.Keys.FirstOrDefault(l => force.FindLanguage(l) is null);
-            if (unknownLanguage is not null)
-            {
-                throw ForcePackLoader.Fail(force, FileName, item.Code, $"{field}: '{item.Code}' has a name in '{unknownLanguage}', which force.json does not declare");
-            }
-
-            Deadline? inquiry = null;
-            if (item.Inquiry is not null)
-            {
-                inquiry = ReadDeadline(force, item.Code, item.Inquiry);
-            }
-
-            if (choices.Any(c => c.Code == item.Code))
-            {
-                throw ForcePackLoader.Fail(force, FileName, item.Code, $"{field}: duplicate code '{item.Code}'");
-            }
-
-            choices.Add(new DeskChoice(item.Code, item.Names, inquiry));
-        }
-
-        return choices;
-    }
+    private static List<DeskChoice> ReadChoices(PackFileReader reader, string field, List<ChoiceFile>? items, List<ChoiceFile> fallback) =>
+        reader.Choices(field, items, fallback, item => (item.Code, item.Names),
+            (item, code, names) => new DeskChoice(code, names, item.Inquiry is null ? null : reader.ReadDeadline(code, item.Inquiry)));
 
     private sealed class PackFile
     {

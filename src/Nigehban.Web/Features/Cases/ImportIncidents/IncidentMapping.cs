@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Units;
 
 namespace Nigehban.Web.Features.Cases.ImportIncidents;
@@ -114,7 +115,7 @@ public sealed class IncidentMapping
         var outcomes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (value, outcome) in Statuses)
         {
-            if (string.IsNullOrWhiteSpace(outcome) || outcome.Length > 40 || !outcome.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            if (!PackFileReader.IsCode(outcome))
             {
                 throw new ImportRefusedException("statuses", $"statuses: '{value}' maps to '{outcome}'; an outcome is lower-case letters, digits and hyphens (at most 40)");
             }
