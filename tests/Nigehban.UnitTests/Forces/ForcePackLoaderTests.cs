@@ -186,6 +186,19 @@ public sealed class ForcePackLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ReportsLineOfAStrayQuote_RatherThanReadingAGuess()
+    {
+        // The pack's reader once toggled quoting at any quote, read the rest of this line as one field
+        // and blamed the column count; it now reads quotes as imports do and names the real mistake.
+        var line = Edit("units.csv", "SKT,Sialkot,district,RGN-GRW,SKT", "SKT,Sialkot \"Cantt,district,RGN-GRW,SKT");
+
+        var error = ShouldFail("units.csv");
+
+        error.Line.ShouldBe(line);
+        error.Message.ShouldContain("malformed CSV");
+    }
+
+    [Fact]
     public void Load_ReportsLineOfUnknownParent()
     {
         var line = Edit("units.csv", "SKT,Sialkot,district,RGN-GRW,SKT", "SKT,Sialkot,district,RGN-NOWHERE,SKT");

@@ -99,7 +99,7 @@ public sealed class CasesPack
         }
 
         var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || SimpleCsv.Split(lines[0]) is not ["code", "law", "section", "title", "crime_head"])
+        if (lines.Length == 0 || SimpleCsv.Split(lines[0], path, 1) is not ["code", "law", "section", "title", "crime_head"])
         {
             throw new ForcePackException(path, 1, "the header must be: code,law,section,title,crime_head");
         }
@@ -111,7 +111,7 @@ public sealed class CasesPack
                 continue;
             }
 
-            var cells = SimpleCsv.Split(lines[i]);
+            var cells = SimpleCsv.Split(lines[i], path, i + 1);
             if (cells.Count != 5 || cells.Take(4).Any(string.IsNullOrWhiteSpace) || cells[0].Length > 40 || cells[3].Length > 300)
             {
                 throw new ForcePackException(path, i + 1, "every line needs code (at most 40), law, section, title (at most 300) and crime_head");

@@ -19,7 +19,7 @@ public static partial class ForcePackLoader
             throw new ForcePackException(file, 1, "empty file: expected a header code,name,kind,parent,short_code");
         }
 
-        var header = SimpleCsv.Split(lines[0]);
+        var header = SimpleCsv.Split(lines[0], file, 1);
         int Column(string name) => header.FindIndex(h => h.Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
             ? i
             : throw new ForcePackException(file, 1, $"missing column '{name}'");
@@ -42,7 +42,7 @@ public static partial class ForcePackLoader
                 continue;
             }
 
-            var cells = SimpleCsv.Split(lines[i]);
+            var cells = SimpleCsv.Split(lines[i], file, lineNumber);
             if (cells.Count != header.Count)
             {
                 throw new ForcePackException(file, lineNumber, $"expected {header.Count} columns, found {cells.Count}");

@@ -1,13 +1,14 @@
 using System.Text;
 
-namespace Nigehban.Web.Features.Cases.ImportIncidents;
+namespace Nigehban.Web.Platform.Csv;
 
 /// <summary>
 /// Reads an RFC 4180 file one record at a time (quoted fields may hold commas, doubled quotes and
 /// line breaks), knowing the line each record starts on, so a refused row can be named by it. A
-/// record with an unterminated quote is returned as malformed rather than swallowing the rest.
+/// record with an unterminated quote is returned as malformed rather than swallowing the rest. The
+/// one CSV parser of the platform: history imports use it, and the pack's files through SimpleCsv.
 /// </summary>
-internal sealed class CsvRecordReader(TextReader reader)
+public sealed class CsvRecordReader(TextReader reader)
 {
     private int _line;
 
