@@ -116,6 +116,30 @@ public abstract class ComplaintIntakeTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task File_ReplayedKeyInAnotherLanguage_IsAnotherRequest_422()
+    {
+        // The language decides which SMS the citizen gets: the same key with another language is not
+        // the same request, and replaying the first answer would hide that the second was not done.
+        var phone = NewPhone();
+        var key = Guid.NewGuid().ToString();
+        var client = app.CreateClient();
+        var incidentAt = DateTimeOffset.UtcNow.AddHours(-2);
+        await OkCreatedAsync(await PostAsync(client, WithLanguage(Complaint(phone, incidentAt: incidentAt), "en"), key));
+
+        var inUrdu = await PostAsync(client, WithLanguage(Complaint(phone, incidentAt: incidentAt), "ur"), key);
+
+        (await FieldOfAsync(inUrdu, 422)).ShouldBe("Idempotency-Key");
+    }
+
+    private static Dictionary<string, object?> WithLanguage(object complaint, string language)
+    {
+        var fields = System.Text.Json.JsonSerializer.SerializeToElement(complaint).EnumerateObject()
+            .ToDictionary(p => p.Name, p => (object?)p.Value);
+        fields["language"] = language;
+        return fields;
+    }
+
+    [Fact]
     public async Task Track_ByReferenceAndPhone_ShowsStatus_AndAnyMismatchIs404()
     {
         var phone = NewPhone();

@@ -81,7 +81,7 @@ public sealed class FileComplaintHandler(
         var requestHash = idempotencyKey is null ? null : CanonicalHash(
             unit.Code, category.Code, description, incidentAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             locationText, latitude?.ToString("R", System.Globalization.CultureInfo.InvariantCulture), longitude?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            complainant.Name, complainant.Phone, complainant.NationalId, channel.ToString());
+            complainant.Name, complainant.Phone, complainant.NationalId, channel.ToString(), language);
         var id = Guid.CreateVersion7();
         var reference = await clock.NextReferenceAsync(unit, cancellationToken);
         var dueAt = clock.DueAt(now, ComplaintStatus.Received, category.Code);
