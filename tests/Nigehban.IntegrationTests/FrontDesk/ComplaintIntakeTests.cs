@@ -124,19 +124,11 @@ public abstract class ComplaintIntakeTests(NigehbanApp app)
         var key = Guid.NewGuid().ToString();
         var client = app.CreateClient();
         var incidentAt = DateTimeOffset.UtcNow.AddHours(-2);
-        await OkCreatedAsync(await PostAsync(client, WithLanguage(Complaint(phone, incidentAt: incidentAt), "en"), key));
+        await OkCreatedAsync(await PostAsync(client, RequestBodies.With(Complaint(phone, incidentAt: incidentAt), "language", "en"), key));
 
-        var inUrdu = await PostAsync(client, WithLanguage(Complaint(phone, incidentAt: incidentAt), "ur"), key);
+        var inUrdu = await PostAsync(client, RequestBodies.With(Complaint(phone, incidentAt: incidentAt), "language", "ur"), key);
 
         (await FieldOfAsync(inUrdu, 422)).ShouldBe("Idempotency-Key");
-    }
-
-    private static Dictionary<string, object?> WithLanguage(object complaint, string language)
-    {
-        var fields = System.Text.Json.JsonSerializer.SerializeToElement(complaint).EnumerateObject()
-            .ToDictionary(p => p.Name, p => (object?)p.Value);
-        fields["language"] = language;
-        return fields;
     }
 
     [Fact]

@@ -85,6 +85,11 @@ public abstract class PoliceComplaintApiTests(NigehbanApp app)
         var other = await PostAsync(Complaint(Station, phone, name: "Generated Someone Else"));
         other.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await FieldOfAsync(other)).ShouldBe("Idempotency-Key");
+
+        // The same complaint in another language is another request: its messages would differ.
+        var inUrdu = await PostAsync(RequestBodies.With(body, "language", "ur"));
+        inUrdu.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await FieldOfAsync(inUrdu)).ShouldBe("Idempotency-Key");
     }
 
     [Fact]

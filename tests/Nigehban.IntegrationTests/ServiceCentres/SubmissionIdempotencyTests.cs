@@ -68,7 +68,7 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
         ids.Except(stored).ShouldBeEmpty();
     }
 
-    public static TheoryData<string> OtherRequests() => ["another applicant", "another unit", "another name"];
+    public static TheoryData<string> OtherRequests() => ["another applicant", "another unit", "another name", "another language"];
 
     [Theory]
     [MemberData(nameof(OtherRequests))]
@@ -77,11 +77,13 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
         var client = app.CreateClient();
         var key = Guid.NewGuid().ToString();
         var nationalId = NewCnic();
-        var first = await SubmitAsync(client, Application(nationalId), key);
+        var first = await SubmitAsync(client, RequestBodies.With(Application(nationalId), "language", "en"), key);
         var other = difference switch
         {
             "another applicant" => Application(NewCnic()),
             "another unit" => Application(nationalId, unit: "LHR-PS02"),
+            // The language decides what the applicant's messages are written in.
+            "another language" => RequestBodies.With(Application(nationalId), "language", "ur"),
             _ => Application(nationalId, name: "Another Applicant"),
         };
 

@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +50,7 @@ public sealed class SubmitServiceRequestHandler(
         }
 
         var (service, unit, applicant, channel, language, details) = Validate(command);
-        var requestHash = idempotencyKey is null ? null : CanonicalHash(service.Code, unit.Code, channel, applicant, details);
+        var requestHash = idempotencyKey is null ? null : CanonicalHash(service.Code, unit.Code, channel, applicant, details, language);
         var now = clock.Now;
         var id = Guid.CreateVersion7();
         var reference = await clock.NextReferenceAsync(unit, cancellationToken);
@@ -166,24 +164,13 @@ public sealed class SubmitServiceRequestHandler(
     }
 
     /// <summary>
-    /// What makes two submissions the same request: every validated field after normalisation
-    /// (a national ID typed with or without dashes is one ID), and the details as compact JSON.
-    /// Each part is length-prefixed so that no two different requests concatenate alike.
+    /// What makes two submissions the same request: every validated field after normalisation (a
+    /// national ID typed with or without dashes is one ID), the details as compact JSON, the language.
     /// </summary>
-    internal static string CanonicalHash(string serviceCode, string unitCode, ServiceChannel channel, Applicant applicant, string? details)
-    {
-        var canonical = new StringBuilder();
-        foreach (var part in new[]
-        {
+    internal static string CanonicalHash(string serviceCode, string unitCode, ServiceChannel channel, Applicant applicant, string? details, string language) =>
+        IdempotentRequest.Hash(
             serviceCode, unitCode, channel.ToString(), applicant.NationalId, applicant.Name, applicant.ParentName,
-            applicant.Phone, applicant.Email, applicant.Address, details is null ? null : Compact(details),
-        })
-        {
-            canonical.Append(part is null ? "-1" : part.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(part).Append('|');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
-    }
+            applicant.Phone, applicant.Email, applicant.Address, details is null ? null : Compact(details), language);
 
     private static string Compact(string json)
     {

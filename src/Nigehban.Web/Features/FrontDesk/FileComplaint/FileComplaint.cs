@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Api;
@@ -78,7 +76,7 @@ public sealed class FileComplaintHandler(
 
         var channel = user.HasPermission(Permissions.ComplaintsRegister) ? ComplaintChannel.Desk : ComplaintChannel.Online;
 
-        var requestHash = idempotencyKey is null ? null : CanonicalHash(
+        var requestHash = idempotencyKey is null ? null : IdempotentRequest.Hash(
             unit.Code, category.Code, description, incidentAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             locationText, latitude?.ToString("R", System.Globalization.CultureInfo.InvariantCulture), longitude?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             complainant.Name, complainant.Phone, complainant.NationalId, channel.ToString(), language);
@@ -166,16 +164,6 @@ public sealed class FileComplaintHandler(
     }
 
     /// <summary>Every validated field, length-prefixed so that no two different requests concatenate alike.</summary>
-    private static string CanonicalHash(params string?[] parts)
-    {
-        var canonical = new StringBuilder();
-        foreach (var part in parts)
-        {
-            canonical.Append(part is null ? "-1" : part.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(part).Append('|');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
-    }
 
     private UnitInfo ValidateUnit(string? code)
     {

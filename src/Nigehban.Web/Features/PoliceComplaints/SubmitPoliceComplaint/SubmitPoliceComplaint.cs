@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Identity;
@@ -76,7 +74,7 @@ public sealed class SubmitPoliceComplaintHandler(
         var language = string.IsNullOrWhiteSpace(command.Language) ? force.DefaultLanguage
             : force.FindLanguage(command.Language.Trim())?.Code ?? throw new ValidationFailedException("language", ApiErrors.Text("Language.NotOffered", command.Language, string.Join(", ", force.Languages.Select(l => l.Code))));
 
-        var hash = idempotencyKey is null ? null : CanonicalHash(type.Code, channel, station.Code, accusedName, accusedAccount?.ToString(), description, name, phone);
+        var hash = idempotencyKey is null ? null : IdempotentRequest.Hash(type.Code, channel, station.Code, accusedName, accusedAccount?.ToString(), description, name, phone, language);
         if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, hash!, cancellationToken) is { } replay)
         {
             return replay;
@@ -180,14 +178,4 @@ public sealed class SubmitPoliceComplaintHandler(
         db.Model.FindEntityType(typeof(PoliceComplaint))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(PoliceComplaint.IdempotencyKey) }]);
 
     /// <summary>Every validated field, length-prefixed so that no two requests concatenate alike.</summary>
-    private static string CanonicalHash(params string?[] parts)
-    {
-        var canonical = new StringBuilder();
-        foreach (var part in parts)
-        {
-            canonical.Append(part is null ? "-1" : part.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(part).Append('|');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
-    }
 }
