@@ -49,6 +49,7 @@ public abstract class WantedPersonsTests(NigehbanApp app)
         byId.FirReference.ShouldBe(reference);
         byId.StationCode.ShouldBe("LHR-PS01");
         byId.WantedSince.ShouldBe(Today);
+        (await WantedAsync(w => w.ByNationalIdAsync(cnic, Ct))).ShouldHaveSingleItem(); // as written, with its dashes
         (await WantedAsync(w => w.ByNameAsync(name.ToUpperInvariant().Replace(" ", "  ", StringComparison.Ordinal), "test father", Ct))).ShouldHaveSingleItem();
         (await WantedAsync(w => w.ByNameAsync(name, "Another Father", Ct))).ShouldBeEmpty();
         (await WantedAsync(w => w.ByNameAsync(name, null, Ct))).ShouldHaveSingleItem();
@@ -100,6 +101,23 @@ public abstract class WantedPersonsTests(NigehbanApp app)
 
         var outside = await OkAsync(await (await app.SignInAsync("dpo2")).GetAsync("/api/v1/wanted-persons?pageSize=100", Ct));
         outside.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("reference").GetString() == reference);
+    }
+
+    [Fact]
+    public async Task ConcurrentProclamationsAndWarrants_OneProclamationWins_EachWarrantGetsItsOwnNumberOr409_NeverA500()
+    {
+        var reference = await NewFirAsync(NewName("Test Accused"));
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SignInAsync("io")));
+
+        var proclaimed = await Task.WhenAll(clients.Select(c =>
+            ProclaimAsync(c, reference, new { accusedPosition = NamedAccused, proclaimedOn = Day(Today), court = "Test Court" })));
+        var warrants = await Task.WhenAll(clients.Select(c =>
+            WarrantAsync(c, reference, new { partyPosition = NamedAccused, issuedOn = Day(Today), court = "Test Court" })));
+
+        proclaimed.Select(r => (int)r.StatusCode).Order().ShouldBe([201, 409, 409, 409, 409, 409]);
+        warrants.Select(r => (int)r.StatusCode).ShouldAllBe(status => status == 201 || status == 409);
+        var numbers = await app.WithDbAsync(db => db.Set<FirWarrant>().AsNoTracking().Where(w => w.Reference == reference).Select(w => w.Number).ToListAsync(Ct));
+        numbers.Order().ShouldBe(Enumerable.Range(1, warrants.Count(r => r.StatusCode == HttpStatusCode.Created)));
     }
 
     [Fact]

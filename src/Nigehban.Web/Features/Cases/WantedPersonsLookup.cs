@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Watchlists;
 
 namespace Nigehban.Web.Features.Cases;
@@ -9,7 +10,7 @@ namespace Nigehban.Web.Features.Cases;
 /// force-wide (a guest wanted in another district is still wanted), by national ID or by name key
 /// with the father's name. Only the fields of a match leave the module.
 /// </summary>
-public sealed class WantedPersonsLookup(NigehbanDbContext db) : IWantedPersons
+public sealed class WantedPersonsLookup(NigehbanDbContext db, ForcePack force) : IWantedPersons
 {
     private const int MaxMatches = 50;
 
@@ -20,7 +21,8 @@ public sealed class WantedPersonsLookup(NigehbanDbContext db) : IWantedPersons
             return [];
         }
 
-        var id = nationalId.Trim();
+        // Stored in the pack's normal form; a caller holding the written form (12345-1234567-1) is served too.
+        var id = force.NationalId.Normalise(nationalId) ?? nationalId.Trim();
         return await Entries(Wanted().Where(w => w.NationalId == id), cancellationToken);
     }
 

@@ -15,7 +15,7 @@ public sealed record WantedEntry(string Name, string? FatherName, string? Nation
 /// </summary>
 public interface IWantedPersons
 {
-    /// <summary>Entries whose national ID is <paramref name="nationalId"/>, in the force's normal form (see <c>NationalIdRule.Normalise</c>).</summary>
+    /// <summary>Entries whose national ID is <paramref name="nationalId"/> (written as the force writes it, or in its normal form).</summary>
     Task<IReadOnlyList<WantedEntry>> ByNationalIdAsync(string nationalId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class IssueWarrantHandler(NigehbanDbContext db, CaseWork work)
             throw new RuleViolationException(CasesErrors.Text("Wanted.CaseCancelled"));
         }
 
-        // Numbers follow the FIR's own warrants; the unique index refuses a number two officers took at once (the loser saves nothing).
+        // Numbers follow the FIR's own warrants; the unique index refuses a number two officers took at once (the later one saves nothing: 409).
         var number = 1 + (await db.Set<FirWarrant>().Where(w => w.FirId == fir.Id).MaxAsync(w => (int?)w.Number, cancellationToken) ?? 0);
         var warrant = new FirWarrant
         {
@@ -55,9 +55,19 @@ public sealed class IssueWarrantHandler(NigehbanDbContext db, CaseWork work)
         db.Add(warrant);
         db.Audit.Record(new AuditEntry("fir.warrant-issued", nameof(Fir), fir.Reference,
             Details: $"warrant {number} for party {position}, issued {issuedOn:yyyy-MM-dd} by {court}", UnitPath: fir.UnitPath));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolations.IsOn(e, NumberIndex(db)))
+        {
+            throw new RuleViolationException(ApiErrors.Text("Conflict.ChangedMeanwhile"));
+        }
         return View(warrant);
     }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IIndex NumberIndex(NigehbanDbContext db) =>
+        db.Model.FindEntityType(typeof(FirWarrant))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(FirWarrant.FirId) }, { Name: nameof(FirWarrant.Number) }]);
 
     public static WarrantView View(FirWarrant w) =>
         new(w.Number, w.PartyPosition, w.PersonName, w.Court, w.IssuedOn, w.Status, w.ClosedOn, w.ExecutedBy, w.ReturnReason, w.RecordedBy);

@@ -78,9 +78,20 @@ public sealed class ProclaimOffenderHandler(NigehbanDbContext db, CaseWork work,
         db.Add(wanted);
         db.Audit.Record(new AuditEntry("fir.offender-proclaimed", nameof(Fir), fir.Reference,
             Details: $"accused {position}, proclaimed {proclaimedOn:yyyy-MM-dd} by {court}", UnitPath: fir.UnitPath));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolations.IsOn(e, OpenProclamationIndex(db)))
+        {
+            // Another officer recorded the same proclamation a moment earlier: the index keeps one open.
+            throw new RuleViolationException(CasesErrors.Text("Wanted.Already", accused.Name));
+        }
         return View(wanted);
     }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IIndex OpenProclamationIndex(NigehbanDbContext db) =>
+        db.Model.FindEntityType(typeof(WantedPerson))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(WantedPerson.FirId) }, { Name: nameof(WantedPerson.PartyPosition) }]);
 
     public static WantedPersonView View(WantedPerson w) => new(w.Id, w.Reference, w.FirNumber, w.UnitCode, w.PartyPosition, w.Name, w.FatherName,
         w.NationalId, w.ProclaimedOn, w.Court, w.Status, w.ArrestedOn, w.ArrestedThrough, w.RecordedBy);
