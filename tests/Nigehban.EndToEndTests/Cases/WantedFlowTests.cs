@@ -10,7 +10,8 @@ namespace Nigehban.EndToEndTests.Cases;
 
 /// <summary>
 /// Issue 17's proclaimed offenders in the browser: on the case page the IO marks the named accused
-/// wanted, records a warrant for him and its execution, and sees him arrested; the panel reads the
+/// wanted, records a warrant for him and its execution, and sees him arrested; an accomplice proclaimed
+/// too is arrested through the case's arrest form and leaves the wanted list at once; the panel reads the
 /// same in Urdu; the station's list of proclaimed offenders shows him among the arrested. Every page
 /// is audited for accessibility as it opens.
 /// </summary>
@@ -27,7 +28,8 @@ public sealed class WantedFlowTests(BrowserApp app)
         var station = app.Demo("frontdesk").Unit;
         var ioAccount = await app.CreateStaffAsync(Roles.InvestigatingOfficer, station);
         var absconder = "Generated Absconder " + Guid.NewGuid().ToString("N")[..6];
-        var reference = await RegisterFirAsync(station, ioAccount.UserName, absconder);
+        var accomplice = "Generated Accomplice " + Guid.NewGuid().ToString("N")[..6];
+        var reference = await RegisterFirAsync(station, ioAccount.UserName, absconder, accomplice);
 
         var io = await app.NewPageAsync();
         await SignIn.AsAsync(io, ioAccount.UserName, ioAccount.Password, ioAccount.TotpSecret);
@@ -41,6 +43,11 @@ public sealed class WantedFlowTests(BrowserApp app)
         await io.Locator("#proclaim-father").FillAsync("Generated Father");
         await io.Locator("#proclaim-submit").ClickAsync();
         await Expect(io.Locator("#wanted-persons tbody tr[data-status='Wanted']")).ToHaveCountAsync(1);
+        await io.Locator("#proclaim-accused").SelectOptionAsync(new SelectOptionValue { Label = accomplice });
+        await io.Locator("#proclaim-on").FillAsync(Today);
+        await io.Locator("#proclaim-court").FillAsync("Court of the Generated Magistrate");
+        await io.Locator("#proclaim-submit").ClickAsync();
+        await Expect(io.Locator("#wanted-persons tbody tr[data-status='Wanted']")).ToHaveCountAsync(2);
 
         await io.Locator("#warrant-person").SelectOptionAsync(new SelectOptionValue { Label = absconder });
         await io.Locator("#warrant-issued").FillAsync(Today);
@@ -54,6 +61,12 @@ public sealed class WantedFlowTests(BrowserApp app)
         await Expect(io.Locator("#case-warrants tbody tr[data-status='Executed']")).ToHaveCountAsync(1);
         await Expect(io.Locator("#wanted-persons tbody tr[data-status='Arrested']")).ToContainTextAsync(absconder);
 
+        // The accomplice is arrested through the case's own arrest form, naming him as the FIR's accused: no longer wanted.
+        await io.Locator("#arrest-accused").SelectOptionAsync(new SelectOptionValue { Label = accomplice });
+        await io.Locator("#arrest-submit").ClickAsync();
+        await Expect(io.Locator("#case-arrests tbody tr")).ToHaveCountAsync(1);
+        await Expect(io.Locator("#wanted-persons tbody tr[data-status='Arrested']")).ToHaveCountAsync(2);
+
         await io.GotoAsync("/console/wanted");
         await Expect(io.Locator("#wanted-page")).ToHaveAttributeAsync("data-interactive", "true");
         await io.Locator("#po-arrested").ClickAsync();
@@ -63,11 +76,12 @@ public sealed class WantedFlowTests(BrowserApp app)
         await Expect(io.Locator("html")).ToHaveAttributeAsync("lang", "ur");
         await Expect(io.Locator("#fir-page")).ToHaveAttributeAsync("data-interactive", "true");
         await Expect(io.Locator("#case-wanted-title")).ToHaveTextAsync("اشتہاری ملزمان اور وارنٹ");
-        await Expect(io.Locator("#wanted-persons tbody tr[data-status='Arrested']")).ToContainTextAsync("وارنٹ کی تعمیل");
+        await Expect(io.Locator("#wanted-persons")).ToContainTextAsync("وارنٹ کی تعمیل");
+        await Expect(io.Locator("#wanted-persons")).ToContainTextAsync("مقدمے میں گرفتاری");
     }
 
     /// <summary>An FIR with a named accused, registered over the API by a desk officer of the station.</summary>
-    private async Task<string> RegisterFirAsync(string station, string officer, string accused)
+    private async Task<string> RegisterFirAsync(string station, string officer, string accused, string accomplice)
     {
         var ct = TestContext.Current.CancellationToken;
         var desk = await app.CreateStaffAsync(Roles.FrontDesk, station);
@@ -87,6 +101,7 @@ public sealed class WantedFlowTests(BrowserApp app)
             {
                 new { role = "complainant", name = "Generated Complainant", phone = "+92302" + Random.Shared.Next(1000000, 9999999), gender = "male", age = 40 },
                 new { role = "accused", name = accused, gender = "male", age = 30 },
+                new { role = "accused", name = accomplice, gender = "male", age = 27 },
             },
             investigatingOfficer = officer,
         }, ct);

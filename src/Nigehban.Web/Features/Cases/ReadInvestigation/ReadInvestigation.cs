@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Cases.ReadFirs;
+using Nigehban.Web.Features.Cases.ReadWanted;
 using Nigehban.Web.Features.Cases.RecordArrest;
 using Nigehban.Web.Features.Cases.RecordRecovery;
 using Nigehban.Web.Features.Cases.WriteCaseDiary;
@@ -31,7 +32,8 @@ public sealed record CaseEventView(DateTimeOffset At, FirEventKind Kind, string 
 public sealed record InvestigationView(
     string Reference, string FirNumber, FirStatus Stage, DateTimeOffset StageStartedAt, DateTimeOffset? StageDueAt, bool Overdue, int EscalationLevel,
     string InvestigatingOfficer, string InvestigatingOfficerName, bool MayWork, IReadOnlyList<FirStatus> NextStages,
-    IReadOnlyList<DiaryEntryView> Diary, IReadOnlyList<ArrestView> Arrests, IReadOnlyList<RecoveryView> Recoveries, IReadOnlyList<CaseEventView> History);
+    IReadOnlyList<DiaryEntryView> Diary, IReadOnlyList<ArrestView> Arrests, IReadOnlyList<RecoveryView> Recoveries, IReadOnlyList<CaseEventView> History,
+    IReadOnlyList<PartyChoice> Accused);
 
 /// <summary>
 /// Reading case work: the IO's list (<c>mine</c>), a station's board by stage with the overdue cases
@@ -121,6 +123,8 @@ public sealed class ReadInvestigationHandler(NigehbanDbContext db, CaseWork work
             .Select(e => new DiaryEntryView(e.Id, e.WrittenAt, e.AuthorUserName, e.AuthorName, e.Text)).ToListAsync(cancellationToken);
         var arrests = await db.Set<FirArrest>().AsNoTracking().Where(a => a.FirId == fir.Id).OrderBy(a => a.CustodyStartedAt).ToListAsync(cancellationToken);
         var recoveries = await db.Set<FirRecovery>().AsNoTracking().Where(r => r.FirId == fir.Id).OrderBy(r => r.RecoveredAt).ToListAsync(cancellationToken);
+        var accused = await db.Set<FirParty>().AsNoTracking().Where(p => p.FirId == fir.Id && p.Role == PartyRole.Accused && !p.IsUnknown && p.Name != null)
+            .OrderBy(p => p.Position).Select(p => new PartyChoice(p.Position, p.Name!, p.Role)).ToListAsync(cancellationToken);
         var history = await db.Set<FirEvent>().AsNoTracking().Where(e => e.FirId == fir.Id).OrderBy(e => e.At)
             .Select(e => new CaseEventView(e.At, e.Kind, e.Actor, e.Details, e.Reason)).ToListAsync(cancellationToken);
         db.Audit.Record(new AuditEntry("fir.investigation-read", nameof(Fir), fir.Reference, UnitPath: fir.UnitPath));
@@ -128,7 +132,7 @@ public sealed class ReadInvestigationHandler(NigehbanDbContext db, CaseWork work
         var mayWork = work.MayWork(fir);
         return new InvestigationView(fir.Reference, fir.FirNumber, fir.Status, fir.StageStartedAt, fir.StageDueAt, fir.StageDueAt < work.Now, fir.EscalationLevel,
             fir.InvestigatingOfficerUserName, fir.InvestigatingOfficerName, mayWork, mayWork ? FirStages.NextOf(fir.Status) : [],
-            diary, [.. arrests.Select(RecordArrestHandler.View)], [.. recoveries.Select(RecordRecoveryHandler.View)], history);
+            diary, [.. arrests.Select(RecordArrestHandler.View)], [.. recoveries.Select(RecordRecoveryHandler.View)], history, accused);
     }
 
     private IQueryable<Fir> Narrow(string? unit)
