@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Identity;
 using Nigehban.Web.Features.Cases;
 using Nigehban.Web.Features.Cases.EscalateOverdueStages;
+using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Platform.Outbox;
 using Shouldly;
 using static Nigehban.IntegrationTests.Cases.FirFixtures;
@@ -55,6 +56,16 @@ public abstract class CustodyClockTests(FakeClockApp app)
         (await AlertsAsync(reference)).Count.ShouldBe(2);
         var work = await InvestigationAsync(await app.SignInWithNextCodeAsync("io"), reference);
         work.GetProperty("arrests").EnumerateArray().Select(a => a.GetProperty("custodyOverdue").GetBoolean()).ShouldBe([true, false]);
+
+        // Counted once on the dashboard, on the day the limit passed; a rebuild agrees.
+        var breaches = await app.WithDbAsync(db => db.Set<DashboardRollup>().AsNoTracking()
+            .Where(r => r.Metric == FirArrestMetrics.CustodyOverdue && r.UnitCode == "LHR-PS01" && r.Dimension == "" && r.Period == RollupPeriod.Day)
+            .SumAsync(r => r.Count, Ct));
+        var alertedArrests = await app.WithDbAsync(db => db.Set<FirArrest>().AsNoTracking().CountAsync(a => a.UnitCode == "LHR-PS01" && a.CustodyOverdueAlertedAt != null, Ct));
+        alertedArrests.ShouldBeGreaterThanOrEqualTo(1);
+        breaches.ShouldBe(alertedArrests);
+        await using var verify = app.Services.CreateAsyncScope();
+        (await verify.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(Ct)).ShouldBeEmpty();
     }
 
     [Fact]
