@@ -190,6 +190,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("CustodyOverdueAlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CustodyStartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -202,6 +205,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(120)");
 
                     b.Property<DateTimeOffset>("ProduceBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ProducedInCourtAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("RecordedAt")
@@ -225,6 +231,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FirId");
+
+                    b.HasIndex("ProduceBy")
+                        .HasFilter("\"ProducedInCourtAt\" IS NULL AND \"CustodyOverdueAlertedAt\" IS NULL");
 
                     b.HasIndex("UnitPath", "CustodyStartedAt");
 
@@ -470,6 +479,84 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("fir_recoveries", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirWarrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("FirId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartyPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("fir_warrants", (string)null);
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Cases.ImportIncidents.ImportedIncident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -533,6 +620,106 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.HasIndex("UnitPath", "OccurredAt");
 
                     b.ToTable("imported_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.WantedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ArrestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ArrestedThrough")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FatherName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("FatherNameKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("FirId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FirNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PartyPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ProclaimedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirId", "PartyPosition")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Wanted'");
+
+                    b.HasIndex("NameKey", "Status");
+
+                    b.HasIndex("NationalId", "Status");
+
+                    b.HasIndex("UnitPath", "Status");
+
+                    b.ToTable("fir_wanted_persons", (string)null);
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Dashboard.DashboardRollup", b =>
@@ -1919,6 +2106,24 @@ namespace Nigehban.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Cases.FirRecovery", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
+                        .WithMany()
+                        .HasForeignKey("FirId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirWarrant", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
+                        .WithMany()
+                        .HasForeignKey("FirId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.WantedPerson", b =>
                 {
                     b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
                         .WithMany()

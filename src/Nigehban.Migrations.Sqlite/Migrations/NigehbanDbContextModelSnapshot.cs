@@ -185,6 +185,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CustodyOverdueAlertedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CustodyStartedAt")
                         .HasColumnType("INTEGER");
 
@@ -197,6 +200,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ProduceBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProducedInCourtAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordedAt")
@@ -220,6 +226,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FirId");
+
+                    b.HasIndex("ProduceBy")
+                        .HasFilter("\"ProducedInCourtAt\" IS NULL AND \"CustodyOverdueAlertedAt\" IS NULL");
 
                     b.HasIndex("UnitPath", "CustodyStartedAt");
 
@@ -465,6 +474,84 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("fir_recoveries", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirWarrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("fir_warrants", (string)null);
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Cases.ImportIncidents.ImportedIncident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -528,6 +615,106 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitPath", "OccurredAt");
 
                     b.ToTable("imported_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.WantedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ArrestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArrestedThrough")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FatherName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FatherNameKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartyPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ProclaimedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirId", "PartyPosition")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Wanted'");
+
+                    b.HasIndex("NameKey", "Status");
+
+                    b.HasIndex("NationalId", "Status");
+
+                    b.HasIndex("UnitPath", "Status");
+
+                    b.ToTable("fir_wanted_persons", (string)null);
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Dashboard.DashboardRollup", b =>
@@ -1910,6 +2097,24 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Cases.FirRecovery", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
+                        .WithMany()
+                        .HasForeignKey("FirId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.FirWarrant", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
+                        .WithMany()
+                        .HasForeignKey("FirId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Cases.WantedPerson", b =>
                 {
                     b.HasOne("Nigehban.Web.Features.Cases.Fir", null)
                         .WithMany()

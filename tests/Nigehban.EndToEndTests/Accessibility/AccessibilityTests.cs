@@ -60,7 +60,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             "/console", "/console/applications", $"/console/applications/{reference}", "/console/counter", "/console/firs", "/console/firs/new"));
 
         var dpo = await app.CreateStaffAsync(Roles.Dpo, DistrictOf(station));
-        findings.AddRange(await AuditConsoleAsync(language, dpo, "/console/dashboard", $"/console/dashboard/{station}/records"));
+        findings.AddRange(await AuditConsoleAsync(language, dpo, "/console/dashboard", $"/console/dashboard/{station}/records", "/console/cases/district", "/console/wanted"));
 
         var admin = await app.CreateStaffAsync(Roles.Administrator, app.Demo("admin").Unit);
         findings.AddRange(await AuditConsoleAsync(language, admin, "/console/staff", "/console/staff/new"));

@@ -113,7 +113,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
     /// <summary>One district's records, and strings of them that must never appear in an outsider's answer.</summary>
     private sealed record DistrictRecords(
         string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
-        string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "");
+        string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "", Guid ArrestId = default);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -159,10 +159,19 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         var firPhone = FrontDesk.FrontDeskFixtures.NewPhone();
         var fir = (await Cases.FirFixtures.RegisterAsync(frontDesk, Cases.FirFixtures.Fir(firPhone, unit: station))).GetProperty("reference").GetString()!;
 
+        // Its warrant number 1 and an arrest, for the operations that name one of them.
+        var io = await app.SignInAsync("io");
+        var warrant = await io.PostAsJsonAsync($"/api/v1/firs/{fir}/warrants",
+            new { partyPosition = 3, issuedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), court = "Sweep Court" }, Ct);
+        warrant.StatusCode.ShouldBe(HttpStatusCode.Created, await warrant.Content.ReadAsStringAsync(Ct));
+        var arrest = await io.PostAsJsonAsync($"/api/v1/firs/{fir}/arrests", new { person = "Sweep Accused", accusedPosition = 3 }, Ct);
+        arrest.StatusCode.ShouldBe(HttpStatusCode.Created, await arrest.Content.ReadAsStringAsync(Ct));
+        var arrestId = (await arrest.ReadJsonAsync()).GetProperty("id").GetGuid();
+
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
-            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone], fir);
+            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId);
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -261,6 +270,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             (_, "reference") when Path.StartsWith("/api/v1/firs/", StringComparison.Ordinal) => records.Fir,
             (_, "reference") => records.Reference,
             ("RecordVisitDeparture", "id") => records.VisitId.ToString(),
+            ("RecordCourtProduction", "id") => records.ArrestId.ToString(),
             (_, "unit") => records.Station,
             (_, "number") => "1",
             ("MoveUnit", "code") => records.Circle,

@@ -3,6 +3,7 @@ using Nigehban.Web.Features.Cases.ReadFirs;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Sla;
 using Nigehban.Web.Platform.Units;
@@ -14,11 +15,37 @@ namespace Nigehban.Web.Features.Cases;
 /// (within the caller's jurisdiction, else 404), who may write in it (its investigating officer, or a
 /// supervisor of the station: ADR-050) and which officers may take it over.
 /// </summary>
-public sealed class CaseWork(NigehbanDbContext db, TimeProvider time, DeadlineCalculator deadlines, CasesPack pack, CurrentUser user, StaffDirectory staff, UnitDirectory units)
+public sealed class CaseWork(NigehbanDbContext db, TimeProvider time, DeadlineCalculator deadlines, CasesPack pack, CurrentUser user, StaffDirectory staff, UnitDirectory units, ForcePack force)
 {
     public DateTimeOffset Now => time.GetUtcNow().ToMicroseconds();
 
     public string Actor => user.UserName ?? "system";
+
+    /// <summary>Today in the force's time zone: court dates (proclamations, warrants) are days, not instants.</summary>
+    public DateOnly Today => LocalDay(Now);
+
+    public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, force.TimeZone).DateTime);
+
+    /// <summary>A court's date: required, not in the future, not before the occurrence; otherwise a 400 naming <paramref name="field"/>.</summary>
+    public DateOnly CourtDate(DateOnly? value, Fir fir, string field)
+    {
+        if (value is not { } day)
+        {
+            throw new ValidationFailedException(field, ApiErrors.Text("Field.Required", field));
+        }
+
+        if (day > Today)
+        {
+            throw new ValidationFailedException(field, CasesErrors.Text("Date.Future"));
+        }
+
+        if (day < LocalDay(fir.OccurredAt))
+        {
+            throw new ValidationFailedException(field, CasesErrors.Text("Date.BeforeOccurrence"));
+        }
+
+        return day;
+    }
 
     /// <summary>When a stage entered at <paramref name="start"/> is due; null when the pack gives it no deadline.</summary>
     public DateTimeOffset? StageDueAt(FirStatus stage, DateTimeOffset start) =>

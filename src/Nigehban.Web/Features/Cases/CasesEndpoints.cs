@@ -41,6 +41,7 @@ public static class CasesEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .WithSummary("The FIR copy: a PDF with a QR code the public verification page checks (audited).");
         app.MapInvestigation();
+        app.MapWanted();
         return app;
     }
 

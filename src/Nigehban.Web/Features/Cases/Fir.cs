@@ -218,5 +218,7 @@ public static class FirStages
     public static IReadOnlyList<FirStatus> NextOf(FirStatus from) => Moves[from];
 
     /// <summary>Traced: the police found whom to send to court (a challan, and whatever the court then decided).</summary>
-    public static bool IsTraced(FirStatus stage) => stage is FirStatus.ChallanSubmitted or FirStatus.Convicted or FirStatus.Acquitted;
+    public static readonly IReadOnlyList<FirStatus> TracedStages = [FirStatus.ChallanSubmitted, FirStatus.Convicted, FirStatus.Acquitted];
+
+    public static bool IsTraced(FirStatus stage) => TracedStages.Contains(stage);
 }

@@ -50,6 +50,12 @@ public sealed class FirArrest : IUnitOwned
     public DateTimeOffset ProduceBy { get; set; }
     public required string ArrestedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>When the person was produced before a court: the custody clock stops.</summary>
+    public DateTimeOffset? ProducedInCourtAt { get; set; }
+
+    /// <summary>When the overdue sweep alerted the station's supervisors that custody passed the legal limit (once).</summary>
+    public DateTimeOffset? CustodyOverdueAlertedAt { get; set; }
 }
 
 /// <summary>Something recovered in a case: stolen property, a weapon, a vehicle, narcotics (with quantity and unit).</summary>

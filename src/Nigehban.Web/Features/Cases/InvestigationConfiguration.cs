@@ -29,6 +29,9 @@ internal sealed class FirArrestConfiguration : IEntityTypeConfiguration<FirArres
         builder.HasOne<Fir>().WithMany().HasForeignKey(a => a.FirId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.FirId);
         builder.HasIndex(a => new { a.UnitPath, a.CustodyStartedAt });
+
+        // What the custody sweep reads: persons still in custody, not yet alerted on.
+        builder.HasIndex(a => a.ProduceBy).HasFilter("\"ProducedInCourtAt\" IS NULL AND \"CustodyOverdueAlertedAt\" IS NULL");
         builder.Property(a => a.UnitCode).HasMaxLength(40);
         builder.Property(a => a.UnitPath).HasMaxLength(400);
         builder.Property(a => a.Reference).HasMaxLength(32);

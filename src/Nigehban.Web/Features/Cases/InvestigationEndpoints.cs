@@ -2,6 +2,7 @@ using Nigehban.Web.Features.Cases.AssignInvestigatingOfficer;
 using Nigehban.Web.Features.Cases.MoveFirStage;
 using Nigehban.Web.Features.Cases.ReadInvestigation;
 using Nigehban.Web.Features.Cases.RecordArrest;
+using Nigehban.Web.Features.Cases.RecordCourtProduction;
 using Nigehban.Web.Features.Cases.RecordRecovery;
 using Nigehban.Web.Features.Cases.WriteCaseDiary;
 using Nigehban.Web.Platform.Security;
@@ -33,6 +34,10 @@ public static class InvestigationEndpoints
                 TypedResults.Created($"/api/v1/firs/{reference}/investigation", await h.HandleAsync(reference, command, ct)))
             .WithName("RecordArrest").RequireAuthorization(Permissions.FirsRead)
             .WithSummary("Records an arrest of a named person, with custody start and the time by which the pack's law wants them in court.");
+        firs.MapPut("/arrests/{id:guid}/production", async (string reference, Guid id, RecordCourtProductionCommand command, RecordCourtProductionHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.HandleAsync(reference, id, command, ct)))
+            .WithName("RecordCourtProduction").RequireAuthorization(Permissions.FirsRead)
+            .WithSummary("Records when an arrested person was produced in court: the custody clock stops (once; again: 409).");
         firs.MapPost("/recoveries", async (string reference, RecordRecoveryCommand command, RecordRecoveryHandler h, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/firs/{reference}/investigation", await h.HandleAsync(reference, command, ct)))
             .WithName("RecordRecovery").RequireAuthorization(Permissions.FirsRead)
@@ -49,6 +54,9 @@ public static class InvestigationEndpoints
         cases.MapGet("/stages", async (string? unit, ReadInvestigationHandler h, CancellationToken ct) => TypedResults.Ok(await h.StagesAsync(unit, ct)))
             .WithName("CountInvestigationsByStage").RequireAuthorization(Permissions.FirsRead)
             .WithSummary("How many cases of the caller's jurisdiction (or ?unit=) stand at each stage, and how many of them are overdue.");
+        cases.MapGet("/stations", async (string? unit, ReadInvestigationHandler h, CancellationToken ct) => TypedResults.Ok(await h.StationsAsync(unit, ct)))
+            .WithName("CountInvestigationsByStation").RequireAuthorization(Permissions.CasesSupervise)
+            .WithSummary("The district board: each station of the caller's jurisdiction (or ?unit=) with its cases by stage, the overdue, detection % and challans within deadline %.");
         return app;
     }
 }

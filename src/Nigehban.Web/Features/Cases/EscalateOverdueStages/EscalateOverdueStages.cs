@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Features.Cases.EscalateOverdueCustody;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Outbox;
@@ -11,9 +12,10 @@ namespace Nigehban.Web.Features.Cases.EscalateOverdueStages;
 /// <summary>
 /// FIRs whose stage is past the pack's deadline: the first time the station's SHO is alerted, and if
 /// the stage is still unmet after the pack's <c>supervisorEscalationAfter</c>, the SDPO, once. A new
-/// stage starts its clock again. The platform's overdue-sweep watcher runs it (<c>Cases:EscalationInterval</c>).
+/// stage starts its clock again. The same sweep alerts on arrested persons kept past the custody limit
+/// (<see cref="EscalateOverdueCustodyHandler"/>). The platform's overdue-sweep watcher runs it (<c>Cases:EscalationInterval</c>).
 /// </summary>
-public sealed class EscalateOverdueStagesHandler(NigehbanDbContext db, JurisdictionScope scope, CaseWork work, UnitDirectory units) : IOverdueSweep
+public sealed class EscalateOverdueStagesHandler(NigehbanDbContext db, JurisdictionScope scope, CaseWork work, UnitDirectory units, EscalateOverdueCustodyHandler custody) : IOverdueSweep
 {
     public async Task<int> RunAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -45,6 +47,8 @@ public sealed class EscalateOverdueStagesHandler(NigehbanDbContext db, Jurisdict
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+
+        // The watcher runs again while a batch comes back full: full if either part was.
+        return Math.Max(due.Count, await custody.RunAsync(batchSize, cancellationToken));
     }
 }

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Cases.ReadFirs;
+using Nigehban.Web.Features.Cases.ReadWanted;
 using Nigehban.Web.Features.Cases.RecordArrest;
 using Nigehban.Web.Features.Cases.RecordRecovery;
 using Nigehban.Web.Features.Cases.WriteCaseDiary;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Units;
 
@@ -21,19 +23,24 @@ public sealed record CaseRow(string Reference, string FirNumber, string UnitCode
 
 public sealed record StageCount(FirStatus Stage, int Cases, int Overdue);
 
+/// <param name="DetectionPercent">ADR-051's detection over all the station's FIRs: traced ÷ not cancelled (null: none).</param>
+/// <param name="ChallanInTimePercent">Challans submitted by the investigation's deadline ÷ all challans (null: none yet).</param>
+public sealed record StationCases(string UnitCode, IReadOnlyList<StageCount> Stages, int Cases, int Overdue, double? DetectionPercent, double? ChallanInTimePercent);
+
 public sealed record CaseEventView(DateTimeOffset At, FirEventKind Kind, string Actor, string Details, string? Reason);
 
 public sealed record InvestigationView(
     string Reference, string FirNumber, FirStatus Stage, DateTimeOffset StageStartedAt, DateTimeOffset? StageDueAt, bool Overdue, int EscalationLevel,
     string InvestigatingOfficer, string InvestigatingOfficerName, bool MayWork, IReadOnlyList<FirStatus> NextStages,
-    IReadOnlyList<DiaryEntryView> Diary, IReadOnlyList<ArrestView> Arrests, IReadOnlyList<RecoveryView> Recoveries, IReadOnlyList<CaseEventView> History);
+    IReadOnlyList<DiaryEntryView> Diary, IReadOnlyList<ArrestView> Arrests, IReadOnlyList<RecoveryView> Recoveries, IReadOnlyList<CaseEventView> History,
+    IReadOnlyList<PartyChoice> Accused);
 
 /// <summary>
 /// Reading case work: the IO's list (<c>mine</c>), a station's board by stage with the overdue cases
 /// first, and one case's diary, arrests, recoveries and history (audited). Jurisdiction applies: an IO
 /// and an SHO see their station's cases, a DPO his district's; outside it, 404.
 /// </summary>
-public sealed class ReadInvestigationHandler(NigehbanDbContext db, CaseWork work, CurrentUser user, UnitDirectory units, JurisdictionScope scope)
+public sealed class ReadInvestigationHandler(NigehbanDbContext db, CaseWork work, CurrentUser user, UnitDirectory units, JurisdictionScope scope, ForcePack force)
 {
     public async Task<PagedList<CaseRow>> ListAsync(CaseQuery query, CancellationToken cancellationToken)
     {
@@ -73,6 +80,41 @@ public sealed class ReadInvestigationHandler(NigehbanDbContext db, CaseWork work
         return [.. Enum.GetValues<FirStatus>().Select(s => counts.FirstOrDefault(c => c.Stage == s) is { } c ? new StageCount(s, c.Cases, c.Overdue) : new StageCount(s, 0, 0))];
     }
 
+    /// <summary>
+    /// The district board: for each station under <paramref name="unit"/> (or the caller's jurisdiction), its
+    /// cases by stage with the overdue among them, and its detection and challan-in-time rates (ADR-055).
+    /// </summary>
+    public async Task<IReadOnlyList<StationCases>> StationsAsync(string? unit, CancellationToken cancellationToken)
+    {
+        var now = work.Now;
+        var firs = Narrow(unit);
+        var root = string.IsNullOrWhiteSpace(unit) ? user.UnitPath ?? "/" : units.Find(unit.Trim())!.Path;
+        var stations = units.All.Where(u => u.Kind == force.StationUnitKind && u.Path.StartsWith(root, StringComparison.Ordinal)).Select(u => u.Code).ToList();
+        var traced = FirStages.TracedStages.ToList();
+        var rows = await firs.GroupBy(f => new { f.UnitCode, f.Status })
+            .Select(g => new
+            {
+                g.Key.UnitCode,
+                Stage = g.Key.Status,
+                Cases = g.Count(),
+                Overdue = g.Count(f => f.StageDueAt != null && f.StageDueAt < now),
+                Challans = g.Count(f => f.ChallanSubmittedAt != null),
+                InTime = g.Count(f => f.ChallanInTime == true),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. stations.Select(code =>
+        {
+            var mine = rows.Where(r => r.UnitCode == code).ToList();
+            var counted = mine.Where(r => r.Stage != FirStatus.Cancelled).Sum(r => r.Cases);
+            var challans = mine.Sum(r => r.Challans);
+            return new StationCases(code,
+                [.. Enum.GetValues<FirStatus>().Select(s => mine.FirstOrDefault(r => r.Stage == s) is { } r ? new StageCount(s, r.Cases, r.Overdue) : new StageCount(s, 0, 0))],
+                mine.Sum(r => r.Cases), mine.Sum(r => r.Overdue),
+                counted == 0 ? null : 100.0 * mine.Where(r => traced.Contains(r.Stage)).Sum(r => r.Cases) / counted,
+                challans == 0 ? null : 100.0 * mine.Sum(r => r.InTime) / challans);
+        })];
+    }
+
     public async Task<InvestigationView> GetAsync(string reference, CancellationToken cancellationToken)
     {
         // The case without its offences and parties: the investigation shows neither.
@@ -81,6 +123,8 @@ public sealed class ReadInvestigationHandler(NigehbanDbContext db, CaseWork work
             .Select(e => new DiaryEntryView(e.Id, e.WrittenAt, e.AuthorUserName, e.AuthorName, e.Text)).ToListAsync(cancellationToken);
         var arrests = await db.Set<FirArrest>().AsNoTracking().Where(a => a.FirId == fir.Id).OrderBy(a => a.CustodyStartedAt).ToListAsync(cancellationToken);
         var recoveries = await db.Set<FirRecovery>().AsNoTracking().Where(r => r.FirId == fir.Id).OrderBy(r => r.RecoveredAt).ToListAsync(cancellationToken);
+        var accused = await db.Set<FirParty>().AsNoTracking().Where(p => p.FirId == fir.Id && p.Role == PartyRole.Accused && !p.IsUnknown && p.Name != null)
+            .OrderBy(p => p.Position).Select(p => new PartyChoice(p.Position, p.Name!, p.Role)).ToListAsync(cancellationToken);
         var history = await db.Set<FirEvent>().AsNoTracking().Where(e => e.FirId == fir.Id).OrderBy(e => e.At)
             .Select(e => new CaseEventView(e.At, e.Kind, e.Actor, e.Details, e.Reason)).ToListAsync(cancellationToken);
         db.Audit.Record(new AuditEntry("fir.investigation-read", nameof(Fir), fir.Reference, UnitPath: fir.UnitPath));
@@ -88,7 +132,7 @@ public sealed class ReadInvestigationHandler(NigehbanDbContext db, CaseWork work
         var mayWork = work.MayWork(fir);
         return new InvestigationView(fir.Reference, fir.FirNumber, fir.Status, fir.StageStartedAt, fir.StageDueAt, fir.StageDueAt < work.Now, fir.EscalationLevel,
             fir.InvestigatingOfficerUserName, fir.InvestigatingOfficerName, mayWork, mayWork ? FirStages.NextOf(fir.Status) : [],
-            diary, [.. arrests.Select(RecordArrestHandler.View)], [.. recoveries.Select(RecordRecoveryHandler.View)], history);
+            diary, [.. arrests.Select(RecordArrestHandler.View)], [.. recoveries.Select(RecordRecoveryHandler.View)], history, accused);
     }
 
     private IQueryable<Fir> Narrow(string? unit)

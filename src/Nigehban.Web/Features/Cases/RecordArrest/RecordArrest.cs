@@ -9,7 +9,8 @@ namespace Nigehban.Web.Features.Cases.RecordArrest;
 /// <param name="CustodyStartedAt">When custody began; now when left out.</param>
 public sealed record RecordArrestCommand(string? Person, int? AccusedPosition = null, DateTimeOffset? CustodyStartedAt = null);
 
-public sealed record ArrestView(Guid Id, string Person, int? AccusedPosition, DateTimeOffset CustodyStartedAt, DateTimeOffset ProduceBy, string ArrestedBy);
+public sealed record ArrestView(Guid Id, string Person, int? AccusedPosition, DateTimeOffset CustodyStartedAt, DateTimeOffset ProduceBy, string ArrestedBy,
+    DateTimeOffset? ProducedInCourtAt = null, bool CustodyOverdue = false);
 
 /// <summary>
 /// Records an arrest in a case under investigation: a named person, custody start (not in the future),
@@ -58,9 +59,21 @@ public sealed class RecordArrestHandler(NigehbanDbContext db, CaseWork work)
             RecordedAt = now,
         };
         db.Add(arrest);
+
+        // A proclaimed offender of this case, now in custody, is no longer wanted (ADR-054).
+        if (command.AccusedPosition is { } accused)
+        {
+            foreach (var wanted in await db.Set<WantedPerson>()
+                .Where(w => w.FirId == fir.Id && w.PartyPosition == accused && w.Status == WantedStatus.Wanted).ToListAsync(cancellationToken))
+            {
+                wanted.Arrested(work.LocalDay(start), "arrest");
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return View(arrest);
     }
 
-    public static ArrestView View(FirArrest a) => new(a.Id, a.PersonName, a.AccusedPosition, a.CustodyStartedAt, a.ProduceBy, a.ArrestedBy);
+    public static ArrestView View(FirArrest a) =>
+        new(a.Id, a.PersonName, a.AccusedPosition, a.CustodyStartedAt, a.ProduceBy, a.ArrestedBy, a.ProducedInCourtAt, a.CustodyOverdueAlertedAt is not null);
 }
