@@ -25,6 +25,7 @@ public sealed class ListShapeTests(SqliteApp app)
         ["GetDashboardBreakdown"] = "one row per value of a metric's dimension (the pack's services)",
         ["ListQueueTokens"] = "today's tokens of one centre: one day's queue, read whole by the counter screen",
         ["CountInvestigationsByStage"] = "one count per investigation stage, a list defined in code",
+        ["GetLookupPurposes"] = "the force pack's lookup purposes",
     };
 
     [Fact]
