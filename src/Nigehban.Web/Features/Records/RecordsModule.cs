@@ -1,5 +1,6 @@
 using Nigehban.Web.Features.Records.CriminalHistory;
 using Nigehban.Web.Features.Records.MergePersons;
+using Nigehban.Web.Features.Records.Pages.Console;
 using Nigehban.Web.Features.Records.ReadPerson;
 using Nigehban.Web.Features.Records.RegisterPerson;
 using Nigehban.Web.Features.Records.SearchPersons;
@@ -35,6 +36,7 @@ public static class RecordsModule
         services.AddScoped<IRecordCheck, PersonRecordCheck>();
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
+        services.AddRecordsConsole();
         return services;
     }
 }
