@@ -6,6 +6,8 @@ using Nigehban.IntegrationTests.Identity;
 using Nigehban.IntegrationTests.Infrastructure;
 using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform.Audit;
+using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Security;
 using Shouldly;
 using static Nigehban.IntegrationTests.FrontDesk.FrontDeskFixtures;
@@ -124,6 +126,30 @@ public abstract class PersonRecordTests(NigehbanApp app)
         var lookup = (await told.ReadJsonAsync()).GetProperty("items").EnumerateArray().Single();
         lookup.GetProperty("purpose").GetString().ShouldBe("verification");
         lookup.GetProperty("unit").GetString().ShouldBe(app.Demo("frontdesk").Unit);
+    }
+
+    [Fact]
+    public async Task RecordsWrittenBeforeNameSearch_GetTheirNamesAtStart_AndAreFoundInAnySpelling()
+    {
+        var id = Guid.CreateVersion7();
+        var station = app.Services.GetRequiredService<UnitDirectory>().Find(app.Demo("frontdesk").Unit)!;
+        await app.WithDbAsync(async db =>
+        {
+            // As the record check's first records were written: a name key of letters, no name rows.
+            db.Add(new PersonRecord { Id = id, Name = "Test Rafiq Legacy", ParentName = "Test Legacy Father", NameKey = "TESTRAFIQLEGACY", UnitPath = station.Path });
+            await db.SaveChangesAsync(Ct);
+        });
+        var io = await OfficerAsync();
+        (await FoundAsync(io, "purpose=investigation&name=" + Q("Rafeeq Legacy"))).ShouldNotContain(id);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var step = scope.ServiceProvider.GetServices<IStartupStep>().OfType<KeyPersonNames>().Single();
+            await step.RunAsync(new StartupContext(scope.ServiceProvider, SeedDemo: false), Ct);
+        }
+
+        (await FoundAsync(io, "purpose=investigation&name=" + Q("Rafeeq Legacy"))).ShouldContain(id);
+        (await FoundAsync(io, "purpose=investigation&fatherName=" + Q("Legacy Father"))).ShouldContain(id);
     }
 
     private async Task<RecordCheckResult> CheckAsync(string nationalId)
