@@ -16,7 +16,7 @@ public sealed class KeyPersonNames(NigehbanDbContext db, NameKeys keys, TimeProv
 
     public async Task RunAsync(StartupContext context, CancellationToken cancellationToken)
     {
-        var unkeyed = await db.Set<PersonRecord>().IgnoreQueryFilters().Where(p => !p.Names.Any()).Take(10_000).ToListAsync(cancellationToken);
+        var unkeyed = await db.Set<PersonRecord>().IgnoreQueryFilters().Where(p => !p.Names.Any()).OrderBy(p => p.Id).Take(10_000).ToListAsync(cancellationToken);
         if (unkeyed.Count == 0)
         {
             return;

@@ -12,7 +12,11 @@ namespace Nigehban.Web.Features.Records.SearchPersons;
 /// </summary>
 public sealed class PersonNameIndex(NigehbanDbContext db)
 {
-    /// <summary>A name search looks at no more candidate names than this (a name shared by more people needs another criterion).</summary>
+    /// <summary>
+    /// A name search looks at no more candidate names than this (a name shared by more people needs
+    /// another criterion). The first ones by id: a uuid orders as its hex text does, which is how
+    /// SQLite stores it, so both providers keep the same candidates.
+    /// </summary>
     public const int MaxCandidates = 500;
 
     public async Task<List<(Guid PersonId, Guid NameId)>> FindAsync(IReadOnlyList<string> parts, bool parentNames, CancellationToken cancellationToken)
@@ -24,7 +28,7 @@ public sealed class PersonNameIndex(NigehbanDbContext db)
             // Only placeholders and this class's constants go into the text; the patterns are parameters.
             var conditions = string.Join(" AND ", patterns.Select((_, i) => $"key LIKE {{{i}}}"));
             var sql = "SELECT person_id || ' ' || name_id AS \"Value\" FROM person_name_search WHERE " + conditions
-                + " AND kind IN ('" + string.Join("','", kinds) + "') LIMIT " + MaxCandidates.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                + " AND kind IN ('" + string.Join("','", kinds) + "') ORDER BY name_id LIMIT " + MaxCandidates.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var rows = await db.Database.SqlQueryRaw<string>(sql, [.. patterns.Cast<object>()]).ToListAsync(cancellationToken);
             return [.. rows.Select(r => r.Split(' ')).Select(r => (Guid.Parse(r[0]), Guid.Parse(r[1])))];
         }
@@ -36,7 +40,7 @@ public sealed class PersonNameIndex(NigehbanDbContext db)
             names = names.Where(n => EF.Functions.Like(n.Key, pattern));
         }
 
-        var found = await names.Take(MaxCandidates).Select(n => new { n.PersonId, n.Id }).ToListAsync(cancellationToken);
+        var found = await names.OrderBy(n => n.Id).Take(MaxCandidates).Select(n => new { n.PersonId, n.Id }).ToListAsync(cancellationToken);
         return [.. found.Select(n => (n.PersonId, n.Id))];
     }
 }
