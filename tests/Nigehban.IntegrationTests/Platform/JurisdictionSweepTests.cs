@@ -173,7 +173,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
             [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone], fir,
-            person, (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
+            Person: person, HistoryEntry: (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), PersonMerge: (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
