@@ -75,6 +75,7 @@ public static class NigehbanHost
         app.MapFrontDesk();
         app.MapPoliceComplaints();
         app.MapCases();
+        app.MapRecords();
         app.MapDashboard();
         app.MapDashboardUi();
         app.MapNigehbanUi();

@@ -75,7 +75,7 @@ public sealed class AccessibilityTests(BrowserApp app)
         var sho = await app.CreateStaffAsync(Roles.Sho, station);
         findings.AddRange(await AuditConsoleAsync(language, sho, "/console/complaints", "/console/complaints/board", $"/console/complaints/{stationComplaint}", "/console/cases/board"));
         var io = await app.CreateStaffAsync(Roles.InvestigatingOfficer, station);
-        findings.AddRange(await AuditConsoleAsync(language, io, "/console/cases"));
+        findings.AddRange(await AuditConsoleAsync(language, io, "/console/cases", "/console/persons"));
 
         findings.ShouldBeEmpty(string.Join(Environment.NewLine, findings));
     }

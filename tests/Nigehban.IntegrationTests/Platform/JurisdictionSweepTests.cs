@@ -113,7 +113,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
     /// <summary>One district's records, and strings of them that must never appear in an outsider's answer.</summary>
     private sealed record DistrictRecords(
         string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
-        string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "", Guid ArrestId = default);
+        string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "", Guid ArrestId = default,
+        Guid Person = default, Guid HistoryEntry = default, Guid PersonMerge = default);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -168,10 +169,20 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         arrest.StatusCode.ShouldBe(HttpStatusCode.Created, await arrest.Content.ReadAsStringAsync(Ct));
         var arrestId = (await arrest.ReadJsonAsync()).GetProperty("id").GetGuid();
 
+        // A person on record at the station, with a line of history and a duplicate merged into it, for the records operations.
+        var sho = await app.SignInAsync("sho");
+        var person = await Records.RecordsFixtures.RegisterAsync(sho, new { unit = station, name = marker, parentName = "Sweep Father" });
+        var entry = await sho.PostAsJsonAsync($"/api/v1/persons/{person}/history", new { kind = "gang", text = marker }, Ct);
+        entry.StatusCode.ShouldBe(HttpStatusCode.Created, await entry.Content.ReadAsStringAsync(Ct));
+        var duplicate = await Records.RecordsFixtures.RegisterAsync(sho, new { unit = station, name = marker + " Duplicate", parentName = "Sweep Father" });
+        var merge = await sho.PostAsJsonAsync($"/api/v1/persons/{person}/merges", new { duplicateId = duplicate, reason = "sweep" }, Ct);
+        merge.StatusCode.ShouldBe(HttpStatusCode.Created, await merge.Content.ReadAsStringAsync(Ct));
+
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
-            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId);
+            [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId,
+            Person: person, HistoryEntry: (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), PersonMerge: (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -277,6 +288,9 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             ("ServeQueueToken", "id") => records.TokenId.ToString(),
             ("GetSupportingDocument", "id") => records.DocumentId,
             (_, "id") when Path.StartsWith("/api/v1/staff/", StringComparison.Ordinal) => records.StaffId.ToString(),
+            (_, "id") when Path.StartsWith("/api/v1/persons/", StringComparison.Ordinal) => records.Person.ToString(),
+            (_, "entryId") => records.HistoryEntry.ToString(),
+            (_, "mergeId") => records.PersonMerge.ToString(),
             ("ExportDashboardTable", "table") => DashboardTables.Names.First(),
             _ => throw new InvalidOperationException(
                 $"The jurisdiction sweep does not know what to put in {{{parameter}}} of {OperationId} ({Method} {Path}): teach it which record that names."),

@@ -26,6 +26,7 @@ public sealed class ListShapeTests(SqliteApp app)
         ["ListQueueTokens"] = "today's tokens of one centre: one day's queue, read whole by the counter screen",
         ["CountInvestigationsByStage"] = "one count per investigation stage, a list defined in code",
         ["CountInvestigationsByStation"] = "one row per station of the force pack under the unit: a district's few dozen",
+        ["GetLookupPurposes"] = "the force pack's lookup purposes",
     };
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Nigehban.Web.Components.StaffConsole;
 public static class HandlerRefusals
 {
     public static bool IsRefusal(Exception exception) =>
-        exception is ValidationFailedException or UnprocessableException or NotFoundException or RuleViolationException or ForbiddenException;
+        exception is ValidationFailedException or UnprocessableException or NotFoundException or RuleViolationException or ForbiddenException or TooManyRequestsException;
 
     /// <summary>Runs the action; a refusal shows its message as an error and gives <c>default</c>.</summary>
     public static async Task<T?> RunOrReportAsync<T>(this ISnackbar snackbar, Func<Task<T>> action, Action? refused = null)

@@ -32,20 +32,23 @@ public interface IRecordCheck
 }
 
 /// <summary>
-/// Searches flagged person records force-wide by national ID, and by exact name key (with parent's
-/// name when both are given). Force-wide by design: a record check that stopped at the district
-/// boundary would clear a person wanted next door.
+/// Searches flagged person records force-wide by national ID, and by name (the name or an alias,
+/// compared by search key, so that spellings and scripts of one name agree; with the parent's name
+/// when both are given). Force-wide by design: a record check that stopped at the district boundary
+/// would clear a person wanted next door. Closed history (acquitted, cleared) raises no flag.
 /// </summary>
-public sealed class PersonRecordCheck(NigehbanDbContext db) : IRecordCheck
+public sealed class PersonRecordCheck(NigehbanDbContext db, NameKeys keys) : IRecordCheck
 {
     public async Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? parentName, CancellationToken cancellationToken)
     {
-        var nameKey = PersonRecord.KeyOf(name);
-        var parentKey = parentName is null ? null : PersonRecord.KeyOf(parentName);
+        var nameKey = keys.KeyOf(name);
+        var parentKey = parentName is null ? null : keys.KeyOf(parentName);
+        var named = db.Set<PersonName>().Where(n => n.Key == nameKey && n.Kind != PersonNameKind.Parent).Select(n => n.PersonId);
         var candidates = await db.Set<PersonRecord>()
             .IgnoreQueryFilters() // force-wide on purpose, see the class comment
             .AsNoTracking()
-            .Where(p => (p.IsWanted || p.IsConvicted) && (p.NationalId == nationalId || p.NameKey == nameKey))
+            .Where(p => (p.IsWanted || p.IsConvicted) && (p.NationalId == nationalId || named.Contains(p.Id)))
+            .OrderBy(p => p.Id)
             .Take(50)
             .ToListAsync(cancellationToken);
 
@@ -53,7 +56,7 @@ public sealed class PersonRecordCheck(NigehbanDbContext db) : IRecordCheck
         foreach (var p in candidates)
         {
             string? matchedOn = p.NationalId == nationalId ? "national ID"
-                : parentKey is null || p.ParentName is null || PersonRecord.KeyOf(p.ParentName) == parentKey ? "name"
+                : parentKey is null || p.ParentName is null || keys.KeyOf(p.ParentName) == parentKey ? "name"
                 : null;
             if (matchedOn is null)
             {

@@ -1,13 +1,42 @@
+using Nigehban.Web.Features.Records.CriminalHistory;
+using Nigehban.Web.Features.Records.MergePersons;
+using Nigehban.Web.Features.Records.Pages.Console;
+using Nigehban.Web.Features.Records.ReadPerson;
+using Nigehban.Web.Features.Records.RegisterPerson;
+using Nigehban.Web.Features.Records.SearchPersons;
+using Nigehban.Web.Features.Records.TellWhoLooked;
 using Nigehban.Web.Platform.Demo;
+using Nigehban.Web.Platform.Hosting;
 
 namespace Nigehban.Web.Features.Records;
 
+/// <summary>
+/// Criminal records (issue 19): persons keyed by the force's national ID or described without one,
+/// their names in every script, criminal history and closed records, merges of duplicates; search
+/// by ID, name, father's name and phone with a stated purpose, audited and guarded against bulk use;
+/// and the record check other modules call (<see cref="IRecordCheck"/>).
+/// </summary>
 public static class RecordsModule
 {
     public static IServiceCollection AddRecords(this IServiceCollection services)
     {
+        services.AddSingleton<RecordsPack>();
+        services.AddPackFileReadAtStart<RecordsPack>();
+        services.AddSingleton<NameKeys>();
+        services.AddSingleton<LookupGuard>();
+        services.AddScoped<RecordsScope>();
+        services.AddScoped<LookupRecorder>();
+        services.AddScoped<PersonNameIndex>();
+        services.AddScoped<SearchPersonsHandler>();
+        services.AddScoped<RegisterPersonHandler>();
+        services.AddScoped<ReadPersonHandler>();
+        services.AddScoped<CriminalHistoryHandler>();
+        services.AddScoped<MergePersonsHandler>();
+        services.AddScoped<TellWhoLookedHandler>();
         services.AddScoped<IRecordCheck, PersonRecordCheck>();
+        services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
+        services.AddRecordsConsole();
         return services;
     }
 }

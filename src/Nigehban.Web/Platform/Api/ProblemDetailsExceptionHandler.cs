@@ -25,6 +25,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             UnprocessableException u => (422, "Unprocessable request", u.Message, u.Field),
             RuleViolationException r => (409, "Conflict", r.Message, null),
             ForbiddenException f => (403, "Forbidden", f.Message, f.Field),
+            TooManyRequestsException t => (429, "Too many requests", t.Message, t.Field),
             // A concurrency token (e.g. a staff account's last used one-time-code step) moved under us.
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (409, "Conflict", ApiErrors.In(culture, "Conflict.ChangedMeanwhile"), null),
             // With RouteHandlerOptions.ThrowOnBadRequest, minimal APIs throw these for input they cannot bind.

@@ -117,6 +117,12 @@ public sealed class UnprocessableException(string field, string message) : Excep
 /// <summary>A business rule forbids the operation in the current state (an illegal status change): 409.</summary>
 public sealed class RuleViolationException(string message) : Exception(message);
 
+/// <summary>The caller asks too often (a per-user limit a module keeps): 429, naming the field the limit is about.</summary>
+public sealed class TooManyRequestsException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
 /// <summary>The caller may see the object but not do this to it: 403, naming the field at fault when one is.</summary>
 public sealed class ForbiddenException(string message, string? field = null) : Exception(message)
 {

@@ -36,6 +36,12 @@ public static class Permissions
     /// <summary>Reading a station's FIRs and their copies (front desk, investigating officers, SHO, command; ADR-048).</summary>
     public const string FirsRead = "firs.read";
 
+    /// <summary>Putting persons on record and writing their criminal history (investigating officers, SHO).</summary>
+    public const string RecordsWrite = "records.write";
+
+    /// <summary>Merging duplicate person records and reversing a merge (SHO and command).</summary>
+    public const string RecordsMerge = "records.merge";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
@@ -44,6 +50,7 @@ public static class Permissions
         FrontDeskRead,
         PoliceComplaintsRecord, PoliceComplaintsInquire,
         FirsRead,
+        RecordsWrite, RecordsMerge,
     ];
 }
 
@@ -74,15 +81,16 @@ public static class Roles
     [
         Permissions.ConsoleAccess, Permissions.DashboardView, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove,
         Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.FrontDeskRead, Permissions.PoliceComplaintsInquire,
-        Permissions.FirsRead,
+        Permissions.FirsRead, Permissions.RecordsMerge,
     ];
 
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
-        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead, Permissions.FirsRead],
-        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead, Permissions.FirsRead],
+        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead, Permissions.FirsRead, Permissions.RecordsRead],
+        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.RecordsWrite, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead, Permissions.FirsRead],
         // The SHO approves what the front desk has checked, and does not do the checking (ADR-037).
-        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView, Permissions.FrontDeskRead, Permissions.FirsRead],
+        [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView, Permissions.FrontDeskRead, Permissions.FirsRead,
+            Permissions.RecordsWrite, Permissions.RecordsMerge],
         [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
         [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
         [Dpo] = Command,
