@@ -12,5 +12,6 @@ public static class ScenarioCatalog
         new ComplaintIntakeScenario(),
         new ComplaintTrackingScenario(),
         new IncidentImportScenario(),
+        new FirRegistrationScenario(),
     ];
 }
