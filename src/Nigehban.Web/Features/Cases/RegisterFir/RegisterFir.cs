@@ -83,7 +83,9 @@ public sealed class RegisterFirHandler(
 
         var requestHash = idempotencyKey is null ? null : Hash(unit.Code, complaint?.Reference, offences.Select(o => o.Code), occurredAt.UtcTicks, place, latitude, longitude,
             narrative, parties.Select(p => new { p.Role, p.Name, p.IsUnknown, p.Description, p.Gender, p.Age, p.Phone, p.NationalId, p.Address }), officer.UserName, language);
-        if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, requestHash!, cancellationToken) is { } replay)
+        // A direct registration inserts first and looks for the first request only when the key's
+        // unique index refuses it (a replay is rare; a look-up before every insert is a round trip each).
+        if (idempotencyKey is not null && complaint is not null && await FindReplayAsync(idempotencyKey, requestHash!, cancellationToken) is { } replay)
         {
             return replay;
         }
