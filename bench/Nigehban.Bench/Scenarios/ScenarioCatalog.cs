@@ -13,5 +13,6 @@ public static class ScenarioCatalog
         new ComplaintTrackingScenario(),
         new IncidentImportScenario(),
         new PersonSearchScenario(),
+        new FirRegistrationScenario(),
     ];
 }

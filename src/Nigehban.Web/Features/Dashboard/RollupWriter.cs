@@ -65,6 +65,35 @@ public sealed class RollupWriter(RollupLevels levels, RollupWriter.PublishAlerts
         return deltas is null ? [] : UpsertStatements(deltas.Where(d => !d.Value.IsZero).Select(d => (d.Key, d.Value)), db.IsPostgres);
     }
 
+    /// <summary>
+    /// The upserts for rows written in bulk (an import batch, ADR-056): their facts summed over the
+    /// whole batch, so each rollup row the batch touches is written once, by one statement on
+    /// PostgreSQL whatever the batch's size.
+    /// </summary>
+    public IReadOnlyList<(string Sql, object[] Parameters)> StatementsForNewRows(NigehbanDbContext db, IReadOnlyList<object> rows)
+    {
+        if (rows.Count == 0 || MetricCatalog.SourceFor(rows[0].GetType()) is not { } source)
+        {
+            return [];
+        }
+
+        var deltas = new Dictionary<RollupKey, RollupSums>();
+        var facts = new List<MetricFact>();
+        foreach (var row in rows)
+        {
+            facts.Clear();
+            source.Project(row, levels.TimeZone, facts);
+            foreach (var fact in facts)
+            {
+                levels.Accumulate(deltas, fact, +1);
+            }
+
+            CollectAlerts(db, source, row, [], facts);
+        }
+
+        return UpsertStatements(deltas.Where(d => !d.Value.IsZero).Select(d => (d.Key, d.Value)), db.IsPostgres, db.IsPostgres ? int.MaxValue : RowsPerStatement);
+    }
+
     /// <summary>Adds signed sums to the rows, in key order, in batches; missing rows are created.</summary>
     public static async Task UpsertAsync(NigehbanDbContext db, IEnumerable<(RollupKey Key, RollupSums Sums)> rows, CancellationToken cancellationToken)
     {
@@ -79,14 +108,14 @@ public sealed class RollupWriter(RollupLevels levels, RollupWriter.PublishAlerts
     private const string AddToExisting = " ON CONFLICT (unit_code, period, period_start, metric, dimension) DO UPDATE SET "
         + "count = dashboard_rollups.count + excluded.count, measure = dashboard_rollups.measure + excluded.measure";
 
-    private static List<(string Sql, object[] Parameters)> UpsertStatements(IEnumerable<(RollupKey Key, RollupSums Sums)> rows, bool postgres)
+    private static List<(string Sql, object[] Parameters)> UpsertStatements(IEnumerable<(RollupKey Key, RollupSums Sums)> rows, bool postgres, int rowsPerStatement = RowsPerStatement)
     {
         var statements = new List<(string Sql, object[] Parameters)>();
         // Key order: concurrent saves take the rows' locks in the same order (no deadlock).
         var sorted = rows.OrderBy(r => r.Key).ToList();
-        for (var offset = 0; offset < sorted.Count; offset += RowsPerStatement)
+        for (var offset = 0; offset < sorted.Count; offset += rowsPerStatement)
         {
-            var batch = sorted.GetRange(offset, Math.Min(RowsPerStatement, sorted.Count - offset));
+            var batch = sorted.GetRange(offset, Math.Min(rowsPerStatement, sorted.Count - offset));
             statements.Add(postgres ? ArrayUpsert(batch) : ValuesUpsert(batch));
         }
 

@@ -28,6 +28,7 @@ internal sealed partial class ArrayInsert
 
     private readonly Column[] _columns;
     private readonly string _sql;
+    private readonly string _copy;
 
     private ArrayInsert(string table, Column[] columns, ISqlGenerationHelper sql)
     {
@@ -35,6 +36,37 @@ internal sealed partial class ArrayInsert
         var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
         var arrays = string.Join(", ", columns.Select((c, i) => $"@{{prefix}}{i}::{c.ArrayStoreType}[]"));
         _sql = $"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})";
+        _copy = $"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)";
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> (entities of this type) by binary COPY on the connection's
+    /// open transaction: a bulk job's rows without a statement to plan or a parameter to bind (ADR-056).
+    /// </summary>
+    public async Task<int> CopyAsync(IReadOnlyList<object> rows, Npgsql.NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(_copy, cancellationToken);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            foreach (var column in _columns)
+            {
+                switch (column.ValueOf(row))
+                {
+                    case null:
+                        await writer.WriteNullAsync(cancellationToken);
+                        break;
+                    case DateTimeOffset instant:
+                        await writer.WriteAsync(instant.ToUniversalTime(), column.ArrayStoreType, cancellationToken);
+                        break;
+                    case var value:
+                        await writer.WriteAsync(value, column.ArrayStoreType, cancellationToken);
+                        break;
+                }
+            }
+        }
+
+        return (int)await writer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>

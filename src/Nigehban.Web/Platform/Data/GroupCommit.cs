@@ -60,14 +60,24 @@ public sealed class GroupCommit : BackgroundService
     /// group's save does not detect changes, so a value set or an entity attached after the add
     /// would be neither written nor audited.
     /// </summary>
-    public Task<bool> TryWriteAsync(AuditActor actor, Action<NigehbanDbContext> stage)
+    public Task<bool> TryWriteAsync(AuditActor actor, Action<NigehbanDbContext> stage) => TryWriteAsync(actor, null, stage);
+
+    /// <summary>
+    /// As <see cref="TryWriteAsync(AuditActor, Action{NigehbanDbContext})"/>, with a step that runs
+    /// first, inside the group's transaction: a number the member's rows need from a counter that
+    /// must stay gapless (an FIR's station-year number, ADR-057). The counter's row stays locked
+    /// until the group commits, and a failed group gives the number back with its rollback.
+    /// Members' steps run in the order of <see cref="NumberedStep.LockKey"/>, so that two groups
+    /// lock the same counters in the same order. <paramref name="stage"/> runs after its step.
+    /// </summary>
+    public Task<bool> TryWriteAsync(AuditActor actor, NumberedStep? step, Action<NigehbanDbContext> stage)
     {
         if (!_running)
         {
             return Task.FromResult(false);
         }
 
-        var pending = new PendingWrite(actor, stage);
+        var pending = new PendingWrite(actor, stage, step);
         return _queue.Writer.TryWrite(pending) ? pending.Done.Task : Task.FromResult(false);
     }
 
@@ -111,11 +121,13 @@ public sealed class GroupCommit : BackgroundService
             await using var scope = _scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<JurisdictionScope>().Unrestricted("group commit: inserts staged by requests that were each authorised");
             var db = scope.ServiceProvider.GetRequiredService<NigehbanDbContext>();
-            Stage(db, group);
 
             // The group's own transaction, so that a failure before the commit is told apart from
             // one of the commit: only the first leaves nothing written and may be retried alone.
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await NumberedStep.RunAsync(db, [.. group.Where(m => m.Step is not null).Select(m => m.Step!)]);
+
+            Stage(db, group);
             var savepoints = db.Database.AutoSavepointsEnabled;
             db.Database.AutoSavepointsEnabled = false; // a failure abandons the whole group: nothing to go back to
             // Members only add new entities, complete when added, and nothing changes them after
@@ -180,13 +192,86 @@ public sealed class GroupCommit : BackgroundService
         }
     }
 
-    internal sealed class PendingWrite(AuditActor actor, Action<NigehbanDbContext> stage)
+    internal sealed class PendingWrite(AuditActor actor, Action<NigehbanDbContext> stage, NumberedStep? step = null)
     {
         public AuditActor Actor { get; } = actor;
+
+        public NumberedStep? Step { get; } = step;
 
         public Action<NigehbanDbContext> Stage { get; } = stage;
 
         /// <summary>Completed on the writer's thread; continuations run elsewhere so that the writer moves on.</summary>
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>
+/// A member's step inside the group's transaction, before its rows are staged: one statement
+/// returning one integer (a counter bumped for a gapless number), with <c>{n}</c> placeholders as
+/// <c>ExecuteSqlRaw</c> takes them; <paramref name="Assign"/> receives the integer.
+/// <paramref name="LockKey"/> names the row it locks: the group's steps run in its order, all in
+/// one round trip where the provider batches statements.
+/// </summary>
+public sealed record NumberedStep(string LockKey, string Sql, IReadOnlyList<object> Parameters, Action<int> Assign)
+{
+    internal static async Task RunAsync(NigehbanDbContext db, List<NumberedStep> steps)
+    {
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        steps.Sort((a, b) => string.CompareOrdinal(a.LockKey, b.LockKey));
+        var connection = db.Database.GetDbConnection();
+        var transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction!);
+        if (!connection.CanCreateBatch)
+        {
+            foreach (var step in steps)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = Named(step, command.CreateParameter, command.Parameters.Add);
+                step.Assign(Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return;
+        }
+
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var step in steps)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = Named(step, command.CreateParameter, p => command.Parameters.Add(p), batch.BatchCommands.Count);
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync();
+        foreach (var step in steps)
+        {
+            if (!await reader.ReadAsync())
+            {
+                throw new InvalidOperationException($"The step for {step.LockKey} returned no number.");
+            }
+
+            step.Assign(reader.GetInt32(0));
+            await reader.NextResultAsync();
+        }
+    }
+
+    /// <summary>The step's SQL with its <c>{n}</c> placeholders as named parameters, added through <paramref name="add"/>.</summary>
+    private static string Named(NumberedStep step, Func<System.Data.Common.DbParameter> create, Func<System.Data.Common.DbParameter, int> add, int index = 0)
+    {
+        var sql = step.Sql;
+        for (var i = step.Parameters.Count - 1; i >= 0; i--)
+        {
+            var parameter = create();
+            parameter.ParameterName = $"@s{index}_{i}";
+            parameter.Value = step.Parameters[i];
+            add(parameter);
+            sql = sql.Replace("{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", parameter.ParameterName, StringComparison.Ordinal);
+        }
+
+        return sql;
     }
 }

@@ -15,4 +15,11 @@ public interface ISaveParticipant
     /// it cares about changed (no query, no allocation).
     /// </summary>
     IReadOnlyList<(string Sql, object[] Parameters)> PendingStatements(NigehbanDbContext db);
+
+    /// <summary>
+    /// The statements for new rows written in bulk, outside the change tracker
+    /// (<see cref="NigehbanDbContext.SaveInBulkAsync{T}"/>, ADR-056): the same work as for tracked
+    /// additions, for rows that were never tracked. Sent in the same transaction as the rows.
+    /// </summary>
+    IReadOnlyList<(string Sql, object[] Parameters)> StatementsForNewRows(NigehbanDbContext db, IReadOnlyList<object> rows);
 }

@@ -124,8 +124,7 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
     /// </summary>
     private IReadOnlyList<(string Sql, object[] Parameters)> ParticipantStatements()
     {
-        participants ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
-            .GetService<IEnumerable<ISaveParticipant>>()?.ToArray() ?? [];
+        participants ??= ParticipantsFromServices();
         if (participants.Length == 1)
         {
             return participants[0].PendingStatements(this);
@@ -141,6 +140,55 @@ public class NigehbanDbContext(DbContextOptions<NigehbanDbContext> options) : Db
     }
 
     private ISaveParticipant[]? participants;
+
+    /// <summary>
+    /// Saves a bulk job's new rows of one type that are not audited row by row (an import batch),
+    /// without tracking them (ADR-056): on PostgreSQL the rows go in by binary COPY, then the
+    /// modules' statements for them (the rollups, summed over the batch) and the pending audit
+    /// events, in one transaction. Elsewhere, or for a type COPY cannot write exactly as EF would,
+    /// the rows are tracked and saved as <see cref="SaveNewRowsAsync"/> saves them.
+    /// </summary>
+    internal async Task<int> SaveInBulkAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class, INotAudited
+    {
+        var entity = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        if (ChangeTracker.HasChanges() || Database.CurrentTransaction is not null || ArrayInsert.For(this, entity) is not { } copy)
+        {
+            AddRange(rows);
+            try
+            {
+                return await SaveNewRowsAsync(cancellationToken);
+            }
+            finally
+            {
+                ChangeTracker.Clear();
+            }
+        }
+
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var written = await copy.CopyAsync(rows, (Npgsql.NpgsqlConnection)Database.GetDbConnection(), cancellationToken);
+            participants ??= ParticipantsFromServices();
+            var statements = participants.SelectMany(p => p.StatementsForNewRows(this, rows)).ToList();
+            await UnitOfWorkCommand.SendAsync(this, audit, [], statements, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            audit.Committed();
+            return written;
+        }
+        catch
+        {
+            audit.DiscardPending();
+            throw;
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+        }
+    }
+
+    private ISaveParticipant[] ParticipantsFromServices() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+            .GetService<IEnumerable<ISaveParticipant>>()?.ToArray() ?? [];
 
     private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, bool newRowsAsArrays, CancellationToken cancellationToken)
     {

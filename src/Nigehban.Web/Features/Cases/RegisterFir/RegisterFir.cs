@@ -33,7 +33,8 @@ public sealed class RegisterFirHandler(
     FirNotifications notifications,
     DocumentSigner signer,
     CaseWork work,
-    JurisdictionScope scope)
+    JurisdictionScope scope,
+    GroupCommit groupCommit)
 {
     /// <summary>Clocks of phones and desks drift: an occurrence a few minutes "ahead" is still now.</summary>
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
@@ -82,7 +83,9 @@ public sealed class RegisterFirHandler(
 
         var requestHash = idempotencyKey is null ? null : Hash(unit.Code, complaint?.Reference, offences.Select(o => o.Code), occurredAt.UtcTicks, place, latitude, longitude,
             narrative, parties.Select(p => new { p.Role, p.Name, p.IsUnknown, p.Description, p.Gender, p.Age, p.Phone, p.NationalId, p.Address }), officer.UserName, language);
-        if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, requestHash!, cancellationToken) is { } replay)
+        // A direct registration inserts first and looks for the first request only when the key's
+        // unique index refuses it (a replay is rare; a look-up before every insert is a round trip each).
+        if (idempotencyKey is not null && complaint is not null && await FindReplayAsync(idempotencyKey, requestHash!, cancellationToken) is { } replay)
         {
             return replay;
         }
@@ -118,6 +121,23 @@ public sealed class RegisterFirHandler(
         };
         fir.Enter(FirStatus.UnderInvestigation, now, work.StageDueAt(FirStatus.UnderInvestigation, now));
 
+        // A direct registration shares its transaction with concurrent ones (ADR-057): the group bumps
+        // each station's counter in its transaction, so the number stays gapless, and the station's
+        // counter row is held for one group's commit instead of each FIR's whole save in turn.
+        if (complaint is null)
+        {
+            var step = new NumberedStep(unit.Code, NextNumberSql, [unit.Code, year], number => fir.Number = number);
+            if (await groupCommit.TryWriteAsync(Platform.Audit.AuditActor.Of(user), step, groupDb =>
+            {
+                fir.CopySignature = signer.Sign(fir.CopySignedFields());
+                groupDb.Add(fir);
+                notifications.Registered(groupDb, fir, offences);
+            }))
+            {
+                return Answer(fir);
+            }
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -152,15 +172,17 @@ public sealed class RegisterFirHandler(
     /// <summary>The station-year counter bumped by one atomic upsert; its row stays locked until the FIR's transaction ends.</summary>
     private async Task<int> NextNumberAsync(string unitCode, int year, CancellationToken cancellationToken)
     {
-        var values = await db.Database.SqlQuery<int>($"""
-            INSERT INTO fir_counters ("UnitCode", "Year", "NextValue")
-            VALUES ({unitCode}, {year}, 2)
-            ON CONFLICT ("UnitCode", "Year")
-            DO UPDATE SET "NextValue" = fir_counters."NextValue" + 1
-            RETURNING "NextValue" - 1 AS "Value"
-            """).ToListAsync(cancellationToken);
+        var values = await db.Database.SqlQueryRaw<int>(NextNumberSql, unitCode, year).ToListAsync(cancellationToken);
         return values.Single();
     }
+
+    private const string NextNumberSql = """
+        INSERT INTO fir_counters ("UnitCode", "Year", "NextValue")
+        VALUES ({0}, {1}, 2)
+        ON CONFLICT ("UnitCode", "Year")
+        DO UPDATE SET "NextValue" = fir_counters."NextValue" + 1
+        RETURNING "NextValue" - 1 AS "Value"
+        """;
 
     private UnitInfo Station(string? code)
     {
