@@ -18,7 +18,9 @@ public static class SignIn
     {
         await page.GotoAsync("/login");
         await SubmitAsync(page, userName, password, BrowserApp.CurrentOtp(totpSecret));
-        await page.WaitForURLAsync("**/console");
+        // Longer than the default wait: the password check is the costliest step the app has, by
+        // design, and the suite runs beside the integration tests on two cores (one CI run timed out here).
+        await page.WaitForURLAsync("**/console", new PageWaitForURLOptions { Timeout = 60_000 });
         await WaitUntilInteractiveAsync(page);
     }
 

@@ -160,29 +160,14 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         var firPhone = FrontDesk.FrontDeskFixtures.NewPhone();
         var fir = (await Cases.FirFixtures.RegisterAsync(frontDesk, Cases.FirFixtures.Fir(firPhone, unit: station))).GetProperty("reference").GetString()!;
 
-        // Its warrant number 1 and an arrest, for the operations that name one of them.
-        var io = await app.SignInAsync("io");
-        var warrant = await io.PostAsJsonAsync($"/api/v1/firs/{fir}/warrants",
-            new { partyPosition = 3, issuedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), court = "Sweep Court" }, Ct);
-        warrant.StatusCode.ShouldBe(HttpStatusCode.Created, await warrant.Content.ReadAsStringAsync(Ct));
-        var arrest = await io.PostAsJsonAsync($"/api/v1/firs/{fir}/arrests", new { person = "Sweep Accused", accusedPosition = 3 }, Ct);
-        arrest.StatusCode.ShouldBe(HttpStatusCode.Created, await arrest.Content.ReadAsStringAsync(Ct));
-        var arrestId = (await arrest.ReadJsonAsync()).GetProperty("id").GetGuid();
-
-        // A person on record at the station, with a line of history and a duplicate merged into it, for the records operations.
-        var sho = await app.SignInAsync("sho");
-        var person = await Records.RecordsFixtures.RegisterAsync(sho, new { unit = station, name = marker, parentName = "Sweep Father" });
-        var entry = await sho.PostAsJsonAsync($"/api/v1/persons/{person}/history", new { kind = "gang", text = marker }, Ct);
-        entry.StatusCode.ShouldBe(HttpStatusCode.Created, await entry.Content.ReadAsStringAsync(Ct));
-        var duplicate = await Records.RecordsFixtures.RegisterAsync(sho, new { unit = station, name = marker + " Duplicate", parentName = "Sweep Father" });
-        var merge = await sho.PostAsJsonAsync($"/api/v1/persons/{person}/merges", new { duplicateId = duplicate, reason = "sweep" }, Ct);
-        merge.StatusCode.ShouldBe(HttpStatusCode.Created, await merge.Content.ReadAsStringAsync(Ct));
+        var arrestId = await JurisdictionSweepSeeds.WarrantAndArrestAsync(await app.SignInAsync("io"), fir);
+        var (person, historyEntry, personMerge) = await JurisdictionSweepSeeds.PersonWithHistoryAndMergeAsync(await app.SignInAsync("sho"), station, marker);
 
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
             [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId,
-            Person: person, HistoryEntry: (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), PersonMerge: (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
+            Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge);
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);

@@ -17,6 +17,15 @@ public sealed class MetricCatalogTests
     }
 
     [Fact]
+    public void EveryMetric_HasALabelAndHelpOfItsOwn_ForTheDashboardToTranslate()
+    {
+        // Without them the dashboard falls back to the catalogue's English description in every language.
+        var resx = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Nigehban.Web", "Features", "Dashboard", "Pages", "DashboardText.resx"));
+        var names = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        MetricCatalog.All.Select(m => m.Key).Where(key => !names.Contains("Metric." + key) || !names.Contains("Help." + key)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Keys_AreSnakeCase_AndEveryMetricSaysWhatItMeansAndHowItIsCounted()
     {
         MetricCatalog.All.ShouldNotBeEmpty();

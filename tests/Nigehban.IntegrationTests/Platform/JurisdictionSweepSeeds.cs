@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Json;
+using Nigehban.IntegrationTests.Identity;
+using Shouldly;
+
+namespace Nigehban.IntegrationTests.Platform;
+
+/// <summary>Records of a district the jurisdiction sweep needs beyond the first ones: case work and persons.</summary>
+internal static class JurisdictionSweepSeeds
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A warrant (number 1) and an arrest of the FIR's accused at position 3, for the operations that name them; the arrest's id.</summary>
+    public static async Task<Guid> WarrantAndArrestAsync(HttpClient io, string fir)
+    {
+        var warrant = await io.PostAsJsonAsync($"/api/v1/firs/{fir}/warrants",
+            new { partyPosition = 3, issuedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), court = "Sweep Court" }, Ct);
+        warrant.StatusCode.ShouldBe(HttpStatusCode.Created, await warrant.Content.ReadAsStringAsync(Ct));
+        var arrest = await io.PostAsJsonAsync($"/api/v1/firs/{fir}/arrests", new { person = "Sweep Accused", accusedPosition = 3 }, Ct);
+        arrest.StatusCode.ShouldBe(HttpStatusCode.Created, await arrest.Content.ReadAsStringAsync(Ct));
+        return (await arrest.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A person on record at the station, with a line of history and a duplicate merged into it.</summary>
+    public static async Task<(Guid Person, Guid HistoryEntry, Guid Merge)> PersonWithHistoryAndMergeAsync(HttpClient sho, string station, string marker)
+    {
+        var person = await Records.RecordsFixtures.RegisterAsync(sho, new { unit = station, name = marker, parentName = "Sweep Father" });
+        var entry = await sho.PostAsJsonAsync($"/api/v1/persons/{person}/history", new { kind = "gang", text = marker }, Ct);
+        entry.StatusCode.ShouldBe(HttpStatusCode.Created, await entry.Content.ReadAsStringAsync(Ct));
+        var duplicate = await Records.RecordsFixtures.RegisterAsync(sho, new { unit = station, name = marker + " Duplicate", parentName = "Sweep Father" });
+        var merge = await sho.PostAsJsonAsync($"/api/v1/persons/{person}/merges", new { duplicateId = duplicate, reason = "sweep" }, Ct);
+        merge.StatusCode.ShouldBe(HttpStatusCode.Created, await merge.Content.ReadAsStringAsync(Ct));
+        return (person, (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
+    }
+}
