@@ -33,6 +33,29 @@ public abstract class WantedPersonsTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task TheServiceCentresRecordCheck_ShowsAProclaimedOffender_ByNationalIdAndByName()
+    {
+        // Issue 19's record check: a certificate applicant proclaimed in a case is a hit the approving
+        // officer sees, though nobody put him on record in the records module.
+        var name = NewName("Test Applicant Absconder");
+        var cnic = ServiceCentreFixtures.NewCnic();
+        var reference = await NewFirAsync(name, cnic);
+        await CreatedAsync(await ProclaimAsync(await app.SignInAsync("io"), reference,
+            new { accusedPosition = NamedAccused, proclaimedOn = Day(Today), court = "Court of the Test Magistrate", fatherName = "Test Father" }));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var check = scope.ServiceProvider.GetRequiredService<Nigehban.Web.Features.Records.IRecordCheck>();
+        var byId = await check.CheckAsync(cnic, "Someone Else Entirely", null, Ct);
+        var byName = await check.CheckAsync(ServiceCentreFixtures.NewCnic(), name, "Test Father", Ct);
+        var clear = await check.CheckAsync(ServiceCentreFixtures.NewCnic(), name, "Another Father", Ct);
+
+        byId.Hits.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            h => h.Source.ShouldBe("proclaimed offender"), h => h.MatchedOn.ShouldBe("national ID"), h => h.Reason.ShouldContain("Court of the Test Magistrate"));
+        byName.Hits.ShouldHaveSingleItem().MatchedOn.ShouldBe("name");
+        clear.IsClear.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task AProclaimedAccused_IsWanted_ByNationalIdAndByNameWithFather_UntilArrestedInTheCase()
     {
         var name = NewName("Test Absconder");

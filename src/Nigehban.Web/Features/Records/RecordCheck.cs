@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform;
+using Nigehban.Web.Platform.Watchlists;
 
 namespace Nigehban.Web.Features.Records;
 
@@ -35,9 +36,11 @@ public interface IRecordCheck
 /// Searches flagged person records force-wide by national ID, and by name (the name or an alias,
 /// compared by search key, so that spellings and scripts of one name agree; with the parent's name
 /// when both are given). Force-wide by design: a record check that stopped at the district boundary
-/// would clear a person wanted next door. Closed history (acquitted, cleared) raises no flag.
+/// would clear a person wanted next door. Closed history (acquitted, cleared) raises no flag. The
+/// proclaimed offenders of the cases (<see cref="IWantedPersons"/>) are asked too: a person proclaimed
+/// in a case is wanted whether or not anyone has put them on record here.
 /// </summary>
-public sealed class PersonRecordCheck(NigehbanDbContext db, NameKeys keys) : IRecordCheck
+public sealed class PersonRecordCheck(NigehbanDbContext db, NameKeys keys, IWantedPersons wanted) : IRecordCheck
 {
     public async Task<RecordCheckResult> CheckAsync(string nationalId, string name, string? parentName, CancellationToken cancellationToken)
     {
@@ -65,6 +68,14 @@ public sealed class PersonRecordCheck(NigehbanDbContext db, NameKeys keys) : IRe
 
             var flags = string.Join(" and ", new[] { p.IsWanted ? "wanted" : null, p.IsConvicted ? "convicted" : null }.OfType<string>());
             hits.Add(new RecordHit("criminal record", matchedOn, p.Name, p.NationalId, $"{flags}: {p.Reason ?? "no reason recorded"}"));
+        }
+
+        var byId = (await wanted.ByNationalIdAsync(nationalId, cancellationToken)).Select(e => (Entry: e, MatchedOn: "national ID"));
+        var byName = (await wanted.ByNameAsync(name, parentName, cancellationToken)).Select(e => (Entry: e, MatchedOn: "name"));
+        foreach (var (entry, matchedOn) in byId.Concat(byName).DistinctBy(w => (w.Entry.FirReference, w.Entry.Name)))
+        {
+            hits.Add(new RecordHit("proclaimed offender", matchedOn, entry.Name, entry.NationalId,
+                $"wanted in FIR {entry.FirNumber} at {entry.StationCode} since {entry.WantedSince:yyyy-MM-dd} ({entry.Court})"));
         }
 
         return new RecordCheckResult(hits);
