@@ -118,6 +118,21 @@ public sealed class AccessibilityTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task TheAudit_StillReportsAMissingTitle_AfterWaitingForOne()
+    {
+        // The audit waits (at most 3 s) for the document's title as a circuit starts; a page that
+        // never gets one must still fail.
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/track");
+        await page.EvaluateAsync("() => document.querySelectorAll('title').forEach(t => t.remove())");
+
+        var findings = await AccessibilityAudit.RunAsync(page);
+
+        findings.ShouldContain(f => f.Rule == "document-title");
+    }
+
+    [Fact]
     public async Task AnAuditWhoseTabHangs_IsRetriedInAnotherContext_AndCompletes()
     {
         // What CI met: axe never returned in a tab (cause unknown). Here the first tab's renderer is made

@@ -41,14 +41,18 @@ public sealed class AccessibilityAudit
                 return [];
             }
             // Audit the page as a person meets it, not half-rendered: wait until the DOM has been quiet
-            // for 300 ms (a circuit starting, a navigation finishing), for at most 3 s.
+            // for 300 ms (a circuit starting, a navigation finishing) and the document has its title,
+            // for at most 3 s. (When the circuit starts, Blazor swaps the prerendered <head> content for
+            // its live one; under a loaded run the page's title came more than 300 ms after the swap,
+            // and axe read a document without one. A page that never sets a title still fails.)
             await new Promise(resolve => {
                 let quiet;
-                const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 300); });
+                const settle = () => { clearTimeout(quiet); quiet = setTimeout(() => { if (document.title.trim()) { done(); } else { settle(); } }, 300); };
+                const observer = new MutationObserver(settle);
                 const deadline = setTimeout(done, 3000);
                 function done() { observer.disconnect(); clearTimeout(quiet); clearTimeout(deadline); resolve(); }
                 observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-                quiet = setTimeout(done, 300);
+                settle();
             });
             // axe runs one audit at a time per document: queue behind one still running.
             const run = (window.nigehbanAxeRun || Promise.resolve()).catch(() => null).then(() =>
