@@ -135,7 +135,7 @@ public sealed class SubmitServiceRequestHandler(
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
-        db.Model.FindEntityType(typeof(ServiceRequest))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(ServiceRequest.IdempotencyKey) }]);
+        UniqueViolations.IndexOf<ServiceRequest>(db, nameof(ServiceRequest.IdempotencyKey));
 
     private async Task<SubmittedServiceRequest?> FindReplayAsync(string key, string requestHash, string serviceCode, string nationalId, CancellationToken cancellationToken)
     {

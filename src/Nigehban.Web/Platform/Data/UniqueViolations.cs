@@ -16,6 +16,10 @@ public static class UniqueViolations
     private const int SqliteConstraintUnique = 2067;
     private const string SqliteUniqueMessage = "UNIQUE constraint failed: ";
 
+    /// <summary>The index of <typeparamref name="TEntity"/> on exactly these properties, in this order.</summary>
+    public static IIndex IndexOf<TEntity>(DbContext db, params string[] properties) =>
+        db.Model.FindEntityType(typeof(TEntity))!.GetIndexes().Single(i => i.Properties.Select(p => p.Name).SequenceEqual(properties));
+
     public static bool IsOn(DbUpdateException failure, IIndex index) => failure.InnerException switch
     {
         // PostgreSQL names the index that refused the row.

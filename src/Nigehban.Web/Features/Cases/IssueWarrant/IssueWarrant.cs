@@ -67,7 +67,7 @@ public sealed class IssueWarrantHandler(NigehbanDbContext db, CaseWork work)
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex NumberIndex(NigehbanDbContext db) =>
-        db.Model.FindEntityType(typeof(FirWarrant))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(FirWarrant.FirId) }, { Name: nameof(FirWarrant.Number) }]);
+        UniqueViolations.IndexOf<FirWarrant>(db, nameof(FirWarrant.FirId), nameof(FirWarrant.Number));
 
     public static WarrantView View(FirWarrant w) =>
         new(w.Number, w.PartyPosition, w.PersonName, w.Court, w.IssuedOn, w.Status, w.ClosedOn, w.ExecutedBy, w.ReturnReason, w.RecordedBy);

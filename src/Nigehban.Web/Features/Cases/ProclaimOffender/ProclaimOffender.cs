@@ -91,7 +91,7 @@ public sealed class ProclaimOffenderHandler(NigehbanDbContext db, CaseWork work,
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex OpenProclamationIndex(NigehbanDbContext db) =>
-        db.Model.FindEntityType(typeof(WantedPerson))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(WantedPerson.FirId) }, { Name: nameof(WantedPerson.PartyPosition) }]);
+        UniqueViolations.IndexOf<WantedPerson>(db, nameof(WantedPerson.FirId), nameof(WantedPerson.PartyPosition));
 
     public static WantedPersonView View(WantedPerson w) => new(w.Id, w.Reference, w.FirNumber, w.UnitCode, w.PartyPosition, w.Name, w.FatherName,
         w.NationalId, w.ProclaimedOn, w.Court, w.Status, w.ArrestedOn, w.ArrestedThrough, w.RecordedBy);

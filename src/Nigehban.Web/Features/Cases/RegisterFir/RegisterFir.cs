@@ -215,7 +215,7 @@ public sealed class RegisterFirHandler(
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
-        db.Model.FindEntityType(typeof(Fir))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(Fir.IdempotencyKey) }]);
+        UniqueViolations.IndexOf<Fir>(db, nameof(Fir.IdempotencyKey));
 
     private async Task<RegisteredFir?> FindReplayAsync(string key, string requestHash, CancellationToken cancellationToken)
     {

@@ -138,7 +138,7 @@ public sealed class FileComplaintHandler(
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
-        db.Model.FindEntityType(typeof(StationComplaint))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(StationComplaint.IdempotencyKey) }]);
+        UniqueViolations.IndexOf<StationComplaint>(db, nameof(StationComplaint.IdempotencyKey));
 
     private async Task<FiledComplaint?> FindReplayAsync(string key, string requestHash, CancellationToken cancellationToken)
     {

@@ -111,7 +111,7 @@ public sealed class CreateStaffAccountHandler(
     private static ValidationFailedException Taken(string userName) => new("userName", IdentityErrors.Text("UserName.Taken", userName));
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex UserNameIndex(NigehbanDbContext db) =>
-        db.Model.FindEntityType(typeof(StaffAccount))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(StaffAccount.UserName) }]);
+        UniqueViolations.IndexOf<StaffAccount>(db, nameof(StaffAccount.UserName));
 
     private static void Validate(CreateStaffRequest request)
     {

@@ -175,7 +175,7 @@ public sealed class SubmitPoliceComplaintHandler(
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex KeyIndex(NigehbanDbContext db) =>
-        db.Model.FindEntityType(typeof(PoliceComplaint))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(PoliceComplaint.IdempotencyKey) }]);
+        UniqueViolations.IndexOf<PoliceComplaint>(db, nameof(PoliceComplaint.IdempotencyKey));
 
     /// <summary>Every validated field, length-prefixed so that no two requests concatenate alike.</summary>
 }

@@ -116,7 +116,7 @@ public sealed class RegisterPersonHandler(NigehbanDbContext db, RecordsScope sco
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex NationalIdIndex(NigehbanDbContext db) =>
-        db.Model.FindEntityType(typeof(PersonRecord))!.GetIndexes().Single(i => i.Properties is [{ Name: nameof(PersonRecord.NationalId) }]);
+        UniqueViolations.IndexOf<PersonRecord>(db, nameof(PersonRecord.NationalId));
 
     public PersonName NameRow(Guid personId, PersonNameKind kind, string text) =>
         new() { Id = Guid.CreateVersion7(), PersonId = personId, Kind = kind, Text = text, Key = keys.KeyOf(text) };
