@@ -189,7 +189,8 @@ public sealed class AccessibilityAudit
         }
         catch (TimeoutException timedOut)
         {
-            throw new TimeoutException($"{timedOut.Message} The tab, probed: {await ProbeAsync(page)}.", timedOut);
+            throw new TimeoutException(
+                $"{timedOut.Message} The tab, probed: {await ProbeAsync(page)}; the browser had {TestBrowserContexts.OpenTabs(context.Browser!)} tabs open.", timedOut);
         }
         finally
         {
@@ -218,7 +219,10 @@ public sealed class AccessibilityAudit
     }
 
     /// <summary>Taken where the test's own code runs: Playwright raises its events on its own task.</summary>
-    public static string CurrentTestKey() => TestContext.Current.Test?.UniqueID ?? "outside-a-test";
+    public static string CurrentTestKey() => TestContext.Current.Test?.UniqueID ?? OutsideATest;
+
+    /// <summary>The key of work done outside any test (an assembly or class fixture's).</summary>
+    public const string OutsideATest = "outside-a-test";
 
     private void Queue()
     {

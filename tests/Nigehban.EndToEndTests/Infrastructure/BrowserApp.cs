@@ -120,6 +120,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(20_000);
+        TestBrowserContexts.Track(context);
         // Every page of the context, tabs a test opens later included, is checked with axe-core. axe is
         // a script: in a context with scripts off, Chromium never answers the evaluation, and the run
         // hung there. Those pages are audited with scripts on by the tests of the same pages.
