@@ -130,7 +130,8 @@ public sealed class AccessibilityAudit
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"axe-core did not finish on {url} within {bound.TotalSeconds:0} s.");
+            throw new TimeoutException(
+                $"axe-core did not finish on {url} within {bound.TotalSeconds:0} s. The tab, probed: {await ProbeAsync(page)}; the browser had {TestBrowserContexts.OpenTabs(page.Context.Browser!)} tabs open.");
         }
 
         var violations = result.Deserialize<AxeViolation[]>() ?? [];
@@ -187,11 +188,6 @@ public sealed class AccessibilityAudit
 
             return await RunAsync(page, bound);
         }
-        catch (TimeoutException timedOut)
-        {
-            throw new TimeoutException(
-                $"{timedOut.Message} The tab, probed: {await ProbeAsync(page)}; the browser had {TestBrowserContexts.OpenTabs(context.Browser!)} tabs open.", timedOut);
-        }
         finally
         {
             // Not awaited past a few seconds: closing a tab whose renderer is stuck can hang as well.
@@ -199,18 +195,29 @@ public sealed class AccessibilityAudit
         }
     }
 
-    /// <summary>Whether a tab whose audit timed out still runs script at all, and in what state it is.</summary>
+    /// <summary>
+    /// Whether a tab whose audit timed out still runs script at all, whether its timers fire and its
+    /// frames render (axe and the audit's settling wait need both), and in what state it is.
+    /// </summary>
     private static async Task<string> ProbeAsync(IPage page)
+    {
+        var state = await AskAsync(page,
+            "() => `readyState ${document.readyState}, ${document.visibilityState}, axe ${typeof window.axe}, ${document.querySelectorAll('*').length} elements, ${document.querySelectorAll('iframe').length} frames`",
+            "its renderer runs no script");
+        var timers = await AskAsync(page, "() => new Promise(resolve => setTimeout(() => resolve('timers fire'), 50))", "its timers do not fire");
+        var frames = await AskAsync(page, "() => new Promise(resolve => requestAnimationFrame(() => resolve('frames render')))", "no animation frame comes");
+        return $"{state}; {timers}; {frames}";
+    }
+
+    private static async Task<string> AskAsync(IPage page, string script, string silence)
     {
         try
         {
-            return await page.EvaluateAsync<string>(
-                    "() => `readyState ${document.readyState}, ${document.visibilityState}, axe ${typeof window.axe}, ${document.querySelectorAll('*').length} elements, ${document.querySelectorAll('iframe').length} frames`")
-                .WaitAsync(TimeSpan.FromSeconds(5));
+            return await page.EvaluateAsync<string>(script).WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (TimeoutException)
         {
-            return "no answer within 5 s (its renderer runs no script)";
+            return $"no answer within 5 s ({silence})";
         }
         catch (PlaywrightException failed)
         {

@@ -167,7 +167,8 @@ public abstract class SubmissionIdempotencyTests(NigehbanApp app)
             services.GetRequiredService<JurisdictionScope>(),
             new ServiceRequestClock(time, references, services.GetRequiredService<DeadlineCalculator>(), services.GetRequiredService<ServiceCatalogue>()),
             new ServiceRequestNotifications(db, time, force),
-            services.GetRequiredService<GroupCommit>());
+            services.GetRequiredService<GroupCommit>(),
+            services.GetServices<Nigehban.Web.Platform.Documents.IRecordCopies>());
         var command = new SubmitServiceRequestCommand("character-certificate", "LHR-PS01",
             new ApplicantInput(NewCnic(), "Test Applicant", null, "+923001234567", null, null), null, null);
         return await handler.HandleAsync(command, key, Ct);

@@ -43,6 +43,7 @@ public static class CasesModule
         services.AddScoped<ReadFirsHandler>();
         services.AddScoped<RenderFirCopyHandler>();
         services.AddScoped<IDocumentVerifier, FirCopies>();
+        services.AddScoped<IRecordCopies, FirCopiesAtServiceCentres>();
         services.AddScoped<CaseWork>();
         services.AddScoped<AssignInvestigatingOfficerHandler>();
         services.AddScoped<WriteCaseDiaryHandler>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -6,6 +7,7 @@ using Nigehban.Web.Platform.Units;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 
@@ -38,7 +40,8 @@ public sealed class SubmitServiceRequestHandler(
     JurisdictionScope scope,
     ServiceRequestClock clock,
     ServiceRequestNotifications notifications,
-    GroupCommit groupCommit)
+    GroupCommit groupCommit,
+    IEnumerable<IRecordCopies> recordCopies)
 {
     private const int MaxDetailsLength = 8000;
 
@@ -50,6 +53,7 @@ public sealed class SubmitServiceRequestHandler(
         }
 
         var (service, unit, applicant, channel, language, details) = Validate(command);
+        await CheckRecordNamedAsync(service, unit, applicant, details, cancellationToken);
         var requestHash = idempotencyKey is null ? null : CanonicalHash(service.Code, unit.Code, channel, applicant, details, language);
         var now = clock.Now;
         var id = Guid.CreateVersion7();
@@ -132,6 +136,32 @@ public sealed class SubmitServiceRequestHandler(
 
         errors.ThrowIfAny();
         return new ValidSubmission(service!, unit!, applicant!, channel, language!, details);
+    }
+
+    /// <summary>
+    /// A copy of another module's record (an FIR copy) goes only to a party of a record kept in the
+    /// centre's area: the applicant names it in the details, and the owning module says whether it is theirs.
+    /// </summary>
+    private async Task CheckRecordNamedAsync(ServiceDefinition service, UnitInfo unit, Applicant applicant, string? details, CancellationToken cancellationToken)
+    {
+        if (recordCopies.FirstOrDefault(c => c.Output == service.Output) is not { } source)
+        {
+            return;
+        }
+
+        const string field = "details." + IRecordCopies.DetailName;
+        var label = source.RecordLabel(CultureInfo.CurrentUICulture.Name);
+        var named = RecordCopyDetails.Named(details);
+        if (string.IsNullOrWhiteSpace(named))
+        {
+            throw new ValidationFailedException(field, ServiceCentreErrors.Text("Record.Required", label));
+        }
+
+        var area = units.AncestorOfKind(unit.Code, force.ReferenceUnitKind) ?? unit;
+        if (await source.FindForApplicantAsync(named, area.Path, applicant.NationalId, applicant.Phone, cancellationToken) is null)
+        {
+            throw new ValidationFailedException(field, ServiceCentreErrors.Text("Record.NoMatch", label));
+        }
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>

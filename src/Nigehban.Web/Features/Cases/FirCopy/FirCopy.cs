@@ -23,7 +23,13 @@ public sealed class RenderFirCopyHandler(NigehbanDbContext db, CasesPack pack, F
     public async Task<(byte[] Pdf, string FileName)> HandleAsync(string reference, CancellationToken cancellationToken)
     {
         var fir = await ReadFirsHandler.FindAsync(db, reference, cancellationToken);
-        db.Audit.Record(new AuditEntry("fir-copy.read", nameof(Fir), fir.Reference, Details: fir.CopyCode, UnitPath: fir.UnitPath));
+        return await RenderAsync(fir, "fir-copy.read", fir.CopyCode, cancellationToken);
+    }
+
+    /// <summary>Renders <paramref name="fir"/> (found by the caller, who answers for the right to it), audited as <paramref name="action"/>.</summary>
+    public async Task<(byte[] Pdf, string FileName)> RenderAsync(Fir fir, string action, string details, CancellationToken cancellationToken)
+    {
+        db.Audit.Record(new AuditEntry(action, nameof(Fir), fir.Reference, Details: details, UnitPath: fir.UnitPath));
         await db.SaveChangesAsync(cancellationToken);
 
         var station = units.Find(fir.UnitCode)?.Name ?? fir.UnitCode;

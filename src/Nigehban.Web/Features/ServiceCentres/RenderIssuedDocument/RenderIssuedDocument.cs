@@ -12,7 +12,8 @@ namespace Nigehban.Web.Features.ServiceCentres.RenderIssuedDocument;
 /// The PDF of an issued document, for the holder (reference + national ID) or staff in its
 /// jurisdiction. It carries the holder's name and national ID, so every rendering is an audited read.
 /// </summary>
-public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, DocumentLinks links, OfficialDocumentPdf renderer)
+public sealed class RenderIssuedDocumentHandler(
+    NigehbanDbContext db, ServiceCatalogue catalogue, ForcePack force, DocumentLinks links, OfficialDocumentPdf renderer, IEnumerable<IRecordCopies> recordCopies)
 {
     public async Task<(byte[] Pdf, string FileName)> HandleAsync(string reference, string? nationalId, CancellationToken cancellationToken)
     {
@@ -29,6 +30,12 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
         db.Audit.Record(new AuditEntry("issued-document.read", nameof(IssuedDocument), document.Code,
             Details: nationalId is null ? document.ServiceRequestReference : $"{document.ServiceRequestReference} by its holder", UnitPath: document.UnitPath));
         await db.SaveChangesAsync(cancellationToken);
+        if (recordCopies.FirstOrDefault(c => c.Output == document.Kind) is { } source)
+        {
+            // A copy of another module's record (an FIR copy) is that module's own document, with its own QR.
+            return await source.RenderAsync(await RecordNamedAsync(document, cancellationToken), cancellationToken);
+        }
+
         var service = catalogue.Find(document.ServiceCode);
         var title = service?.NameIn("en") ?? document.ServiceCode;
         var local = TimeZoneInfo.ConvertTime(document.IssuedAt, force.TimeZone);
@@ -50,5 +57,12 @@ public sealed class RenderIssuedDocumentHandler(NigehbanDbContext db, ServiceCat
             links.VerificationUrl(document),
             $"Issued by {service?.Agency ?? force.Name}. Verify at the address above; a document whose QR code does not verify is not genuine."));
         return (pdf, $"{document.ServiceRequestReference}.pdf");
+    }
+
+    private async Task<string> RecordNamedAsync(IssuedDocument document, CancellationToken cancellationToken)
+    {
+        var details = await db.Set<ServiceRequest>().IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.Id == document.ServiceRequestId).Select(r => r.DetailsJson).FirstAsync(cancellationToken);
+        return RecordCopyDetails.Named(details) ?? throw new InvalidOperationException($"Issued copy {document.Code} names no record.");
     }
 }
