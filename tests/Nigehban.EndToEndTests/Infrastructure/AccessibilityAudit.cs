@@ -116,9 +116,9 @@ public sealed class AccessibilityAudit
     }
 
     /// <summary>One explicit audit of a page, outside the per-test bookkeeping (for testing the audit itself).</summary>
-    public static Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page) => RunAsync(page, AuditBound);
+    public static Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page) => RunAsync(page, AuditBound, probeOnTimeout: true);
 
-    private static async Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page, TimeSpan bound)
+    private static async Task<IReadOnlyList<AccessibilityFinding>> RunAsync(IPage page, TimeSpan bound, bool probeOnTimeout)
     {
         // Bounded: a page that cannot run the script (a closed or script-less page) fails the audit
         // with a timeout instead of holding the whole test run.
@@ -130,8 +130,10 @@ public sealed class AccessibilityAudit
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException(
-                $"axe-core did not finish on {url} within {bound.TotalSeconds:0} s. The tab, probed: {await ProbeAsync(page)}; the browser had {TestBrowserContexts.OpenTabs(page.Context.Browser!)} tabs open.");
+            var probed = probeOnTimeout
+                ? $" The tab, probed: {await ProbeAsync(page)}; the browser had {TestBrowserContexts.OpenTabs(page.Context.Browser!)} tabs open."
+                : string.Empty;
+            throw new TimeoutException($"axe-core did not finish on {url} within {bound.TotalSeconds:0} s.{probed}");
         }
 
         var violations = result.Deserialize<AxeViolation[]>() ?? [];
@@ -140,39 +142,65 @@ public sealed class AccessibilityAudit
 
     /// <summary>
     /// Audits <paramref name="url"/> in a tab of its own in <paramref name="context"/> (its cookies, so
-    /// its sign-in and language). Under a loaded CI, axe's evaluation sometimes never returned on a page
-    /// that passed on every other run (the waiting hall in Urdu, the new-account form, the counter), and
-    /// a retry in a new tab of the same context timed out as well; the cause is not known. So a timed-out
-    /// audit is tried once more in a new browser context with the same cookies (its own renderer), and a
-    /// second timeout fails with what each stuck tab answered to a trivial probe, for the next diagnosis.
+    /// its sign-in and language), after <paramref name="untilReady"/> has prepared the page. Under a
+    /// loaded CI, axe's evaluation sometimes never returned on a page that passed on every other run
+    /// (the waiting hall in Urdu, the new-account form, the counter, the FIR list, the home page), and
+    /// a retry in a new tab, then in a new context, timed out as well; the cause is not known. So a
+    /// timed-out audit is tried again in a new context with the same cookies, then in a new browser
+    /// process; only a third timeout fails, with what each stuck tab answered to the probes. Timeouts
+    /// that a later attempt got past are written to the test's output, for the next diagnosis.
     /// </summary>
     public static async Task<IReadOnlyList<AccessibilityFinding>> AuditInOwnTabAsync(
         IBrowserContext context, string url, Func<IPage, Task>? untilReady = null, TimeSpan? bound = null)
     {
+        var limit = bound ?? AuditBound;
+        var timeouts = new List<string>();
         try
         {
-            return await AuditInNewTabAsync(context, url, untilReady, bound ?? AuditBound);
+            return await AuditInNewTabAsync(context, url, untilReady, limit);
         }
         catch (TimeoutException first)
         {
-            var origin = context.Pages.Select(p => p.Url).FirstOrDefault(u => u.StartsWith("http", StringComparison.Ordinal));
-            await using var fresh = await context.Browser!.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = origin is null ? null : new Uri(origin).GetLeftPart(UriPartial.Authority),
-                StorageState = await context.StorageStateAsync(),
-                Locale = "en-GB",
-                ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
-            });
-            try
-            {
-                return await AuditInNewTabAsync(fresh, url, untilReady, bound ?? AuditBound);
-            }
-            catch (TimeoutException second)
-            {
-                throw new TimeoutException($"{first.Message} Then, in a new context: {second.Message}", second);
-            }
+            timeouts.Add(first.Message);
+        }
+
+        var state = await context.StorageStateAsync();
+        var origin = context.Pages.Select(p => p.Url).FirstOrDefault(u => u.StartsWith("http", StringComparison.Ordinal));
+        var options = new BrowserNewContextOptions
+        {
+            BaseURL = origin is null ? null : new Uri(origin).GetLeftPart(UriPartial.Authority),
+            StorageState = state,
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
+        };
+        try
+        {
+            await using var fresh = await context.Browser!.NewContextAsync(options);
+            var findings = await AuditInNewTabAsync(fresh, url, untilReady, limit);
+            Report(timeouts, "a new context");
+            return findings;
+        }
+        catch (TimeoutException second)
+        {
+            timeouts.Add("Then, in a new context: " + second.Message);
+        }
+
+        await using var browser = await BrowserApp.LaunchChromiumAsync(context.Browser!.BrowserType);
+        try
+        {
+            await using var fresh = await browser.NewContextAsync(options);
+            var findings = await AuditInNewTabAsync(fresh, url, untilReady, limit);
+            Report(timeouts, "a new browser");
+            return findings;
+        }
+        catch (TimeoutException third)
+        {
+            throw new TimeoutException($"{string.Join(' ', timeouts)} Then, in a new browser: {third.Message}", third);
         }
     }
+
+    private static void Report(List<string> timeouts, string where) =>
+        TestContext.Current.TestOutputHelper?.WriteLine($"The accessibility audit completed in {where} after: {string.Join(' ', timeouts)}");
 
     private static async Task<IReadOnlyList<AccessibilityFinding>> AuditInNewTabAsync(
         IBrowserContext context, string url, Func<IPage, Task>? untilReady, TimeSpan bound)
@@ -186,7 +214,7 @@ public sealed class AccessibilityAudit
                 await untilReady(page);
             }
 
-            return await RunAsync(page, bound);
+            return await RunAsync(page, bound, probeOnTimeout: true);
         }
         finally
         {
@@ -256,7 +284,7 @@ public sealed class AccessibilityAudit
 
         try
         {
-            var first = await RunAsync(_page);
+            var first = await RunAsync(_page, AuditBound, probeOnTimeout: false);
             if (first.Count == 0)
             {
                 return;
@@ -266,7 +294,7 @@ public sealed class AccessibilityAudit
             // later: a rule counts when it is still broken then.
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             var rules = first.Select(f => f.Rule).ToHashSet();
-            foreach (var finding in (await RunAsync(_page)).Where(f => rules.Contains(f.Rule)))
+            foreach (var finding in (await RunAsync(_page, AuditBound, probeOnTimeout: false)).Where(f => rules.Contains(f.Rule)))
             {
                 _findings.Enqueue(finding);
             }

@@ -62,15 +62,13 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         (_playwright, Browser) = await Task.Run(async () =>
         {
             var playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
-            return (playwright, browser);
+            return (playwright, await LaunchChromiumAsync(playwright.Chromium));
         });
     }
+
+    /// <summary>A headless Chromium of the machine's, as the suite runs it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IBrowserType chromium) =>
+        chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
 
     public override async ValueTask DisposeAsync()
     {
