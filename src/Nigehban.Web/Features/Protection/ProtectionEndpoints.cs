@@ -31,7 +31,7 @@ public static class ProtectionEndpoints
                     [.. pack.Needs.Select(n => new NamedChoice(n.Code, n.NameIn(language)))],
                     [.. pack.Partners.Select(p => new NamedChoice(p.Code, p.NameIn(language)))]));
             })
-            .WithTags("Protection").WithName("GetProtectionChoices").AllowAnonymous()
+            .WithTags("Protection").WithName("GetProtectionChoices").AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The protection centres, groups, needs and partner bodies of the pack, in the caller's language.");
 
         var cases = app.MapGroup("/api/v1/protection-cases").WithTags("Protection");
