@@ -1,6 +1,7 @@
 using Nigehban.Web.Features.Protection.EscalateOverdueReferrals;
 using Nigehban.Web.Features.Protection.ListCases;
 using Nigehban.Web.Features.Protection.OpenCase;
+using Nigehban.Web.Features.Protection.Pages.Console;
 using Nigehban.Web.Features.Protection.PartnerReferrals;
 using Nigehban.Web.Features.Protection.ReadCase;
 using Nigehban.Web.Features.Protection.ReferCase;
@@ -25,6 +26,7 @@ public static class ProtectionModule
         services.AddScoped<ReferCaseHandler>();
         services.AddScoped<PartnerReferralsHandler>();
         services.AddOverdueSweep<EscalateOverdueReferralsHandler>("Protection");
+        services.AddProtectionConsole();
         return services;
     }
 }
