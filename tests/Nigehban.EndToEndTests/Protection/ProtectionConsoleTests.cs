@@ -45,6 +45,15 @@ public sealed class ProtectionConsoleTests(BrowserApp app)
         await Expect(desk.Locator("#follow-ups-due")).ToContainTextAsync(reference);
         (await desk.ContentAsync()).ShouldNotContain(name);
 
+        await desk.Locator($"#cases-mine a[href='/console/protection/cases/{reference}']").ClickAsync();
+        await Expect(desk.Locator("#protection-case-page")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(desk.Locator("#person-name")).ToHaveTextAsync(name);
+        await desk.Locator("#case-follow-ups button.complete-follow-up").First.ClickAsync();
+        await Expect(desk.Locator("#case-follow-ups button.complete-follow-up")).ToHaveCountAsync(0);
+        await desk.Locator("#close-satisfaction").SelectOptionAsync("PartlySatisfied");
+        await desk.Locator("#close-case").ClickAsync();
+        await Expect(desk.Locator("#case-status")).ToHaveTextAsync("Closed");
+
         await desk.GotoAsync("/culture/ur?returnUrl=%2Fconsole");
         await Expect(desk.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await OpenAsync(desk, "/console/protection", "#protection-desk-page");
