@@ -166,6 +166,34 @@ public abstract class ProtectionCaseTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task TheCasePage_IsNotFound404OutsideTheCentre_AndShowsThePersonOnlyToItsReaders()
+    {
+        var name = "Generated " + Canary("Page");
+        var reference = await OpenAsync(await app.SignInAsync("protection"), Case(Centre, name));
+        var admin = await app.SignInAsync("admin");
+        var elsewhere = await SignInAsync(app, await NewStaffAsync(app, admin, Roles.ProtectionOfficer, app.Demo("frontdesk2").Unit));
+        var colleague = await SignInAsync(app, await NewStaffAsync(app, admin, Roles.ProtectionOfficer, Centre));
+
+        var (outsideStatus, outsideHtml) = await BrowseAsync(elsewhere, $"/console/protection/cases/{reference}");
+        outsideStatus.ShouldBe(HttpStatusCode.NotFound);
+        outsideHtml.ShouldContain("id=\"not-found-page\"");
+        var (colleagueStatus, colleagueHtml) = await BrowseAsync(colleague, $"/console/protection/cases/{reference}");
+        colleagueStatus.ShouldBe(HttpStatusCode.OK);
+        colleagueHtml.ShouldContain("id=\"case-withheld\"");
+        colleagueHtml.ShouldNotContain(name);
+        var (_, ownHtml) = await BrowseAsync(await app.SignInAsync("protection"), $"/console/protection/cases/{reference}");
+        ownHtml.ShouldContain(name);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> BrowseAsync(HttpClient signedIn, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        var response = await signedIn.SendAsync(request, Ct);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
+    }
+
+    [Fact]
     public async Task FollowUps_ArePlannedAndDone_AndTheCaseClosesWithThePersonsSatisfaction()
     {
         var protection = await app.SignInAsync("protection");
