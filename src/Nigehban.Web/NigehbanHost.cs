@@ -9,6 +9,7 @@ using Nigehban.Web.Features.FrontDesk;
 using Nigehban.Web.Features.ServiceCentres;
 using Nigehban.Web.Features.Organisation;
 using Nigehban.Web.Features.PoliceComplaints;
+using Nigehban.Web.Features.Protection;
 using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform;
 using Nigehban.Web.Platform.Api;
@@ -39,6 +40,7 @@ public static class NigehbanHost
         builder.Services.AddServiceCentres();
         builder.Services.AddFrontDesk();
         builder.Services.AddPoliceComplaints();
+        builder.Services.AddProtection();
         builder.Services.AddCases();
         builder.Services.AddDashboard();
         builder.Services.AddDashboardUi();
@@ -74,6 +76,7 @@ public static class NigehbanHost
         app.MapServiceCentres();
         app.MapFrontDesk();
         app.MapPoliceComplaints();
+        app.MapProtection();
         app.MapCases();
         app.MapRecords();
         app.MapDashboard();

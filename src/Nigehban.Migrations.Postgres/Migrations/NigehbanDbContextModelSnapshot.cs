@@ -1373,6 +1373,340 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.ToTable("police_complaint_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionBreakGlass", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReasonSealed")
+                        .IsRequired()
+                        .HasMaxLength(4064)
+                        .HasColumnType("character varying(4064)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("protection_break_glass", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddressSealed")
+                        .HasMaxLength(1664)
+                        .HasColumnType("character varying(1664)");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("AssignedAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssignedUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CentreType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosureNoteSealed")
+                        .HasMaxLength(8064)
+                        .HasColumnType("character varying(8064)");
+
+                    b.Property<string>("ContactSealed")
+                        .HasMaxLength(864)
+                        .HasColumnType("character varying(864)");
+
+                    b.Property<string>("Groups")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("LinkedReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NameSealed")
+                        .HasMaxLength(544)
+                        .HasColumnType("character varying(544)");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("StatementSealed")
+                        .HasMaxLength(32064)
+                        .HasColumnType("character varying(32064)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedAccountId", "Status");
+
+                    b.HasIndex("UnitPath", "Status", "OpenedAt");
+
+                    b.ToTable("protection_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionCaseGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CaseId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("protection_case_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NoteSealed")
+                        .HasMaxLength(8064)
+                        .HasColumnType("character varying(8064)");
+
+                    b.Property<DateTimeOffset>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DueAt");
+
+                    b.HasIndex("DoneAt", "DueAt");
+
+                    b.ToTable("protection_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionPartnerAccount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PartnerCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("protection_partner_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcknowledgeDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("AcknowledgementEscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NeedCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NoteSealed")
+                        .HasMaxLength(8064)
+                        .HasColumnType("character varying(8064)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("OutcomeDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OutcomeEscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeSealed")
+                        .HasMaxLength(8064)
+                        .HasColumnType("character varying(8064)");
+
+                    b.Property<string>("PartnerCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("AcknowledgedAt", "AcknowledgeDueAt");
+
+                    b.HasIndex("OutcomeAt", "OutcomeDueAt");
+
+                    b.HasIndex("PartnerCode", "SentAt");
+
+                    b.HasIndex("UnitPath", "SentAt");
+
+                    b.ToTable("protection_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Records.CriminalHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2374,6 +2708,33 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionCaseGrant", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Protection.ProtectionCase", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionFollowUp", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Protection.ProtectionCase", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionReferral", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Records.CriminalHistoryEntry", b =>
                 {
                     b.HasOne("Nigehban.Web.Features.Records.PersonRecord", null)
@@ -2469,6 +2830,13 @@ namespace Nigehban.Migrations.Postgres.Migrations
             modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionCase", b =>
+                {
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Grants");
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Records.PersonRecord", b =>

@@ -1366,6 +1366,340 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.ToTable("police_complaint_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionBreakGlass", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonSealed")
+                        .IsRequired()
+                        .HasMaxLength(4064)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("protection_break_glass", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressSealed")
+                        .HasMaxLength(1664)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssignedAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CentreType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosureNoteSealed")
+                        .HasMaxLength(8064)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactSealed")
+                        .HasMaxLength(864)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Groups")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSealed")
+                        .HasMaxLength(544)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementSealed")
+                        .HasMaxLength(32064)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedAccountId", "Status");
+
+                    b.HasIndex("UnitPath", "Status", "OpenedAt");
+
+                    b.ToTable("protection_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionCaseGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CaseId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("protection_case_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteSealed")
+                        .HasMaxLength(8064)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DueAt");
+
+                    b.HasIndex("DoneAt", "DueAt");
+
+                    b.ToTable("protection_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionPartnerAccount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("protection_partner_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcknowledgeDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgementEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteSealed")
+                        .HasMaxLength(8064)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutcomeDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutcomeEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeSealed")
+                        .HasMaxLength(8064)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("AcknowledgedAt", "AcknowledgeDueAt");
+
+                    b.HasIndex("OutcomeAt", "OutcomeDueAt");
+
+                    b.HasIndex("PartnerCode", "SentAt");
+
+                    b.HasIndex("UnitPath", "SentAt");
+
+                    b.ToTable("protection_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Records.CriminalHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2365,6 +2699,33 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionCaseGrant", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Protection.ProtectionCase", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionFollowUp", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Protection.ProtectionCase", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionReferral", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Records.CriminalHistoryEntry", b =>
                 {
                     b.HasOne("Nigehban.Web.Features.Records.PersonRecord", null)
@@ -2460,6 +2821,13 @@ namespace Nigehban.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Nigehban.Web.Features.PoliceComplaints.PoliceComplaint", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.ProtectionCase", b =>
+                {
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Grants");
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Records.PersonRecord", b =>

@@ -13,6 +13,7 @@ using Nigehban.Web.Platform.Documents;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Outbox;
+using Nigehban.Web.Platform.Protection;
 using Nigehban.Web.Platform.References;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Sla;
@@ -71,6 +72,7 @@ public static class PlatformModule
         services.AddReferenceNumbers();
         services.AddSlaClocks();
         services.AddOfficialDocuments();
+        services.AddFieldEncryption();
 
         services.AddForcePack();
         services.AddNigehbanDatabase();

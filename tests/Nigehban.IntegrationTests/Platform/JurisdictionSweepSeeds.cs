@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Nigehban.IntegrationTests.Identity;
+using Nigehban.IntegrationTests.Infrastructure;
+using Nigehban.Web.Platform.Security;
 using Shouldly;
+using static Nigehban.IntegrationTests.Protection.ProtectionFixtures;
 
 namespace Nigehban.IntegrationTests.Platform;
 
@@ -32,4 +36,43 @@ internal static class JurisdictionSweepSeeds
         merge.StatusCode.ShouldBe(HttpStatusCode.Created, await merge.Content.ReadAsStringAsync(Ct));
         return (person, (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
     }
+
+    /// <summary>
+    /// A protection case at the station's centre (the person named <paramref name="marker"/>), a follow-up and a
+    /// referral; the desk's officer and a partner account of the district as insiders; a protection officer and
+    /// a partner account of another district as outsiders, who must get 404.
+    /// </summary>
+    public static async Task<ProtectionSeeds> ProtectionAsync(NigehbanApp app, string marker)
+    {
+        var officer = await app.SignInAsync("protection");
+        var reference = await OpenAsync(officer, Case(app.Demo("protection").Unit, marker));
+        var detail = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/protection-cases/{reference}", Ct);
+        var referral = await officer.PostAsJsonAsync($"/api/v1/protection-cases/{reference}/referrals", new { partner = "women-shelter", need = "shelter", note = marker }, Ct);
+        referral.StatusCode.ShouldBe(HttpStatusCode.OK, await referral.Content.ReadAsStringAsync(Ct));
+
+        var admin = await app.SignInAsync("admin");
+        async Task<HttpClient> PartnerAsync(string unit)
+        {
+            var staff = await NewStaffAsync(app, admin, Roles.ProtectionPartner, unit);
+            (await admin.PostAsJsonAsync("/api/v1/protection-partner-accounts", new { userName = staff.UserName, partner = "women-shelter" }, Ct)).EnsureSuccessStatusCode();
+            return await SignInAsync(app, staff);
+        }
+
+        var otherDistrict = app.Demo("dpo2").Unit;
+        return new ProtectionSeeds(
+            reference, detail.GetProperty("followUps")[0].GetProperty("id").GetGuid(), (await referral.ReadJsonAsync()).GetProperty("id").GetGuid(),
+            officer, await PartnerAsync(app.Demo("dpo").Unit),
+            [("protection officer of another district", await SignInAsync(app, await NewStaffAsync(app, admin, Roles.ProtectionOfficer, app.Demo("frontdesk2").Unit)), Roles.ProtectionOfficer),
+             ("partner account of another district", await PartnerAsync(otherDistrict), Roles.ProtectionPartner)]);
+    }
+}
+
+/// <summary>The protection records of the swept district, its insiders, and outsiders who hold the protection permissions.</summary>
+internal sealed record ProtectionSeeds(
+    string Case, Guid FollowUp, Guid Referral, HttpClient Officer, HttpClient Partner, IReadOnlyList<(string Name, HttpClient Client, string Role)> Outsiders)
+{
+    public const string Routes = "/api/v1/protection";
+
+    /// <summary>The partner's routes are answered to the partner account; the desk's to its officer.</summary>
+    public HttpClient InsiderFor(string path) => path.StartsWith("/api/v1/protection-referrals/", StringComparison.Ordinal) ? Partner : Officer;
 }

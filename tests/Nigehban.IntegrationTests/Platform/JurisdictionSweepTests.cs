@@ -47,7 +47,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
     public async Task EveryScopedOperation_Answers404AndNoData_ToCallersOutsideTheRecordsDistrict()
     {
         var records = await SeedDistrictRecordsAsync();
-        var callers = await OutsideCallersAsync();
+        var callers = (await OutsideCallersAsync()).Concat(records.Protection!.Outsiders.Select(o => new Caller(o.Name, o.Client, PermissionsOf(o.Role)))).ToList();
         var operations = await ScopedOperationsAsync();
         operations.Count.ShouldBeGreaterThan(10, "the sweep found too few operations: is the OpenAPI document read right?");
         PublicByDesign.Keys.ShouldBeSubsetOf(await AllOperationIdsAsync(), "an exemption names no operation any more: remove it");
@@ -89,8 +89,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         // above come from the scope and not from IDs that name nothing.
         foreach (var operation in operations)
         {
-            var insider = operation.Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal)
-                ? await ComplaintCentreInsiderAsync(PolicyOf(operation.OperationId))
+            var insider = operation.Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal) ? await ComplaintCentreInsiderAsync(PolicyOf(operation.OperationId))
+                : operation.Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) ? records.Protection!.InsiderFor(operation.Path)
                 : await InsiderForAsync(PolicyOf(operation.OperationId));
             using var request = operation.Request(records, null, outsider: false);
             using var response = await insider.SendAsync(request, Ct);
@@ -114,7 +114,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
     private sealed record DistrictRecords(
         string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
         string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "", Guid ArrestId = default,
-        Guid Person = default, Guid HistoryEntry = default, Guid PersonMerge = default);
+        Guid Person = default, Guid HistoryEntry = default, Guid PersonMerge = default, ProtectionSeeds? Protection = null);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -167,7 +167,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
             [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId,
-            Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge);
+            Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge, Protection: await JurisdictionSweepSeeds.ProtectionAsync(app, marker));
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -262,6 +262,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         private string ValueOf(string parameter, DistrictRecords records) => (OperationId, parameter) switch
         {
             (_, "reference") when IsComplaint => records.ComplaintReference,
+            (_, "reference") when Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) => records.Protection!.Case,
+            (_, "id") when Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) => (Path.Contains("follow-ups", StringComparison.Ordinal) ? records.Protection!.FollowUp : records.Protection!.Referral).ToString(),
             (_, "reference") when Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal) => records.PoliceComplaint,
             (_, "reference") when Path.StartsWith("/api/v1/firs/", StringComparison.Ordinal) => records.Fir,
             (_, "reference") => records.Reference,

@@ -8,7 +8,7 @@ public sealed class RolesTests
     [Fact]
     public void EveryRole_IsKnown_AndCanOpenTheConsole()
     {
-        Roles.All.Count.ShouldBe(12);
+        Roles.All.Count.ShouldBe(13);
         foreach (var role in Roles.All)
         {
             Roles.IsKnown(role).ShouldBeTrue(role);

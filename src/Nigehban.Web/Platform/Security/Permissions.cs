@@ -42,6 +42,9 @@ public static class Permissions
     /// <summary>Merging duplicate person records and reversing a merge (SHO and command).</summary>
     public const string RecordsMerge = "records.merge";
 
+    /// <summary>A partner body's staff (a shelter, a legal-aid committee): the protection referrals sent to their body, acknowledged and answered.</summary>
+    public const string ProtectionReferralsRespond = "protection-referrals.respond";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
@@ -51,6 +54,7 @@ public static class Permissions
         PoliceComplaintsRecord, PoliceComplaintsInquire,
         FirsRead,
         RecordsWrite, RecordsMerge,
+        ProtectionReferralsRespond,
     ];
 }
 
@@ -74,8 +78,11 @@ public static class Roles
     /// <summary>Staff of the force's complaint centre for complaints against police (Punjab: 1787).</summary>
     public const string ComplaintCentreOfficer = "ComplaintCentreOfficer";
 
+    /// <summary>Staff of a partner body of the protection desks: they see only the referrals sent to their body (ADR-061).</summary>
+    public const string ProtectionPartner = "ProtectionPartner";
+
     public static IReadOnlyList<string> All { get; } =
-        [FrontDesk, InvestigatingOfficer, Sho, ProtectionOfficer, SafeCityOperator, Dpo, Rpo, Ig, Auditor, Administrator, SubdivisionOfficer, ComplaintCentreOfficer];
+        [FrontDesk, InvestigatingOfficer, Sho, ProtectionOfficer, SafeCityOperator, Dpo, Rpo, Ig, Auditor, Administrator, SubdivisionOfficer, ComplaintCentreOfficer, ProtectionPartner];
 
     private static readonly string[] Command =
     [
@@ -100,6 +107,7 @@ public static class Roles
         [Administrator] = [Permissions.ConsoleAccess, Permissions.StaffManage, Permissions.ForceManage],
         [SubdivisionOfficer] = Command,
         [ComplaintCentreOfficer] = [Permissions.ConsoleAccess, Permissions.PoliceComplaintsRecord, Permissions.DashboardView],
+        [ProtectionPartner] = [Permissions.ConsoleAccess, Permissions.ProtectionReferralsRespond],
     };
 
     /// <summary>Roles that command or oversee the force as a whole: only their holders, or the force-wide administrator, grant them (ADR-024).</summary>

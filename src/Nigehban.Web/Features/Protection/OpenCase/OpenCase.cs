@@ -1,0 +1,111 @@
+using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Protection;
+using Nigehban.Web.Platform.References;
+using Nigehban.Web.Platform.Security;
+using Nigehban.Web.Platform.Sla;
+using Nigehban.Web.Platform.Units;
+
+namespace Nigehban.Web.Features.Protection.OpenCase;
+
+/// <param name="Centre">The unit code of one of the pack's protection centres.</param>
+/// <param name="Anonymous">The person does not give a name: only the contact is kept (name and address are dropped).</param>
+/// <param name="Contact">How the desk reaches the person (a phone, an address for letters, a trusted person): required online.</param>
+public sealed record OpenCaseCommand(
+    string? Centre, IReadOnlyList<string>? Groups, IReadOnlyList<string>? Needs, bool Anonymous,
+    string? Name, string? Contact, string? Address, string? Statement, string? LinkedReference = null);
+
+public sealed record OpenedCase(string Reference, ProtectionCaseStatus Status, string Centre, DateTimeOffset FirstFollowUpDueAt, string? AssignedOfficer);
+
+/// <summary>
+/// Opens a protection case: at the desk by a protection officer (who is then assigned it), or online
+/// by a person without an account (the centre's officers take it up). Identity and statement are
+/// sealed before they reach the context, so no plaintext is ever tracked, saved, logged or audited.
+/// A refusal names the field and repeats nothing the caller typed.
+/// </summary>
+public sealed class OpenCaseHandler(
+    NigehbanDbContext db, ProtectionPack pack, UnitDirectory units, CurrentUser user, JurisdictionScope scope,
+    TimeProvider clock, AllocateReferenceNumber references, DeadlineCalculator deadlines, FieldCipher cipher)
+{
+    public async Task<OpenedCase> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken)
+    {
+        ProtectionAccess.EnsureOffered(pack);
+        ArgumentNullException.ThrowIfNull(command);
+        var atDesk = user.HasPermission(Permissions.ProtectionCasesWork);
+        var centre = pack.Centre(command.Centre)
+            ?? throw new ValidationFailedException("centre", ProtectionErrors.Text("Centre.Unknown", string.Join(", ", pack.Centres.Select(c => c.UnitCode))));
+        var unit = pack.UnitOf(centre, units);
+        if (atDesk && !scope.Covers(unit))
+        {
+            throw new NotFoundException("centre", ApiErrors.Text("Unit.NotInJurisdiction"));
+        }
+
+        var groups = Codes(command.Groups, "groups", pack.Groups.Select(g => g.Code), "Groups");
+        var needs = Codes(command.Needs, "needs", pack.Needs.Select(n => n.Code), "Needs");
+        var name = command.Anonymous ? null : TextFields.Optional(command.Name, "name", 120);
+        var address = command.Anonymous ? null : TextFields.Optional(command.Address, "address", 400);
+        var contact = TextFields.Optional(command.Contact, "contact", 200);
+        var statement = TextFields.Optional(command.Statement, "statement", 8000);
+        var linked = TextFields.Optional(command.LinkedReference, "linkedReference", 32);
+        if (!command.Anonymous && name is null)
+        {
+            throw new ValidationFailedException("name", ProtectionErrors.Text("Name.Required"));
+        }
+
+        if (!atDesk && contact is null)
+        {
+            throw new ValidationFailedException("contact", ProtectionErrors.Text("Contact.Required"));
+        }
+
+        var now = clock.GetUtcNow();
+        var reference = (await references.NextAsync(pack.ReferencePrefix, unit.Code, cancellationToken)).ToString();
+        var protectionCase = new ProtectionCase
+        {
+            Id = Guid.CreateVersion7(now),
+            Reference = reference,
+            UnitCode = unit.Code,
+            UnitPath = unit.Path,
+            CentreType = centre.Type,
+            Channel = atDesk ? ProtectionChannel.Desk : ProtectionChannel.Online,
+            Anonymous = command.Anonymous,
+            Groups = string.Join(',', groups),
+            Needs = string.Join(',', needs),
+            LinkedReference = linked,
+            OpenedAt = now,
+        };
+        protectionCase.NameSealed = cipher.SealOptional(name, protectionCase.FieldContext("name"));
+        protectionCase.ContactSealed = cipher.SealOptional(contact, protectionCase.FieldContext("contact"));
+        protectionCase.AddressSealed = cipher.SealOptional(address, protectionCase.FieldContext("address"));
+        protectionCase.StatementSealed = cipher.SealOptional(statement, protectionCase.FieldContext("statement"));
+        if (atDesk && user.AccountId is { } me)
+        {
+            protectionCase.AssignTo(me, user.UserName ?? "");
+        }
+
+        var actor = user.UserName ?? "citizen (web)";
+        var firstFollowUp = protectionCase.PlanFollowUp(ProtectionFollowUpKind.Call, deadlines.DueAt(now, pack.FirstFollowUpWithin), actor, now);
+        db.Add(protectionCase);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OpenedCase(reference, protectionCase.Status, centre.UnitCode, firstFollowUp.DueAt, protectionCase.AssignedUserName);
+    }
+
+    /// <summary>Pack codes, at least one, each known; sorted and unique. The refusal lists the choices, never what was sent.</summary>
+    internal static List<string> Codes(IReadOnlyList<string>? given, string field, IEnumerable<string> known, string family)
+    {
+        var choices = known.ToList();
+        if (given is not { Count: > 0 })
+        {
+            throw new ValidationFailedException(field, ProtectionErrors.Text($"{family}.Required", string.Join(", ", choices)));
+        }
+
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var code in given)
+        {
+            var match = choices.FirstOrDefault(c => string.Equals(c, code?.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new ValidationFailedException(field, ProtectionErrors.Text($"{family}.Unknown", string.Join(", ", choices)));
+            codes.Add(match);
+        }
+
+        return [.. codes];
+    }
+}
