@@ -32,4 +32,17 @@ internal static class JurisdictionSweepSeeds
         merge.StatusCode.ShouldBe(HttpStatusCode.Created, await merge.Content.ReadAsStringAsync(Ct));
         return (person, (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
     }
+
+    /// <summary>A hotel of the station and the alert a wanted guest of it raised, for the registration operations.</summary>
+    public static async Task<(Guid Hotel, Guid Alert)> HotelAndAlertAsync(Infrastructure.NigehbanApp app, HttpClient frontDesk, HttpClient io, string station, string marker)
+    {
+        var cnic = ServiceCentres.ServiceCentreFixtures.NewCnic();
+        await Records.HotelRegistrationFixtures.ProclaimWantedAsync(frontDesk, io, marker, cnic, "Sweep Father");
+        var hotel = await Records.HotelRegistrationFixtures.RegisterHotelAsync(frontDesk, station, marker + " Hotel");
+        var stay = await Records.HotelRegistrationFixtures.CheckInAsync(Records.HotelRegistrationFixtures.HotelClient(app, hotel.Key),
+            Records.HotelRegistrationFixtures.Guest(cnic, marker, "Sweep Father"));
+        stay.StatusCode.ShouldBe(HttpStatusCode.Created, await stay.Content.ReadAsStringAsync(Ct));
+        var alert = (await Records.HotelRegistrationFixtures.AlertsAsync(frontDesk)).First(a => a.GetProperty("personName").GetString() == marker);
+        return (hotel.Id, alert.GetProperty("id").GetGuid());
+    }
 }

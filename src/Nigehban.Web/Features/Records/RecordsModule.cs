@@ -1,4 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Nigehban.Web.Features.Records.AlertInbox;
 using Nigehban.Web.Features.Records.CriminalHistory;
+using Nigehban.Web.Features.Records.HotelKeys;
+using Nigehban.Web.Features.Records.MatchRegistrations;
+using Nigehban.Web.Features.Records.RegisterGuests;
+using Nigehban.Web.Features.Records.RegisterHotel;
 using Nigehban.Web.Features.Records.MergePersons;
 using Nigehban.Web.Features.Records.Pages.Console;
 using Nigehban.Web.Features.Records.ReadPerson;
@@ -34,6 +41,15 @@ public static class RecordsModule
         services.AddScoped<MergePersonsHandler>();
         services.AddScoped<TellWhoLookedHandler>();
         services.AddScoped<IRecordCheck, PersonRecordCheck>();
+
+        // Registrations: hotels sign in by their key; a registration of a wanted person raises an alert.
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HotelKeyAuthenticationHandler>(HotelKeyAuthenticationHandler.SchemeName, null);
+        services.PostConfigure<AuthorizationOptions>(HotelKeyAuthenticationHandler.AddPolicy);
+        services.AddScoped<RegistrationMatcher>();
+        services.AddScoped<RegisterHotelHandler>();
+        services.AddScoped<RegisterGuestsHandler>();
+        services.AddScoped<UploadGuestsHandler>();
+        services.AddScoped<AlertInboxHandler>();
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
         services.AddRecordsConsole();

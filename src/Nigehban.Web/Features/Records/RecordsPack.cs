@@ -59,6 +59,12 @@ public sealed class RecordsPack
         }
 
         TellsPersonWhoLooked = file.TellsPersonWhoLooked ?? false;
+        AlertAcknowledgeWithin = TimeSpan.FromMinutes(file.Alerts?.AcknowledgeWithinMinutes ?? 30);
+        if (AlertAcknowledgeWithin <= TimeSpan.Zero || AlertAcknowledgeWithin > TimeSpan.FromDays(7))
+        {
+            throw ForcePackLoader.Fail(force, FileName, "alerts", "alerts: acknowledgeWithinMinutes lies between 1 and 10080 (a week)");
+        }
+
         var names = file.Names ?? new NamesFile();
         Honorifics = Upper(force, "names.honorifics", names.Honorifics);
         Spellings = [.. (names.Spellings ?? []).Select(pair => pair is [var from, var to] && from.Length > 0 && IsLatin(from) && IsLatin(to)
@@ -94,6 +100,12 @@ public sealed class RecordsPack
     /// <summary>Whether a person may be told who looked them up and why (the force's law decides).</summary>
     public bool TellsPersonWhoLooked { get; }
 
+    /// <summary>
+    /// How long a station has to acknowledge a registration alert (a wanted person checked in) before it
+    /// shows as overdue; around the clock, since hotels and tenants do not keep office hours.
+    /// </summary>
+    public TimeSpan AlertAcknowledgeWithin { get; }
+
     /// <summary>Abbreviations written for a whole name part (CH. for CHAUDHRY), upper case, without the dot.</summary>
     public IReadOnlyDictionary<string, string> Honorifics { get; }
 
@@ -127,6 +139,12 @@ public sealed class RecordsPack
         public LookupsFile? Lookups { get; set; }
         public bool? TellsPersonWhoLooked { get; set; }
         public NamesFile? Names { get; set; }
+        public AlertsFile? Alerts { get; set; }
+    }
+
+    private sealed class AlertsFile
+    {
+        public int? AcknowledgeWithinMinutes { get; set; }
     }
 
     private sealed class PurposeFile
