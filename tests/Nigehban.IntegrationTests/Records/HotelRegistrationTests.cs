@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Identity;
 using Nigehban.IntegrationTests.ServiceCentres;
+using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Records;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Outbox;
@@ -185,6 +186,41 @@ public abstract class HotelRegistrationTests(FakeClockApp app)
         (await AlertsAsync(await app.SignInWithNextCodeAsync("frontdesk2"))).ShouldNotContain(a => a.GetProperty("personName").GetString() == name);
         (await later.GetAsync($"/api/v1/registration-alerts/{second}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await app.SignInWithNextCodeAsync("dpo2")).GetAsync($"/api/v1/registration-alerts/{second}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TheDashboard_CountsRegistrationsAndAlerts_AsTheRawRowsSay()
+    {
+        var name = NewName("Test Counted Absconder");
+        var cnic = ServiceCentreFixtures.NewCnic();
+        await ProclaimWantedAsync(await app.SignInWithNextCodeAsync("frontdesk"), await app.SignInWithNextCodeAsync("io"), name, cnic, "Test Father");
+        var station = StationOf("frontdesk2");
+        var hotel = HotelClient(app, (await RegisterHotelAsync(await app.SignInWithNextCodeAsync("frontdesk2"), station)).Key);
+        Task<long> CountAsync(string metric, string dimension) => app.WithDbAsync(db => db.Set<DashboardRollup>()
+            .Where(r => r.UnitCode == station && r.Period == RollupPeriod.Month && r.Metric == metric && r.Dimension == dimension).SumAsync(r => r.Count, Ct));
+        var (alertsBefore, staysBefore) = (await CountAsync(RegistrationAlertMetrics.Raised, "proclaimed-offender"), await CountAsync(HotelStayMetrics.Registrations, "hotel-stay"));
+
+        (await CheckInAsync(hotel, Guest(cnic, name))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await CheckInAsync(hotel, Guest(ServiceCentreFixtures.NewCnic(), NewName("Test Counted Guest")))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var desk = await app.SignInWithNextCodeAsync("frontdesk2");
+        var alert = (await AlertsAsync(desk)).Single(a => a.GetProperty("personName").GetString() == name).GetProperty("id").GetGuid();
+        (await desk.PostAsJsonAsync($"/api/v1/registration-alerts/{alert}/acknowledgement", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The station's month rows: one alert, two stays.
+        (await CountAsync(RegistrationAlertMetrics.Raised, "proclaimed-offender")).ShouldBe(alertsBefore + 1);
+        (await CountAsync(HotelStayMetrics.Registrations, "hotel-stay")).ShouldBe(staysBefore + 2);
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TheDemoWantedPerson_OnRecordInTheRecordsModule_HasAnAlertAtTheDemoHotelsStation()
+    {
+        var alerts = await AlertsAsync(await app.SignInWithNextCodeAsync("sho"));
+        var demo = alerts.Where(a => a.GetProperty("personName").GetString() == SeedDemoRecords.People[0].Name).ShouldHaveSingleItem();
+        demo.GetProperty("source").GetString().ShouldBe("wanted-on-record");
+        demo.GetProperty("place").GetString().ShouldStartWith(SeedDemoHotel.HotelName);
+        demo.GetProperty("unit").GetString().ShouldBe(StationOf("sho"));
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public static class RecordsModule
         services.AddScoped<AlertInboxHandler>();
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
+        services.AddScoped<IDemoDataSeed, SeedDemoHotel>();
         services.AddRecordsConsole();
         return services;
     }
