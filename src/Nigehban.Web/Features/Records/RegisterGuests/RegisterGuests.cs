@@ -38,7 +38,12 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
             throw new ValidationFailedException("Idempotency-Key", ApiErrors.Text("Field.TooLong", "Idempotency-Key", 100));
         }
 
-        var hotel = await CurrentHotelAsync(cancellationToken);
+        return await CheckInAsync(await CurrentHotelAsync(cancellationToken), command, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>A check-in for <paramref name="hotel"/>, signed in by its key (the API) or holding it (the hotel's page).</summary>
+    public async Task<GuestStayView> CheckInAsync(Hotel hotel, CheckInCommand command, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var stay = Validate(command, hotel, now, "");
         stay.IdempotencyKey = idempotencyKey;
@@ -90,9 +95,11 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
     }
 
     /// <summary>The hotel's own guests, newest first; <paramref name="inHouse"/> keeps those not checked out.</summary>
-    public async Task<PagedList<GuestStayView>> ListAsync(bool? inHouse, int? page, int? pageSize, CancellationToken cancellationToken)
+    public async Task<PagedList<GuestStayView>> ListAsync(bool? inHouse, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        await ListAsync(await CurrentHotelAsync(cancellationToken), inHouse, page, pageSize, cancellationToken);
+
+    public async Task<PagedList<GuestStayView>> ListAsync(Hotel hotel, bool? inHouse, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var hotel = await CurrentHotelAsync(cancellationToken);
         var stays = Stays(hotel.Id).AsNoTracking();
         if (inHouse == true)
         {
@@ -110,6 +117,14 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
         var id = HotelKeyAuthenticationHandler.HotelOf(user) ?? throw new ForbiddenException(RecordsErrors.Text("Hotel.KeyRequired"));
         return await db.Set<Hotel>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken)
             ?? throw new ForbiddenException(RecordsErrors.Text("Hotel.KeyRequired"));
+    }
+
+    /// <summary>The hotel a key belongs to, for the hotel's page (which has no sign-in of its own); a key of no hotel: 400 naming <c>key</c>.</summary>
+    public async Task<Hotel> HotelByKeyAsync(string? key, CancellationToken cancellationToken)
+    {
+        var hash = string.IsNullOrWhiteSpace(key) || key.Length > 100 ? null : HotelKey.HashOf(key);
+        return (hash is null ? null : await db.Set<Hotel>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(h => h.KeyHash == hash, cancellationToken))
+            ?? throw new ValidationFailedException("key", RecordsErrors.Text("Hotel.UnknownKey"));
     }
 
     /// <summary>Checks one guest: every refusal at once (a ValidationFailedException), fields named <paramref name="prefix"/> + field.</summary>
