@@ -6,6 +6,7 @@ using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.MatchRegistrations;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterHotel;
+using Nigehban.Web.Features.Records.RegisterTenant;
 using Nigehban.Web.Features.Records.MergePersons;
 using Nigehban.Web.Features.Records.Pages.Console;
 using Nigehban.Web.Features.Records.ReadPerson;
@@ -50,6 +51,7 @@ public static class RecordsModule
         services.AddScoped<RegisterGuestsHandler>();
         services.AddScoped<UploadGuestsHandler>();
         services.AddScoped<AlertInboxHandler>();
+        services.AddScoped<RegisterTenantHandler>();
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
         services.AddScoped<IDemoDataSeed, SeedDemoHotel>();

@@ -60,6 +60,12 @@ public sealed class RecordsPack
 
         TellsPersonWhoLooked = file.TellsPersonWhoLooked ?? false;
         AlertAcknowledgeWithin = TimeSpan.FromMinutes(file.Alerts?.AcknowledgeWithinMinutes ?? 30);
+        TenantRegisterWithin = TimeSpan.FromHours(file.Tenants?.RegisterWithinHours ?? 24);
+        if (TenantRegisterWithin <= TimeSpan.Zero || TenantRegisterWithin > TimeSpan.FromDays(90))
+        {
+            throw ForcePackLoader.Fail(force, FileName, "tenants", "tenants: registerWithinHours lies between 1 and 2160 (90 days)");
+        }
+
         if (AlertAcknowledgeWithin <= TimeSpan.Zero || AlertAcknowledgeWithin > TimeSpan.FromDays(7))
         {
             throw ForcePackLoader.Fail(force, FileName, "alerts", "alerts: acknowledgeWithinMinutes lies between 1 and 10080 (a week)");
@@ -106,6 +112,9 @@ public sealed class RecordsPack
     /// </summary>
     public TimeSpan AlertAcknowledgeWithin { get; }
 
+    /// <summary>How long after moving in a tenant is to be registered; later registrations are marked late.</summary>
+    public TimeSpan TenantRegisterWithin { get; }
+
     /// <summary>Abbreviations written for a whole name part (CH. for CHAUDHRY), upper case, without the dot.</summary>
     public IReadOnlyDictionary<string, string> Honorifics { get; }
 
@@ -140,6 +149,12 @@ public sealed class RecordsPack
         public bool? TellsPersonWhoLooked { get; set; }
         public NamesFile? Names { get; set; }
         public AlertsFile? Alerts { get; set; }
+        public TenantsFile? Tenants { get; set; }
+    }
+
+    private sealed class TenantsFile
+    {
+        public int? RegisterWithinHours { get; set; }
     }
 
     private sealed class AlertsFile

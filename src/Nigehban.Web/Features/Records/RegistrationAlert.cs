@@ -8,6 +8,7 @@ namespace Nigehban.Web.Features.Records;
 public enum RegistrationKind
 {
     HotelStay,
+    Tenant,
 }
 
 /// <summary>

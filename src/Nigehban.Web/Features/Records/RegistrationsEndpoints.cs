@@ -4,6 +4,7 @@ using Nigehban.Web.Features.Records.AlertInbox;
 using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterHotel;
+using Nigehban.Web.Features.Records.RegisterTenant;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
 
@@ -75,6 +76,21 @@ public static class RegistrationsEndpoints
             .WithName("UploadHotelGuests").RequireAuthorization(Permissions.HotelGuestsRegister)
             .WithSummary("A small hotel's register as CSV (text/csv; header guestName,fatherName,nationalId,passport,nationality,phone,room,checkedInAt,checkedOutAt): "
                 + "all rows or none; every bad cell named by its line.");
+
+        app.MapPost("/api/v1/tenants", async (RegisterTenantCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+                RegisterTenantHandler h, HttpContext http, CancellationToken ct) =>
+            {
+                var tenant = await h.HandleAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
+                if (tenant.Replayed)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                }
+
+                return TypedResults.Created("/api/v1/tenants", tenant);
+            })
+            .WithTags("Tenants").WithName("RegisterTenant").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("Registers a tenant with the station of the let property: a landlord online at any hour, or a front desk (a station of its jurisdiction). "
+                + "Marked late after the pack's time from moving in. Honours Idempotency-Key.");
 
         var alerts = app.MapGroup("/api/v1/registration-alerts").WithTags("Registration alerts");
         alerts.MapGet("/", async (bool? open, string? unit, int? page, int? pageSize, AlertInboxHandler h, CancellationToken ct) =>
