@@ -1759,6 +1759,7 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AcknowledgedBy")

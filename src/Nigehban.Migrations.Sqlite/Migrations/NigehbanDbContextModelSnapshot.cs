@@ -1752,6 +1752,7 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AcknowledgedBy")

@@ -189,6 +189,23 @@ public abstract class HotelRegistrationTests(FakeClockApp app)
     }
 
     [Fact]
+    public async Task ThreeOfficersAcknowledgingAtOnce_ExactlyOneSucceeds()
+    {
+        var name = NewName("Test Raced Absconder");
+        var cnic = ServiceCentreFixtures.NewCnic();
+        await ProclaimWantedAsync(await app.SignInWithNextCodeAsync("frontdesk"), await app.SignInWithNextCodeAsync("io"), name, cnic, "Test Father");
+        var hotel = HotelClient(app, (await RegisterHotelAsync(await app.SignInWithNextCodeAsync("frontdesk"), StationOf("frontdesk"))).Key);
+        (await CheckInAsync(hotel, Guest(cnic, name))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var officers = new[] { await app.SignInWithNextCodeAsync("sho"), await app.SignInWithNextCodeAsync("frontdesk"), await app.SignInWithNextCodeAsync("io") };
+        var alert = (await AlertsAsync(officers[0])).Single(a => a.GetProperty("personName").GetString() == name).GetProperty("id").GetGuid();
+
+        var answers = await Task.WhenAll(officers.Select(o => o.PostAsJsonAsync($"/api/v1/registration-alerts/{alert}/acknowledgement", new { }, Ct)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(officers.Length - 1);
+    }
+
+    [Fact]
     public async Task TheDashboard_CountsRegistrationsAndAlerts_AsTheRawRowsSay()
     {
         var name = NewName("Test Counted Absconder");

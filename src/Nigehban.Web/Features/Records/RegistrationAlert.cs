@@ -68,6 +68,8 @@ internal sealed class RegistrationAlertConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Source).HasMaxLength(40);
         builder.Property(a => a.MatchedOn).HasMaxLength(20);
         builder.Property(a => a.Reason).HasMaxLength(1000);
+        // Acknowledged once: two officers acknowledging at the same moment update one open row, and one of them finds it gone.
+        builder.Property(a => a.AcknowledgedAt).IsConcurrencyToken();
         builder.Property(a => a.AcknowledgedBy).HasMaxLength(100);
         builder.Property(a => a.AcknowledgementNote).HasMaxLength(500);
         builder.Property(a => a.UnitCode).HasMaxLength(32);

@@ -69,7 +69,17 @@ public sealed class AlertInboxHandler(NigehbanDbContext db, UnitDirectory units,
         alert.AcknowledgedAt = clock.GetUtcNow();
         alert.AcknowledgedBy = user.UserName ?? "unknown";
         alert.AcknowledgementNote = note;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var winner = await db.Set<RegistrationAlert>().AsNoTracking().Where(a => a.Id == id).Select(a => a.AcknowledgedBy).FirstOrDefaultAsync(cancellationToken);
+            throw new RuleViolationException(RecordsErrors.Text("Alert.AlreadyAcknowledged", winner));
+        }
+
         return View(alert);
     }
 
