@@ -22,7 +22,8 @@ namespace Nigehban.Web.Features.Records;
 /// Criminal records (issue 19): persons keyed by the force's national ID or described without one,
 /// their names in every script, criminal history and closed records, merges of duplicates; search
 /// by ID, name, father's name and phone with a stated purpose, audited and guarded against bulk use;
-/// and the record check other modules call (<see cref="IRecordCheck"/>).
+/// and the record check other modules call (<see cref="IRecordCheck"/>); registrations (hotel guests,
+/// tenants) matched on arrival against the wanted, and the station's inbox of the alerts they raise.
 /// </summary>
 public static class RecordsModule
 {

@@ -15,8 +15,9 @@ public sealed record LookupPurpose(string Code, IReadOnlyDictionary<string, stri
 /// The records module's part of the force pack (<c>records.json</c>): the purposes a person lookup
 /// states, the limits beyond which lookups count as bulk (ADR-059), whether a person may be told who
 /// looked them up, and the tables names are keyed with for search (ADR-058): honorific abbreviations,
-/// spellings folded together, and the letters of other scripts written in Latin letters. A pack
-/// without the file gets one purpose ("verification"), the default limits and no tables.
+/// spellings folded together, and the letters of other scripts written in Latin letters; and for
+/// registrations, the time to acknowledge an alert and the time to register a tenant (ADR-064, ADR-065).
+/// A pack without the file gets one purpose ("verification"), the default limits and no tables.
 /// </summary>
 public sealed class RecordsPack
 {
