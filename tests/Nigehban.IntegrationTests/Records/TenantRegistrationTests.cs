@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Nigehban.IntegrationTests.Identity;
 using Nigehban.IntegrationTests.ServiceCentres;
+using Nigehban.Web.Features.Dashboard;
+using Nigehban.Web.Features.Records;
 using Shouldly;
 using static Nigehban.IntegrationTests.Cases.WantedFixtures;
 using static Nigehban.IntegrationTests.Records.HotelRegistrationFixtures;
@@ -85,6 +89,24 @@ public abstract class TenantRegistrationTests(FakeClockApp app)
         var late = await (await RegisterAsync(desk, Tenant(ServiceCentreFixtures.NewCnic(), "Test Late Tenant", movedInAt: app.Now.AddHours(-25)))).ReadJsonAsync();
         onTime.GetProperty("registeredLate").GetBoolean().ShouldBeFalse();
         late.GetProperty("registeredLate").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TheDashboard_CountsTenantsByChannel_AndTheLateOnes_AsTheRawRowsSay()
+    {
+        var station = StationOf("frontdesk2");
+        Task<long> CountAsync(string metric, string dimension) => app.WithDbAsync(db => db.Set<DashboardRollup>()
+            .Where(r => r.UnitCode == station && r.Period == RollupPeriod.Month && r.Metric == metric && r.Dimension == dimension).SumAsync(r => r.Count, Ct));
+        var (online, late) = (await CountAsync(TenantRegistrationMetrics.Registered, "Landlord"), await CountAsync(TenantRegistrationMetrics.Late, "Desk"));
+
+        (await RegisterAsync(app.CreateClient(), Tenant(ServiceCentreFixtures.NewCnic(), "Test Counted Tenant"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await RegisterAsync(await app.SignInWithNextCodeAsync("frontdesk2"), Tenant(ServiceCentreFixtures.NewCnic(), "Test Late Counted Tenant", movedInAt: app.Now.AddDays(-3))))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await CountAsync(TenantRegistrationMetrics.Registered, "Landlord")).ShouldBe(online + 1);
+        (await CountAsync(TenantRegistrationMetrics.Late, "Desk")).ShouldBe(late + 1);
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(Ct)).ShouldBeEmpty();
     }
 }
 
