@@ -37,6 +37,19 @@ internal static class JurisdictionSweepSeeds
         return (person, (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
     }
 
+    /// <summary>A hotel of the station and the alert a wanted guest of it raised, for the registration operations.</summary>
+    public static async Task<(Guid Hotel, Guid Alert)> HotelAndAlertAsync(Infrastructure.NigehbanApp app, HttpClient frontDesk, HttpClient io, string station, string marker)
+    {
+        var cnic = ServiceCentres.ServiceCentreFixtures.NewCnic();
+        await Records.HotelRegistrationFixtures.ProclaimWantedAsync(frontDesk, io, marker, cnic, "Sweep Father");
+        var hotel = await Records.HotelRegistrationFixtures.RegisterHotelAsync(frontDesk, station, marker + " Hotel");
+        var stay = await Records.HotelRegistrationFixtures.CheckInAsync(Records.HotelRegistrationFixtures.HotelClient(app, hotel.Key),
+            Records.HotelRegistrationFixtures.Guest(cnic, marker, "Sweep Father"));
+        stay.StatusCode.ShouldBe(HttpStatusCode.Created, await stay.Content.ReadAsStringAsync(Ct));
+        var alert = (await Records.HotelRegistrationFixtures.AlertsAsync(frontDesk)).First(a => a.GetProperty("personName").GetString() == marker);
+        return (hotel.Id, alert.GetProperty("id").GetGuid());
+    }
+
     /// <summary>
     /// A protection case at the station's centre (the person named <paramref name="marker"/>), a follow-up and a
     /// referral; the desk's officer and a partner account of the district as insiders; a protection officer and

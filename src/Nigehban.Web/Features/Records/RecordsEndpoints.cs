@@ -67,7 +67,7 @@ public static class RecordsEndpoints
                 TypedResults.Ok(await h.HandleAsync(id, page, pageSize, Language, ct)))
             .WithName("GetPersonLookups").RequireAuthorization(Permissions.RecordsRead)
             .WithSummary("Who looked the person up, from which unit and why, for telling the person — where the force pack allows it (403 otherwise).");
-        return app;
+        return app.MapRegistrations();
     }
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

@@ -1,4 +1,12 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Nigehban.Web.Features.Records.AlertInbox;
 using Nigehban.Web.Features.Records.CriminalHistory;
+using Nigehban.Web.Features.Records.HotelKeys;
+using Nigehban.Web.Features.Records.MatchRegistrations;
+using Nigehban.Web.Features.Records.RegisterGuests;
+using Nigehban.Web.Features.Records.RegisterHotel;
+using Nigehban.Web.Features.Records.RegisterTenant;
 using Nigehban.Web.Features.Records.MergePersons;
 using Nigehban.Web.Features.Records.Pages.Console;
 using Nigehban.Web.Features.Records.ReadPerson;
@@ -14,7 +22,8 @@ namespace Nigehban.Web.Features.Records;
 /// Criminal records (issue 19): persons keyed by the force's national ID or described without one,
 /// their names in every script, criminal history and closed records, merges of duplicates; search
 /// by ID, name, father's name and phone with a stated purpose, audited and guarded against bulk use;
-/// and the record check other modules call (<see cref="IRecordCheck"/>).
+/// and the record check other modules call (<see cref="IRecordCheck"/>); registrations (hotel guests,
+/// tenants) matched on arrival against the wanted, and the station's inbox of the alerts they raise.
 /// </summary>
 public static class RecordsModule
 {
@@ -34,8 +43,19 @@ public static class RecordsModule
         services.AddScoped<MergePersonsHandler>();
         services.AddScoped<TellWhoLookedHandler>();
         services.AddScoped<IRecordCheck, PersonRecordCheck>();
+
+        // Registrations: hotels sign in by their key; a registration of a wanted person raises an alert.
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HotelKeyAuthenticationHandler>(HotelKeyAuthenticationHandler.SchemeName, null);
+        services.PostConfigure<AuthorizationOptions>(HotelKeyAuthenticationHandler.AddPolicy);
+        services.AddScoped<RegistrationMatcher>();
+        services.AddScoped<RegisterHotelHandler>();
+        services.AddScoped<RegisterGuestsHandler>();
+        services.AddScoped<UploadGuestsHandler>();
+        services.AddScoped<AlertInboxHandler>();
+        services.AddScoped<RegisterTenantHandler>();
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
+        services.AddScoped<IDemoDataSeed, SeedDemoHotel>();
         services.AddRecordsConsole();
         return services;
     }

@@ -15,8 +15,9 @@ public sealed record LookupPurpose(string Code, IReadOnlyDictionary<string, stri
 /// The records module's part of the force pack (<c>records.json</c>): the purposes a person lookup
 /// states, the limits beyond which lookups count as bulk (ADR-059), whether a person may be told who
 /// looked them up, and the tables names are keyed with for search (ADR-058): honorific abbreviations,
-/// spellings folded together, and the letters of other scripts written in Latin letters. A pack
-/// without the file gets one purpose ("verification"), the default limits and no tables.
+/// spellings folded together, and the letters of other scripts written in Latin letters; and for
+/// registrations, the time to acknowledge an alert and the time to register a tenant (ADR-064, ADR-065).
+/// A pack without the file gets one purpose ("verification"), the default limits and no tables.
 /// </summary>
 public sealed class RecordsPack
 {
@@ -59,6 +60,18 @@ public sealed class RecordsPack
         }
 
         TellsPersonWhoLooked = file.TellsPersonWhoLooked ?? false;
+        AlertAcknowledgeWithin = TimeSpan.FromMinutes(file.Alerts?.AcknowledgeWithinMinutes ?? 30);
+        TenantRegisterWithin = TimeSpan.FromHours(file.Tenants?.RegisterWithinHours ?? 24);
+        if (TenantRegisterWithin <= TimeSpan.Zero || TenantRegisterWithin > TimeSpan.FromDays(90))
+        {
+            throw ForcePackLoader.Fail(force, FileName, "tenants", "tenants: registerWithinHours lies between 1 and 2160 (90 days)");
+        }
+
+        if (AlertAcknowledgeWithin <= TimeSpan.Zero || AlertAcknowledgeWithin > TimeSpan.FromDays(7))
+        {
+            throw ForcePackLoader.Fail(force, FileName, "alerts", "alerts: acknowledgeWithinMinutes lies between 1 and 10080 (a week)");
+        }
+
         var names = file.Names ?? new NamesFile();
         Honorifics = Upper(force, "names.honorifics", names.Honorifics);
         Spellings = [.. (names.Spellings ?? []).Select(pair => pair is [var from, var to] && from.Length > 0 && IsLatin(from) && IsLatin(to)
@@ -94,6 +107,15 @@ public sealed class RecordsPack
     /// <summary>Whether a person may be told who looked them up and why (the force's law decides).</summary>
     public bool TellsPersonWhoLooked { get; }
 
+    /// <summary>
+    /// How long a station has to acknowledge a registration alert (a wanted person checked in) before it
+    /// shows as overdue; around the clock, since hotels and tenants do not keep office hours.
+    /// </summary>
+    public TimeSpan AlertAcknowledgeWithin { get; }
+
+    /// <summary>How long after moving in a tenant is to be registered; later registrations are marked late.</summary>
+    public TimeSpan TenantRegisterWithin { get; }
+
     /// <summary>Abbreviations written for a whole name part (CH. for CHAUDHRY), upper case, without the dot.</summary>
     public IReadOnlyDictionary<string, string> Honorifics { get; }
 
@@ -127,6 +149,18 @@ public sealed class RecordsPack
         public LookupsFile? Lookups { get; set; }
         public bool? TellsPersonWhoLooked { get; set; }
         public NamesFile? Names { get; set; }
+        public AlertsFile? Alerts { get; set; }
+        public TenantsFile? Tenants { get; set; }
+    }
+
+    private sealed class TenantsFile
+    {
+        public int? RegisterWithinHours { get; set; }
+    }
+
+    private sealed class AlertsFile
+    {
+        public int? AcknowledgeWithinMinutes { get; set; }
     }
 
     private sealed class PurposeFile

@@ -45,6 +45,15 @@ public static class Permissions
     /// <summary>A partner body's staff (a shelter, a legal-aid committee): the protection referrals sent to their body, acknowledged and answered.</summary>
     public const string ProtectionReferralsRespond = "protection-referrals.respond";
 
+    /// <summary>Registering hotels and guest houses with a station and issuing their keys (front desk, SHO).</summary>
+    public const string HotelsManage = "hotels.manage";
+
+    /// <summary>A hotel (signed in by its key): registering its own guests' check-in and check-out; nothing else.</summary>
+    public const string HotelGuestsRegister = "hotel-guests.register";
+
+    /// <summary>The station's alert inbox: reading and acknowledging alerts raised by registrations.</summary>
+    public const string RegistrationAlertsHandle = "registration-alerts.handle";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
@@ -55,6 +64,7 @@ public static class Permissions
         FirsRead,
         RecordsWrite, RecordsMerge,
         ProtectionReferralsRespond,
+        HotelsManage, HotelGuestsRegister, RegistrationAlertsHandle,
     ];
 }
 
@@ -88,16 +98,18 @@ public static class Roles
     [
         Permissions.ConsoleAccess, Permissions.DashboardView, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove,
         Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.FrontDeskRead, Permissions.PoliceComplaintsInquire,
-        Permissions.FirsRead, Permissions.RecordsMerge,
+        Permissions.FirsRead, Permissions.RecordsMerge, Permissions.RegistrationAlertsHandle, Permissions.HotelsManage,
     ];
 
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
-        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead, Permissions.FirsRead, Permissions.RecordsRead],
-        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.RecordsWrite, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead, Permissions.FirsRead],
+        [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead, Permissions.FirsRead, Permissions.RecordsRead,
+            Permissions.HotelsManage, Permissions.RegistrationAlertsHandle],
+        [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.RecordsWrite, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead, Permissions.FirsRead,
+            Permissions.RegistrationAlertsHandle],
         // The SHO approves what the front desk has checked, and does not do the checking (ADR-037).
         [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView, Permissions.FrontDeskRead, Permissions.FirsRead,
-            Permissions.RecordsWrite, Permissions.RecordsMerge],
+            Permissions.RecordsWrite, Permissions.RecordsMerge, Permissions.HotelsManage, Permissions.RegistrationAlertsHandle],
         [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
         [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
         [Dpo] = Command,

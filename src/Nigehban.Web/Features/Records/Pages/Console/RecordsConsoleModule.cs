@@ -4,10 +4,11 @@ using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.Records.Pages.Console;
 
-/// <summary>The person pages' drawer entry: person search (the profile opens from its results).</summary>
+/// <summary>The drawer entries: person search (the profile opens from its results) and the station's alert inbox.</summary>
 public static class RecordsConsoleModule
 {
     public static IServiceCollection AddRecordsConsole(this IServiceCollection services) =>
         services.AddConsoleNavigation(
-            new ConsoleNavItem("/console/persons", "Nav.Persons", MudBlazor.Icons.Material.Outlined.PersonSearch, Permissions.RecordsRead, ConsoleNavSection.Work));
+            new ConsoleNavItem("/console/persons", "Nav.Persons", MudBlazor.Icons.Material.Outlined.PersonSearch, Permissions.RecordsRead, ConsoleNavSection.Work),
+            new ConsoleNavItem("/console/registration-alerts", "Nav.RegistrationAlerts", MudBlazor.Icons.Material.Outlined.NotificationImportant, Permissions.RegistrationAlertsHandle, ConsoleNavSection.Work));
 }

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Platform.Outbox;
+using Nigehban.Web.Platform.Watchlists;
+
+namespace Nigehban.Web.Features.Records.MatchRegistrations;
+
+/// <summary>A person as a registration names them, and where they surfaced.</summary>
+public sealed record RegisteredPersonDetails(string Name, string? FatherName, string? NationalId);
+
+/// <summary>
+/// Matches a registration on arrival against the wanted list (<see cref="IWantedPersons"/>: by national
+/// ID, and by name with the father's name, as the record check does), and against the persons this
+/// module holds on record as wanted (force-wide, by ID or name key), and, on a match, stages one
+/// alert at the station of the place, with the pack's acknowledgement deadline, and its outbox message
+/// to the station's in-charge — both in the caller's save, so that a registration that is not written
+/// raises nothing. The caller's answer is the same either way: nothing tells the registrar of a match.
+/// </summary>
+public sealed class RegistrationMatcher(NigehbanDbContext db, IWantedPersons wanted, NameKeys keys, RecordsPack pack, TimeProvider clock)
+{
+    public const string WantedSource = "proclaimed-offender";
+    public const string OnRecordSource = "wanted-on-record";
+
+    /// <summary>A match: which watchlist, on what ("national-id" or "name"), and one line per entry matched.</summary>
+    public sealed record Match(string Source, string MatchedOn, IReadOnlyList<string> Lines);
+
+    public async Task<Match?> MatchAsync(RegisteredPersonDetails person, CancellationToken cancellationToken)
+    {
+        var byId = person.NationalId is null ? [] : await wanted.ByNationalIdAsync(person.NationalId, cancellationToken);
+        var byName = await wanted.ByNameAsync(person.Name, person.FatherName, cancellationToken);
+        var entries = byId.Concat(byName).DistinctBy(e => (e.FirReference, e.Name)).ToList();
+        if (entries.Count > 0)
+        {
+            return new Match(WantedSource, byId.Count > 0 ? "national-id" : "name", [.. entries.Select(e => string.Create(CultureInfo.InvariantCulture,
+                $"FIR {e.FirNumber} ({e.FirReference}) at {e.StationCode}, proclaimed {e.WantedSince:yyyy-MM-dd} by {e.Court}: {e.Name}"))]);
+        }
+
+        // Persons on record as wanted (force-wide: wanted next door is still wanted), by ID or by name key with the father's.
+        var nameKey = keys.KeyOf(person.Name);
+        var fatherKey = person.FatherName is null ? null : keys.KeyOf(person.FatherName);
+        var named = db.Set<PersonName>().Where(n => n.Key == nameKey && n.Kind != PersonNameKind.Parent).Select(n => n.PersonId);
+        var onRecord = await db.Set<PersonRecord>().IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.IsWanted && p.MergedIntoId == null && ((person.NationalId != null && p.NationalId == person.NationalId) || named.Contains(p.Id)))
+            .OrderBy(p => p.Id).Take(20)
+            .ToListAsync(cancellationToken);
+        var hits = onRecord.Where(p => p.NationalId == person.NationalId && person.NationalId is not null
+            || fatherKey is null || p.ParentName is null || keys.KeyOf(p.ParentName) == fatherKey).ToList();
+        return hits.Count == 0 ? null
+            : new Match(OnRecordSource, hits.Any(p => person.NationalId is not null && p.NationalId == person.NationalId) ? "national-id" : "name",
+                [.. hits.Select(p => $"{p.Name}: {p.Reason ?? "wanted"}")]);
+    }
+
+    /// <summary>Stages the alert for a registration that matched; returns null when nothing matched.</summary>
+    public async Task<RegistrationAlert?> RaiseIfWantedAsync(NigehbanDbContext db, RegistrationKind kind, Guid registrationId, string place,
+        RegisteredPersonDetails person, string unitCode, string unitPath, CancellationToken cancellationToken)
+    {
+        if (await MatchAsync(person, cancellationToken) is not { } match)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var reason = string.Join("\n", match.Lines);
+        var alert = new RegistrationAlert
+        {
+            Id = Guid.CreateVersion7(now), Kind = kind, RegistrationId = registrationId, Place = Cut(place, 200),
+            PersonName = person.Name, FatherName = person.FatherName, NationalId = person.NationalId,
+            Source = match.Source, MatchedOn = match.MatchedOn, Reason = Cut(reason, 1000),
+            RaisedAt = now, DueAt = now + pack.AlertAcknowledgeWithin, UnitCode = unitCode, UnitPath = unitPath,
+        };
+        db.Add(alert);
+        Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{unitCode}:in-charge",
+            new { kind = "wanted-person-registered", alert = alert.Id, registration = kind.ToString(), unit = unitCode, place = alert.Place, dueAt = alert.DueAt, at = now }, now);
+        return alert;
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}

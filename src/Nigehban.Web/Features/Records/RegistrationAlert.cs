@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nigehban.Web.Platform.Data;
+
+namespace Nigehban.Web.Features.Records;
+
+/// <summary>The kind of registration an alert arose from.</summary>
+public enum RegistrationKind
+{
+    HotelStay,
+    Tenant,
+}
+
+/// <summary>
+/// A registration that matched the wanted list, raised at the station of the place where the person
+/// surfaced: one alert per registration, however many entries it matched (the unique index on
+/// <see cref="RegistrationId"/> makes it exactly one). The station acknowledges it; until then it is
+/// open, and overdue once <see cref="DueAt"/> (the pack's acknowledgement time) has passed.
+/// </summary>
+public sealed class RegistrationAlert : IUnitOwned
+{
+    public Guid Id { get; set; }
+    public RegistrationKind Kind { get; set; }
+    public Guid RegistrationId { get; set; }
+
+    /// <summary>Where the person surfaced ("hotel name, room 12"), as the station reads it.</summary>
+    public required string Place { get; set; }
+
+    /// <summary>The name and ID as registered.</summary>
+    public required string PersonName { get; set; }
+
+    public string? FatherName { get; set; }
+    public string? NationalId { get; set; }
+
+    /// <summary>What the registration matched: "proclaimed-offender" (a stolen vehicle comes later).</summary>
+    public required string Source { get; set; }
+
+    /// <summary>"national-id" when any entry matched by ID, otherwise "name".</summary>
+    public required string MatchedOn { get; set; }
+
+    /// <summary>The entries matched, one line each (FIR, station, court, since).</summary>
+    public required string Reason { get; set; }
+
+    public DateTimeOffset RaisedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+    public string? AcknowledgementNote { get; set; }
+
+    public required string UnitCode { get; set; }
+    public required string UnitPath { get; set; }
+
+    public bool IsOverdueAt(DateTimeOffset now) => AcknowledgedAt is null ? now > DueAt : AcknowledgedAt > DueAt;
+}
+
+internal sealed class RegistrationAlertConfiguration : IEntityTypeConfiguration<RegistrationAlert>
+{
+    public void Configure(EntityTypeBuilder<RegistrationAlert> builder)
+    {
+        builder.ToTable("registration_alerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(a => a.RegistrationId).IsUnique();
+        builder.Property(a => a.Place).HasMaxLength(200);
+        builder.Property(a => a.PersonName).HasMaxLength(120);
+        builder.Property(a => a.FatherName).HasMaxLength(120);
+        builder.Property(a => a.NationalId).HasMaxLength(32);
+        builder.Property(a => a.Source).HasMaxLength(40);
+        builder.Property(a => a.MatchedOn).HasMaxLength(20);
+        builder.Property(a => a.Reason).HasMaxLength(1000);
+        // Acknowledged once: two officers acknowledging at the same moment update one open row, and one of them finds it gone.
+        builder.Property(a => a.AcknowledgedAt).IsConcurrencyToken();
+        builder.Property(a => a.AcknowledgedBy).HasMaxLength(100);
+        builder.Property(a => a.AcknowledgementNote).HasMaxLength(500);
+        builder.Property(a => a.UnitCode).HasMaxLength(32);
+        builder.Property(a => a.UnitPath).HasMaxLength(400);
+        builder.HasIndex(a => new { a.UnitPath, a.RaisedAt });
+    }
+}
