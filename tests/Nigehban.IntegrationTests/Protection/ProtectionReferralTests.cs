@@ -21,6 +21,22 @@ public abstract class ProtectionReferralTests(FakeClockApp app)
     private string Centre => app.Demo("protection").Unit;
 
     [Fact]
+    public async Task TheDemoPartner_IsLinkedToThePacksFirstPartnerBody_AndSeesWhatIsSentToIt()
+    {
+        // The demo has one account of every role; the partner's is worked from the first start.
+        var protection = await app.SignInWithNextCodeAsync("protection");
+        var reference = await OpenAsync(protection, Case(Centre, "Generated Demo Referral"));
+        var sent = await protection.PostAsJsonAsync($"/api/v1/protection-cases/{reference}/referrals", new { partner = "women-shelter", need = "shelter" }, Ct);
+        sent.StatusCode.ShouldBe(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync(Ct));
+        var id = (await sent.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        var partner = await app.SignInWithNextCodeAsync("partner");
+        var listed = await partner.GetFromJsonAsync<JsonElement>("/api/v1/protection-referrals?pageSize=100", Ct);
+
+        listed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldContain(id);
+    }
+
+    [Fact]
     public async Task APartner_SeesOnlyTheReferralsSentToIt_404Otherwise_AndAcknowledgesAndReports()
     {
         var protection = await app.SignInWithNextCodeAsync("protection");

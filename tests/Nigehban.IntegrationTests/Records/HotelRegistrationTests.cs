@@ -27,6 +27,24 @@ public abstract class HotelRegistrationTests(FakeClockApp app)
     private string StationOf(string user) => app.DemoAccounts.Single(a => a.UserName == user).Unit;
 
     [Fact]
+    public async Task ACheckInSentAgainAMinuteLater_WithoutItsTime_IsAnsweredWithTheFirst()
+    {
+        // Found from outside: the check-in time a hotel leaves out defaults to now, and the request's
+        // hash took that default, so the same request repeated later was refused as a different one (422).
+        var hotel = await RegisterHotelAsync(await app.SignInWithNextCodeAsync("frontdesk2"), StationOf("frontdesk2"));
+        var guests = HotelClient(app, hotel.Key);
+        var guest = Guest(ServiceCentreFixtures.NewCnic(), NewName("Test Repeated Guest"));
+
+        var first = await CheckInAsync(guests, guest, "repeat-later");
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var again = await CheckInAsync(guests, guest, "repeat-later");
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync(Ct));
+        again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync(Ct));
+        (await again.ReadJsonAsync()).GetProperty("id").GetGuid().ShouldBe((await first.ReadJsonAsync()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task AWantedPersonCheckingIn_RaisesExactlyOneAlert_AtTheStationOfTheHotel()
     {
         // Wanted in an FIR of LHR-PS01, he checks into a hotel of another district's station.

@@ -41,6 +41,23 @@ public abstract class TenantRegistrationTests(FakeClockApp app)
     }
 
     [Fact]
+    public async Task ARegistrationSentAgainAMinuteLater_WithoutItsMovingInTime_IsAnsweredWithTheFirst()
+    {
+        // As for check-ins: a moving-in time left out defaults to now, and must not make a repeat a different request.
+        var landlord = app.CreateClient();
+        var tenant = Tenant(ServiceCentreFixtures.NewCnic(), NewName("Test Repeated Tenant"));
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await RegisterAsync(landlord, tenant, key);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var again = await RegisterAsync(landlord, tenant, key);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync(Ct));
+        again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync(Ct));
+        again.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+    }
+
+    [Fact]
     public async Task AWantedTenant_RegisteredByTheLandlordOnline_RaisesExactlyOneAlert_AtThePropertysStation()
     {
         var name = NewName("Test Tenant Absconder");

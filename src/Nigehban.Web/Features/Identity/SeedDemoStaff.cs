@@ -85,6 +85,8 @@ public sealed class SeedDemoStaff(
         yield return ("io", Roles.InvestigatingOfficer, station);
         yield return ("sho", Roles.Sho, station);
         yield return ("protection", Roles.ProtectionOfficer, station);
+        // A partner body's worker (a shelter, say); the protection module links the account to a body of its pack.
+        yield return ("partner", Roles.ProtectionPartner, district);
         yield return ("safecity", Roles.SafeCityOperator, district);
         yield return ("sdpo", Roles.SubdivisionOfficer, units.Find(station.ParentCode) ?? district);
         yield return ("dpo", Roles.Dpo, district);

@@ -6,6 +6,7 @@ using Nigehban.Web.Features.Protection.PartnerReferrals;
 using Nigehban.Web.Features.Protection.ReadCase;
 using Nigehban.Web.Features.Protection.ReferCase;
 using Nigehban.Web.Features.Protection.WorkCase;
+using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
 using Nigehban.Web.Platform.Sla;
 
@@ -25,6 +26,7 @@ public static class ProtectionModule
         services.AddScoped<WorkCaseHandler>();
         services.AddScoped<ReferCaseHandler>();
         services.AddScoped<PartnerReferralsHandler>();
+        services.AddScoped<IDemoDataSeed, SeedDemoPartner>();
         services.AddOverdueSweep<EscalateOverdueReferralsHandler>("Protection");
         services.AddProtectionConsole();
         return services;

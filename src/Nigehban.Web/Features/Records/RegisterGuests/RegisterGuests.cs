@@ -47,7 +47,7 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
         var now = clock.GetUtcNow();
         var stay = Validate(command, hotel, now, "");
         stay.IdempotencyKey = idempotencyKey;
-        stay.IdempotencyRequestHash = idempotencyKey is null ? null : RequestHash(stay);
+        stay.IdempotencyRequestHash = idempotencyKey is null ? null : RequestHash(stay, command.CheckedInAt);
         await StageAsync(hotel, stay, cancellationToken);
         try
         {
@@ -197,9 +197,13 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
         return View(first) with { CheckedOutAt = null, Replayed = true };
     }
 
-    private static string RequestHash(HotelStay s) => IdempotentRequest.Hash(
+    /// <summary>
+    /// The request as the hotel sent it: a check-in time it left out is hashed as absent, not as the
+    /// "now" it defaults to, or a repeat of the same request a moment later would count as a different one.
+    /// </summary>
+    private static string RequestHash(HotelStay s, DateTimeOffset? sentCheckIn) => IdempotentRequest.Hash(
         s.GuestName, s.FatherName, s.NationalId, s.Passport, s.Nationality, s.Phone, s.Room,
-        s.CheckedInAt.UtcTicks.ToString(CultureInfo.InvariantCulture), s.CheckedOutAt?.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        sentCheckIn?.UtcTicks.ToString(CultureInfo.InvariantCulture), s.CheckedOutAt?.UtcTicks.ToString(CultureInfo.InvariantCulture));
 
     private static GuestStayView View(HotelStay s) => new(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt);
 }

@@ -83,7 +83,9 @@ public sealed class RegisterTenantHandler(NigehbanDbContext db, UnitDirectory un
             RegisteredBy = desk ? user.UserName ?? "desk" : "landlord (online)", UnitCode = unit!.Code, UnitPath = unit.Path, IdempotencyKey = idempotencyKey,
         };
         registration.IdempotencyRequestHash = idempotencyKey is null ? null : IdempotentRequest.Hash(
-            unit.Code, address, landlord, landlordPhone, tenant, father, nationalId, tenantPhone, movedIn.UtcTicks.ToString(CultureInfo.InvariantCulture), registration.Channel.ToString());
+            unit.Code, address, landlord, landlordPhone, tenant, father, nationalId, tenantPhone,
+            // As sent: a moving-in time left out defaults to now, which a repeat a moment later would not match.
+            command.MovedInAt?.UtcTicks.ToString(CultureInfo.InvariantCulture), registration.Channel.ToString());
         db.Add(registration);
         await matcher.RaiseIfWantedAsync(db, RegistrationKind.Tenant, registration.Id, Cut($"{address} ({landlord})", 200),
             new RegisteredPersonDetails(tenant!, father, nationalId), unit.Code, unit.Path, cancellationToken);
