@@ -108,10 +108,11 @@ public abstract class CommandLineTests : IDisposable
             run.Output.ShouldContain(account.GetProperty("userName").GetString()!);
         }
 
-        // Every role, spelt as documented for scripts (the ten of the first issue, the SDPO and the complaint centre's officer).
+        // Every role, spelt as documented for scripts (the ten of the first issue, the SDPO, the complaint
+        // centre's officer and a protection partner body's worker).
         accounts.Select(a => a.GetProperty("role").GetString()).Distinct().ShouldBe(
             ["FrontDesk", "InvestigatingOfficer", "Sho", "ProtectionOfficer", "SafeCityOperator", "SubdivisionOfficer", "Dpo", "Rpo", "Ig", "Auditor",
-                "Administrator", "ComplaintCentreOfficer"],
+                "Administrator", "ComplaintCentreOfficer", "ProtectionPartner"],
             ignoreOrder: true);
         accounts.Select(a => a.GetProperty("userName").GetString()).ShouldBeUnique();
         verify.ExitCode.ShouldBe(0, verify.ToString());
