@@ -166,13 +166,8 @@ public sealed class AccessibilityAudit
 
         var state = await context.StorageStateAsync();
         var origin = context.Pages.Select(p => p.Url).FirstOrDefault(u => u.StartsWith("http", StringComparison.Ordinal));
-        var options = new BrowserNewContextOptions
-        {
-            BaseURL = origin is null ? null : new Uri(origin).GetLeftPart(UriPartial.Authority),
-            StorageState = state,
-            Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
-        };
+        var options = BrowserApp.DesktopContext(origin is null ? null : new Uri(origin).GetLeftPart(UriPartial.Authority));
+        options.StorageState = state;
         try
         {
             await using var fresh = await context.Browser!.NewContextAsync(options);

@@ -66,6 +66,14 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>What every test's browser context is: an English browser on a desktop window.</summary>
+    public static BrowserNewContextOptions DesktopContext(string? baseUrl) => new()
+    {
+        BaseURL = baseUrl,
+        Locale = "en-GB",
+        ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
+    };
+
     /// <summary>A headless Chromium of the machine's, as the suite runs it.</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IBrowserType chromium) =>
         chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
@@ -110,13 +118,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, bool auditedByTheTest = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.ToString(),
-            Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
-            JavaScriptEnabled = javaScriptEnabled,
-        });
+        var options = DesktopContext(BaseAddress.ToString());
+        options.JavaScriptEnabled = javaScriptEnabled;
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(20_000);
         TestBrowserContexts.Track(context);
         // Every page of the context, tabs a test opens later included, is checked with axe-core. axe is

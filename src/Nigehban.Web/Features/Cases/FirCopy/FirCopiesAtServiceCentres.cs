@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using Microsoft.EntityFrameworkCore;
+using Nigehban.Web.Features.Cases.ReadFirs;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Documents;
@@ -40,9 +41,7 @@ public sealed class FirCopiesAtServiceCentres(NigehbanDbContext db, RenderFirCop
 
     public async Task<(byte[] Pdf, string FileName)> RenderAsync(string reference, CancellationToken cancellationToken)
     {
-        var canonical = ReferenceNumber.TryParse(reference.Trim(), out var parsed) ? parsed.ToString() : null;
-        var fir = (canonical is null ? null : await Firs().FirstOrDefaultAsync(f => f.Reference == canonical, cancellationToken))
-            ?? throw new NotFoundException("reference", CasesErrors.Text("Fir.NotFound"));
+        var fir = await ReadFirsHandler.FindAsync(Firs(), reference.Trim(), cancellationToken);
         return await copies.RenderAsync(fir, "fir-copy.issued-read", $"{fir.CopyCode} by the holder of an issued application", cancellationToken);
     }
 
