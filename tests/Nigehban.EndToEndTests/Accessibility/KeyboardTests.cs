@@ -39,7 +39,7 @@ public sealed partial class KeyboardTests(BrowserApp app)
         await Expect(page.Locator("#fee-paid")).ToBeVisibleAsync();
 
         // The SHO takes it from here (rejecting and approving are theirs), with the keyboard too.
-        await page.Context.ClearCookiesAsync();
+        await SignIn.LeaveSessionAsync(page);
         await SignIn.AsAsync(page, sho.UserName, sho.Password, sho.TotpSecret);
         await page.GotoAsync($"/console/applications/{reference}");
         await Expect(detail).ToHaveAttributeAsync("data-interactive", "true");

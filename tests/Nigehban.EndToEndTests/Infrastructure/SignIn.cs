@@ -24,6 +24,18 @@ public static class SignIn
         await WaitUntilInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Leaves the console and drops the session, as an officer closing the tab would. The page goes
+    /// blank first: a console page still connecting its circuit when the cookie disappears is sent to
+    /// the sign-in page by the app itself, and that navigation would race the test's next one (a CI
+    /// run saw "navigation interrupted by another navigation").
+    /// </summary>
+    public static async Task LeaveSessionAsync(IPage page)
+    {
+        await page.GotoAsync("about:blank");
+        await page.Context.ClearCookiesAsync();
+    }
+
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 }

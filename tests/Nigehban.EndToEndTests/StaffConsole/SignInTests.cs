@@ -85,7 +85,7 @@ public sealed class SignInTests(BrowserApp app)
         var code = BrowserApp.CurrentOtp(account.TotpSecret);
         await SignIn.SubmitAsync(page, account.UserName, account.Password, code);
         await page.WaitForURLAsync("**/console");
-        await page.Context.ClearCookiesAsync();
+        await SignIn.LeaveSessionAsync(page);
         await page.GotoAsync("/login");
         await SignIn.SubmitAsync(page, account.UserName, account.Password, code);
         await page.WaitForURLAsync("**/login?failed=code-used*");
