@@ -48,6 +48,36 @@ public abstract class OpenApiDocumentTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task HotelOperations_AskForTheHotelsKeyInItsHeader_NotABearerToken()
+    {
+        var document = await DocumentAsync();
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+
+        // A hotel's software generates its client from the document: it must learn the header there.
+        var key = schemes.GetProperty("HotelKey");
+        key.GetProperty("type").GetString().ShouldBe("apiKey");
+        key.GetProperty("in").GetString().ShouldBe("header");
+        key.GetProperty("name").GetString().ShouldBe("X-Hotel-Key");
+        foreach (var (path, method) in new[] { ("/api/v1/hotel/guests", "post"), ("/api/v1/hotel/guests", "get"), ("/api/v1/hotel/departures", "post") })
+        {
+            Operation(document, path, method).GetProperty("security").EnumerateArray().Single().EnumerateObject().Single().Name.ShouldBe("HotelKey", $"{method} {path}");
+        }
+
+        // The station's own hotel routes stay with the staff token.
+        Operation(document, "/api/v1/hotels", "post").GetProperty("security").EnumerateArray().Single().TryGetProperty("Bearer", out _).ShouldBeTrue();
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            foreach (var requirement in operation.GetProperty("security").EnumerateArray())
+            {
+                foreach (var scheme in requirement.EnumerateObject())
+                {
+                    schemes.TryGetProperty(scheme.Name, out _).ShouldBeTrue($"{method} {path} names an undeclared scheme {scheme.Name}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task EveryOperation_DocumentsItsErrors_AsProblemDetails()
     {
         var document = await DocumentAsync();

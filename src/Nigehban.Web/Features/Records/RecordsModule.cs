@@ -13,6 +13,7 @@ using Nigehban.Web.Features.Records.ReadPerson;
 using Nigehban.Web.Features.Records.RegisterPerson;
 using Nigehban.Web.Features.Records.SearchPersons;
 using Nigehban.Web.Features.Records.TellWhoLooked;
+using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
 
@@ -47,6 +48,8 @@ public static class RecordsModule
         // Registrations: hotels sign in by their key; a registration of a wanted person raises an alert.
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HotelKeyAuthenticationHandler>(HotelKeyAuthenticationHandler.SchemeName, null);
         services.PostConfigure<AuthorizationOptions>(HotelKeyAuthenticationHandler.AddPolicy);
+        services.AddApiKeyScheme(new ApiKeyScheme(HotelKeyAuthenticationHandler.SchemeName, HotelKeyAuthenticationHandler.Header,
+            "A hotel's own key, issued when the station registers the hotel (POST /api/v1/hotels) and shown once. It registers that hotel's guests and reads nothing else."));
         services.AddScoped<RegistrationMatcher>();
         services.AddScoped<RegisterHotelHandler>();
         services.AddScoped<RegisterGuestsHandler>();

@@ -33,6 +33,8 @@ public static partial class OpenApiDocumentRules
         and send it on every call as `Authorization: Bearer <accessToken>`. The token ends at
         `expiresAt`, after a period without use, or with `DELETE /api/v1/auth/token`.
         Operations marked with the lock need it; the others are open to citizens (and rate-limited).
+        A caller that is not a person (a hotel's software, say) sends the key it was issued in the
+        header its operations name instead.
 
         **Errors** are `application/problem+json` (RFC 9457) naming the field at fault, with a
         `traceId` to quote to support. Lists page with `page` and `pageSize` (20 by default, 100 at most).
@@ -80,6 +82,19 @@ public static partial class OpenApiDocumentRules
             Scheme = "bearer",
             Description = "A token from POST /api/v1/auth/token (user name, password and one-time code).",
         };
+        var keySchemes = context.ApplicationServices.GetServices<ApiKeyScheme>().ToList();
+        foreach (var key in keySchemes)
+        {
+            document.Components.SecuritySchemes[key.AuthenticationScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = key.HeaderName,
+                Description = key.Description,
+            };
+        }
+
+        var policies = context.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
 
         var metadataByOperation = context.DescriptionGroups
             .SelectMany(group => group.Items)
@@ -96,7 +111,7 @@ public static partial class OpenApiDocumentRules
                 var metadata = operation.OperationId is { } id && metadataByOperation.TryGetValue(id, out var found) ? found : [];
                 operation.Summary ??= operation.OperationId is { } name ? Humanise(name) : null;
                 CamelCaseQueryParameters(operation);
-                DescribeSecurity(operation, metadata, document);
+                await DescribeSecurityAsync(operation, metadata, document, policies, keySchemes);
                 DescribeErrors(operation, method, metadata, document);
                 await DescribeAlternativeAnswersAsync(operation, metadata, document, context, cancellationToken);
             }
@@ -121,11 +136,33 @@ public static partial class OpenApiDocumentRules
         !metadata.OfType<IAllowAnonymous>().Any()
         && (metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<AuthorizationPolicy>().Any());
 
-    private static void DescribeSecurity(OpenApiOperation operation, IList<object> metadata, OpenApiDocument document) =>
-        // An empty list says "no token needed" in so many words, rather than leaving it unsaid.
-        operation.Security = RequiresToken(metadata)
-            ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }]
-            : [];
+    /// <summary>
+    /// The bearer token, or the key of a module's <see cref="ApiKeyScheme"/> where the operation's
+    /// policy authenticates with that scheme. An empty list says "no token needed" in so many words,
+    /// rather than leaving it unsaid.
+    /// </summary>
+    private static async Task DescribeSecurityAsync(OpenApiOperation operation, IList<object> metadata, OpenApiDocument document,
+        IAuthorizationPolicyProvider policies, IReadOnlyList<ApiKeyScheme> keySchemes)
+    {
+        if (!RequiresToken(metadata))
+        {
+            operation.Security = [];
+            return;
+        }
+
+        var schemes = new HashSet<string>(metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.AuthenticationSchemes), StringComparer.Ordinal);
+        foreach (var data in metadata.OfType<IAuthorizeData>())
+        {
+            schemes.UnionWith(data.AuthenticationSchemes?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? []);
+            if (data.Policy is { } name && await policies.GetPolicyAsync(name) is { } policy)
+            {
+                schemes.UnionWith(policy.AuthenticationSchemes);
+            }
+        }
+
+        var key = keySchemes.FirstOrDefault(k => schemes.Contains(k.AuthenticationScheme));
+        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(key?.AuthenticationScheme ?? BearerScheme, document)] = [] }];
+    }
 
     /// <summary>
     /// The error answers an operation can give, from what it is (it reads input, needs a token,
