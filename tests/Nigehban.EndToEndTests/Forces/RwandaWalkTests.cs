@@ -91,6 +91,32 @@ public sealed class RwandaWalkTests(RwandaBrowserApp app) : IClassFixture<Rwanda
         }
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("rw")]
+    [InlineData("fr")]
+    public async Task AnOfficer_ReadsTheCaseProtectionAndRecordsPages_InTheChosenLanguage(string language)
+    {
+        var root = app.Services.GetRequiredService<Nigehban.Web.Platform.Forces.ForcePack>().Units[0].Code;
+        var officer = await app.CreateStaffWithRolesAsync(root, Roles.Ig, Roles.Dpo, Roles.Sho, Roles.InvestigatingOfficer,
+            Roles.ProtectionOfficer, Roles.ComplaintCentreOfficer);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/culture/{language}?returnUrl=%2Flogin");
+        await SignIn.AsAsync(page, officer.UserName, officer.Password, officer.TotpSecret);
+        foreach (var (path, name) in new[]
+        {
+            ("/console/cases", "cases"), ("/console/cases/board", "cases-board"), ("/console/cases/district", "cases-district"),
+            ("/console/wanted", "wanted"), ("/console/persons", "persons"), ("/console/registration-alerts", "registration-alerts"),
+            ("/console/police-complaints", "police-complaints"), ("/console/protection", "protection"),
+            ("/console/protection/new", "protection-new"),
+        })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Locator(".console-root")).ToHaveAttributeAsync("data-interactive", "true");
+            await CheckAsync(page, language, name);
+        }
+    }
+
     /// <summary>An application taken online in the language, for the officer to open.</summary>
     private async Task<string> SubmitAsync(string language)
     {

@@ -84,6 +84,35 @@ public sealed class ForcePackLoaderTests : IDisposable
         error.Message.ShouldContain("nationalId.names: 'fr'");
     }
 
+    [Theory]
+    [InlineData("en", "Father's name", "Parent's name")]
+    [InlineData("ur", "والد کا نام", "Parent's name")]
+    public void Parentage_IsThePacksWord_AndTheFallbackWhereThePackHasNone(string culture, string punjab, string rwanda)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            ForcePackLoader.Load(PackFolders.Punjab).ParentageOr("Parent's name").ShouldBe(punjab);
+            ForcePackLoader.Load(PackFolders.Rwanda).ParentageOr("Parent's name").ShouldBe(rwanda);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Load_ReportsLineOfParentageInALanguageThePackDoesNotSpeak()
+    {
+        var line = Edit("force.json", "\"parentage\": { \"en\": \"Father's name\",", "\"parentage\": { \"rw\": \"Izina rya se\", \"en\": \"Father's name\",");
+
+        var error = ShouldFail("force.json");
+
+        error.Line.ShouldBe(line);
+        error.Message.ShouldContain("parentage: 'rw'");
+    }
+
     [Fact]
     public void Load_ReportsLineOfInvalidJson()
     {

@@ -39,6 +39,15 @@ public sealed class ForcePack
     /// <summary>The name that signs messages to citizens, per language (<c>messageSignature</c> in force.json).</summary>
     public required IReadOnlyDictionary<string, string> MessageSignature { get; init; }
 
+    /// <summary>
+    /// What the force calls the parent by whom people are told apart ("Father's name"), per language
+    /// (<c>parentage</c> in force.json); empty when the pack says nothing, and pages then say "parent's name".
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Parentage { get; init; } = LocalNames.None;
+
+    /// <summary>The pack's word for the parent in the reader's language, or <paramref name="fallback"/>.</summary>
+    public string ParentageOr(string fallback) => LocalNames.Pick(Parentage, fallback, CultureInfo.CurrentUICulture);
+
     public string DefaultLanguage => Languages[0].Code;
 
     /// <summary>The pack's signature in <paramref name="language"/>, else in its default language, else its name.</summary>

@@ -109,6 +109,7 @@ public static partial class ForcePackLoader
             Units = units,
             Boundaries = DistrictBoundaries.Load(folder, units, manifest.ReferenceUnitKind!),
             MessageSignature = ReadSignature(forceFile, text, manifest, languageCodes),
+            Parentage = ReadLabels(forceFile, text, "parentage", manifest.Parentage, languageCodes),
         };
     }
 
@@ -127,19 +128,21 @@ public static partial class ForcePackLoader
     }
 
     /// <summary>The name messages to citizens are signed with, per language; the force's name where the pack gives none.</summary>
-    private static Dictionary<string, string> ReadSignature(string file, string text, ForceManifest manifest, HashSet<string> languageCodes)
+    private static Dictionary<string, string> ReadSignature(string file, string text, ForceManifest manifest, HashSet<string> languageCodes) =>
+        ReadLabels(file, text, "messageSignature", manifest.MessageSignature ?? new Dictionary<string, string> { [manifest.Languages![0].Code] = manifest.Name! }, languageCodes);
+
+    /// <summary>A short label per language (1-40 characters), each language one of the pack's.</summary>
+    private static Dictionary<string, string> ReadLabels(string file, string text, string key, Dictionary<string, string>? labels, HashSet<string> languageCodes)
     {
-        var signature = manifest.MessageSignature ?? new Dictionary<string, string> { [manifest.Languages![0].Code] = manifest.Name! };
-        foreach (var (language, name) in signature)
+        foreach (var (language, label) in labels ?? [])
         {
-            if (!languageCodes.Contains(language) || string.IsNullOrWhiteSpace(name) || name.Length > 40)
+            if (!languageCodes.Contains(language) || string.IsNullOrWhiteSpace(label) || label.Length > 40)
             {
-                throw new ForcePackException(file, LineOf(text, "messageSignature"),
-                    $"messageSignature: '{language}' must be one of the pack's languages with a name of 1-40 characters");
+                throw new ForcePackException(file, LineOf(text, key), $"{key}: '{language}' must be one of the pack's languages with a label of 1-40 characters");
             }
         }
 
-        return new Dictionary<string, string>(signature, StringComparer.OrdinalIgnoreCase);
+        return new Dictionary<string, string>(labels ?? [], StringComparer.OrdinalIgnoreCase);
     }
 
     private static NationalIdRule BuildIdRule(string file, string text, NationalIdManifest? id, HashSet<string> languageCodes)
@@ -281,6 +284,7 @@ public static partial class ForcePackLoader
         public string? Calendar { get; set; }
         public string? Units { get; set; }
         public Dictionary<string, string>? MessageSignature { get; set; }
+        public Dictionary<string, string>? Parentage { get; set; }
     }
 
     private sealed record LanguageManifest(string Code, string Name, bool Rtl = false);
