@@ -59,6 +59,40 @@ public sealed class FirCopyServiceTests(BrowserApp app)
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task AtTheCounter_TheDeskNamesTheFir_AndAMistypedReferenceIsRefusedBesideTheField()
+    {
+        var station = app.Demo("frontdesk").Unit;
+        var nationalId = "35202-" + Random.Shared.Next(1_000_000, 9_999_999) + "-" + Random.Shared.Next(1, 9);
+        var (firReference, _) = await RegisterFirAsync(station, nationalId);
+        var account = await app.CreateStaffAsync(Roles.FrontDesk, station);
+        var page = await app.NewPageAsync();
+        await SignIn.AsAsync(page, account.UserName, account.Password, account.TotpSecret);
+        await page.GotoAsync("/console/counter");
+        await Expect(page.Locator("#counter-page")).ToHaveAttributeAsync("data-interactive", "true");
+
+        await page.Locator("#new-application-toggle").ClickAsync();
+        await page.Locator("#new-service").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Copy of FIR" }).ClickAsync();
+        await page.Locator("#new-national-id").FillAsync(nationalId);
+        await page.Locator("#new-name").FillAsync("Generated Complainant");
+        await page.Locator("#new-phone").FillAsync("+923001234567");
+
+        // The citizen reads the reference off an old SMS and gets its last character wrong.
+        await page.Locator("#new-record").FillAsync(firReference[..^1] + (firReference[^1] == 'A' ? 'B' : 'A'));
+        await page.Locator("#new-submit").ClickAsync();
+        var recordError = page.Locator(".mud-input-control:has(#new-record) .mud-input-helper-text.mud-input-error");
+        await Expect(recordError).ToBeVisibleAsync();
+        (await recordError.InnerTextAsync()).Trim().ShouldNotBeEmpty();
+        await Expect(page.Locator("#new-application-result")).ToHaveCountAsync(0);
+
+        await page.Locator("#new-record").FillAsync(firReference);
+        await page.Locator("#new-submit").ClickAsync();
+        var result = page.Locator("#new-application-result");
+        await Expect(result).ToBeVisibleAsync();
+        (await result.GetAttributeAsync("data-reference")).ShouldNotBeNullOrEmpty();
+    }
+
     private static async Task FillAsync(Microsoft.Playwright.IPage page, string station, string nationalId, string record, string idCopy)
     {
         await page.Locator("#nationalId").FillAsync(nationalId);
