@@ -12,6 +12,7 @@ using Nigehban.Web.Features.Records.Pages.Console;
 using Nigehban.Web.Features.Records.ReadPerson;
 using Nigehban.Web.Features.Records.RegisterPerson;
 using Nigehban.Web.Features.Records.SearchPersons;
+using Nigehban.Web.Features.Records.StolenVehicleDesk;
 using Nigehban.Web.Features.Records.TellWhoLooked;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
@@ -53,6 +54,7 @@ public static class RecordsModule
         services.AddScoped<UploadGuestsHandler>();
         services.AddScoped<AlertInboxHandler>();
         services.AddScoped<RegisterTenantHandler>();
+        services.AddScoped<StolenVehicleDeskHandler>();
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
         services.AddScoped<IDemoDataSeed, SeedDemoHotel>();

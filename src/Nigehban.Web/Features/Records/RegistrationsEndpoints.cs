@@ -5,6 +5,7 @@ using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterHotel;
 using Nigehban.Web.Features.Records.RegisterTenant;
+using Nigehban.Web.Features.Records.StolenVehicleDesk;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
 
@@ -104,6 +105,6 @@ public static class RegistrationsEndpoints
                 TypedResults.Ok(await h.AcknowledgeAsync(id, command, ct)))
             .WithName("AcknowledgeRegistrationAlert").RequireAuthorization(Permissions.RegistrationAlertsHandle)
             .WithSummary("Acknowledges an alert, once (again: 409), with an optional note; after its deadline it stays counted as overdue.");
-        return app;
+        return app.MapStolenVehicles();
     }
 }

@@ -14,7 +14,7 @@ public sealed record AlertSummary(Guid Id, RegistrationKind Kind, string Place, 
 /// <summary>An alert in full: who surfaced where, what they matched, and its acknowledgement.</summary>
 public sealed record AlertView(Guid Id, RegistrationKind Kind, Guid RegistrationId, string Place, string PersonName, string? FatherName, string? NationalId,
     string Source, string MatchedOn, string Reason, string Unit, DateTimeOffset RaisedAt, DateTimeOffset DueAt,
-    DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? AcknowledgementNote, bool Overdue);
+    DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? AcknowledgementNote, bool Overdue, string? VehicleRegistration = null);
 
 public sealed record AcknowledgeAlertCommand(string? Note);
 
@@ -89,5 +89,5 @@ public sealed class AlertInboxHandler(NigehbanDbContext db, UnitDirectory units,
 
     private AlertView View(RegistrationAlert a) => new(a.Id, a.Kind, a.RegistrationId, a.Place, a.PersonName, a.FatherName, a.NationalId,
         a.Source, a.MatchedOn, a.Reason, a.UnitCode, a.RaisedAt, a.DueAt, a.AcknowledgedAt, a.AcknowledgedBy, a.AcknowledgementNote,
-        a.IsOverdueAt(clock.GetUtcNow()));
+        a.IsOverdueAt(clock.GetUtcNow()), a.VehicleRegistration);
 }
