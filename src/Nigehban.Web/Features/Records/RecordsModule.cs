@@ -58,6 +58,7 @@ public static class RecordsModule
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
         services.AddScoped<IDemoDataSeed, SeedDemoHotel>();
+        services.AddScoped<IDemoDataSeed, SeedDemoStolenVehicle>();
         services.AddRecordsConsole();
         return services;
     }
