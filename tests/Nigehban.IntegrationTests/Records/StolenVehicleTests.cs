@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.IntegrationTests.Identity;
 using Nigehban.IntegrationTests.ServiceCentres;
+using Microsoft.Extensions.DependencyInjection;
+using Nigehban.Web.Features.Dashboard;
 using Nigehban.Web.Features.Records;
 using Shouldly;
 using static Nigehban.IntegrationTests.Records.HotelRegistrationFixtures;
@@ -162,6 +164,27 @@ public abstract class StolenVehicleTests(FakeClockApp app)
         alerts.ShouldNotContain(a => a.GetProperty("personName").GetString() == afterRecovery);
         malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await malformed.ReadJsonAsync()).GetProperty("errors").TryGetProperty("vehicleRegistration", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TheDashboard_CountsVehiclesByStatus_AndRecoveries_AsTheRawRowsSay()
+    {
+        var desk = await app.SignInWithNextCodeAsync("frontdesk2");
+        var station = StationOf("frontdesk2");
+        Task<long> CountAsync(string metric, string dimension) => app.WithDbAsync(db => db.Set<DashboardRollup>()
+            .Where(r => r.UnitCode == station && r.Period == RollupPeriod.Month && r.Metric == metric && r.Dimension == dimension).SumAsync(r => r.Count, Ct));
+        var (open, recovered, snatchings) = (await CountAsync(StolenVehicleMetrics.Recorded, "Open"), await CountAsync(StolenVehicleMetrics.Recorded, "Recovered"),
+            await CountAsync(StolenVehicleMetrics.Recovered, "Snatching"));
+
+        var id = (await RecordAsync(desk, Theft(NewPlate(), app.Now.AddHours(-5)))).GetProperty("id").GetGuid();
+        (await CountAsync(StolenVehicleMetrics.Recorded, "Open")).ShouldBe(open + 1);
+        (await desk.PostAsJsonAsync($"/api/v1/stolen-vehicles/{id}/recovery", new { place = "Test Road", recoveredAt = app.Now }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await CountAsync(StolenVehicleMetrics.Recorded, "Open")).ShouldBe(open);
+        (await CountAsync(StolenVehicleMetrics.Recorded, "Recovered")).ShouldBe(recovered + 1);
+        (await CountAsync(StolenVehicleMetrics.Recovered, "Snatching")).ShouldBe(snatchings + 1);
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(Ct)).ShouldBeEmpty();
     }
 
     private string StationOf(string user) => app.DemoAccounts.Single(a => a.UserName == user).Unit;

@@ -9,6 +9,8 @@ public enum RegistrationKind
 {
     HotelStay,
     Tenant,
+    Employee,
+    DomesticServant,
 }
 
 /// <summary>
@@ -50,6 +52,11 @@ public sealed class RegistrationAlert : IUnitOwned
     public string? AcknowledgedBy { get; set; }
     public string? AcknowledgementNote { get; set; }
 
+    /// <summary>When the alert, still open past its deadline, was escalated to <see cref="EscalatedTo"/> (the next unit up), once.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    public string? EscalatedTo { get; set; }
+
     public required string UnitCode { get; set; }
     public required string UnitPath { get; set; }
 
@@ -76,6 +83,7 @@ internal sealed class RegistrationAlertConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.AcknowledgedAt).IsConcurrencyToken();
         builder.Property(a => a.AcknowledgedBy).HasMaxLength(100);
         builder.Property(a => a.AcknowledgementNote).HasMaxLength(500);
+        builder.Property(a => a.EscalatedTo).HasMaxLength(32);
         builder.Property(a => a.UnitCode).HasMaxLength(32);
         builder.Property(a => a.UnitPath).HasMaxLength(400);
         builder.HasIndex(a => new { a.UnitPath, a.RaisedAt });
