@@ -106,7 +106,7 @@ public sealed class RwandaWalkTests(RwandaBrowserApp app) : IClassFixture<Rwanda
         foreach (var (path, name) in new[]
         {
             ("/console/cases", "cases"), ("/console/cases/board", "cases-board"), ("/console/cases/district", "cases-district"),
-            ("/console/wanted", "wanted"), ("/console/persons", "persons"), ("/console/registration-alerts", "registration-alerts"),
+            ("/console/wanted", "wanted"), ("/console/persons", "persons"), ("/console/registration-alerts", "registration-alerts"), ("/console/stolen-vehicles", "stolen-vehicles"),
             ("/console/police-complaints", "police-complaints"), ("/console/protection", "protection"),
             ("/console/protection/new", "protection-new"),
         })

@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Nigehban.EndToEndTests.Records;
 
 /// <summary>
-/// The hotel's own page (issue 19, pages): with the demo guest house's key, a bad national ID is
-/// refused at its field and nothing is registered; a good check-in is registered and shows in the
+/// The hotel's own page (issue 19, pages): with the demo guest house's key, a bad national ID (and a bad
+/// vehicle number) is refused at its field and nothing is registered; a good check-in is registered and shows in the
 /// hotel's guest list; in Urdu the page reads right to left.
 /// </summary>
 public sealed class HotelPageTests(BrowserApp app)
@@ -27,12 +27,15 @@ public sealed class HotelPageTests(BrowserApp app)
         await page.Locator("#guestName").FillAsync("Test Page Guest");
         await page.Locator("#nationalId").FillAsync("123");
         await page.Locator("#room").FillAsync("21");
+        await page.Locator("#vehicleRegistration").FillAsync("??");
         await page.Locator("#check-in").ClickAsync();
         await Expect(page.Locator("#hotel-errors a[href='#nationalId']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#vehicleRegistration")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#nationalId")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#hotel-guests tr", new() { HasText = "Test Page Guest" })).ToHaveCountAsync(0);
 
         await page.Locator("#nationalId").FillAsync("35202-7654321-3");
+        await page.Locator("#vehicleRegistration").FillAsync("TST-4321");
         await page.Locator("#check-in").ClickAsync();
         await Expect(page.Locator("#hotel-registered")).ToContainTextAsync("Test Page Guest");
         await Expect(page.Locator("#hotel-guests tr", new() { HasText = "Test Page Guest" })).ToHaveCountAsync(1);

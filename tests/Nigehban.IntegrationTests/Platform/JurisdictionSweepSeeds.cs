@@ -37,6 +37,14 @@ internal static class JurisdictionSweepSeeds
         return (person, (await entry.ReadJsonAsync()).GetProperty("id").GetGuid(), (await merge.ReadJsonAsync()).GetProperty("mergeId").GetGuid());
     }
 
+    /// <summary>A vehicle recorded stolen at the station, lost at a place named <paramref name="marker"/>, for the stolen-vehicle operations.</summary>
+    public static async Task<Guid> StolenVehicleAsync(HttpClient frontDesk, string station, string marker) =>
+        (await Records.StolenVehicleTests.RecordAsync(frontDesk, new
+        {
+            unit = station, registrationNumber = Records.StolenVehicleTests.NewPlate(), make = "Sweep Make", loss = "Theft", lostPlace = marker,
+            lostAt = DateTimeOffset.UtcNow.AddHours(-1),
+        })).GetProperty("id").GetGuid();
+
     /// <summary>A hotel of the station and the alert a wanted guest of it raised, for the registration operations.</summary>
     public static async Task<(Guid Hotel, Guid Alert)> HotelAndAlertAsync(Infrastructure.NigehbanApp app, HttpClient frontDesk, HttpClient io, string station, string marker)
     {

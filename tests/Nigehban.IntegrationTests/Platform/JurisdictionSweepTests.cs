@@ -115,7 +115,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
         string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "", Guid ArrestId = default,
         Guid Person = default, Guid HistoryEntry = default, Guid PersonMerge = default, Guid Hotel = default, Guid Alert = default,
-        ProtectionSeeds? Protection = null);
+        ProtectionSeeds? Protection = null, Guid StolenVehicle = default);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -170,7 +170,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
             [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId,
             Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge, Hotel: hotel, Alert: alert,
-            Protection: await JurisdictionSweepSeeds.ProtectionAsync(app, marker));
+            Protection: await JurisdictionSweepSeeds.ProtectionAsync(app, marker),
+            StolenVehicle: await JurisdictionSweepSeeds.StolenVehicleAsync(frontDesk, station, marker));
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -283,6 +284,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             (_, "id") when Path.StartsWith("/api/v1/hotels/", StringComparison.Ordinal) => records.Hotel.ToString(),
             (_, "id") when Path.StartsWith("/api/v1/registration-alerts/", StringComparison.Ordinal) => records.Alert.ToString(),
             (_, "mergeId") => records.PersonMerge.ToString(),
+            (_, "id") when Path.StartsWith("/api/v1/stolen-vehicles/", StringComparison.Ordinal) => records.StolenVehicle.ToString(),
             ("ExportDashboardTable", "table") => DashboardTables.Names.First(),
             _ => throw new InvalidOperationException(
                 $"The jurisdiction sweep does not know what to put in {{{parameter}}} of {OperationId} ({Method} {Path}): teach it which record that names."),
@@ -305,6 +307,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             "SetStaffStatus" => JsonContent.Create(new { status = "Disabled" }),
             "IssueQueueToken" => JsonContent.Create(new { serviceCode = (string?)null }),
             "UploadSupportingDocument" => Upload(nationalId),
+            "RecoverStolenVehicle" => JsonContent.Create(new { place = "Sweep Road", recoveredAt = DateTimeOffset.UtcNow }),
+            "HandOverStolenVehicle" => JsonContent.Create(new { to = "Sweep Owner", handedOverAt = DateTimeOffset.UtcNow }),
             _ when Method is "POST" or "PUT" => JsonContent.Create(new { }),
             _ => null,
         };

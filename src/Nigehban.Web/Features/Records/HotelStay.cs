@@ -20,6 +20,9 @@ public sealed class HotelStay : IUnitOwned
     public string? Nationality { get; set; }
     public string? Phone { get; set; }
     public string? Room { get; set; }
+
+    /// <summary>The guest's vehicle, if the hotel noted one, in the pack's compared form: matched against stolen vehicles.</summary>
+    public string? VehicleRegistration { get; set; }
     public DateTimeOffset CheckedInAt { get; set; }
     public DateTimeOffset? CheckedOutAt { get; set; }
 
@@ -49,6 +52,7 @@ internal sealed class HotelStayConfiguration : IEntityTypeConfiguration<HotelSta
         builder.Property(s => s.Nationality).HasMaxLength(60);
         builder.Property(s => s.Phone).HasMaxLength(20);
         builder.Property(s => s.Room).HasMaxLength(20);
+        builder.Property(s => s.VehicleRegistration).HasMaxLength(30);
         builder.Property(s => s.UnitCode).HasMaxLength(32);
         builder.Property(s => s.UnitPath).HasMaxLength(400);
         builder.HasIndex(s => s.UnitPath);

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Nigehban.Web.Features.Records.AlertInbox;
 using Nigehban.Web.Features.Records.CriminalHistory;
+using Nigehban.Web.Features.Records.EscalateAlerts;
 using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.MatchRegistrations;
+using Nigehban.Web.Features.Records.RegisterEmployee;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterHotel;
 using Nigehban.Web.Features.Records.RegisterTenant;
@@ -12,10 +14,12 @@ using Nigehban.Web.Features.Records.Pages.Console;
 using Nigehban.Web.Features.Records.ReadPerson;
 using Nigehban.Web.Features.Records.RegisterPerson;
 using Nigehban.Web.Features.Records.SearchPersons;
+using Nigehban.Web.Features.Records.StolenVehicleDesk;
 using Nigehban.Web.Features.Records.TellWhoLooked;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.Records;
 
@@ -56,9 +60,13 @@ public static class RecordsModule
         services.AddScoped<UploadGuestsHandler>();
         services.AddScoped<AlertInboxHandler>();
         services.AddScoped<RegisterTenantHandler>();
+        services.AddScoped<StolenVehicleDeskHandler>();
+        services.AddScoped<RegisterEmployeeHandler>();
+        services.AddOverdueSweep<EscalateUnacknowledgedAlertsHandler>("Records");
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
         services.AddScoped<IDemoDataSeed, SeedDemoHotel>();
+        services.AddScoped<IDemoDataSeed, SeedDemoStolenVehicle>();
         services.AddRecordsConsole();
         return services;
     }

@@ -72,6 +72,8 @@ public sealed class RecordsPack
             throw ForcePackLoader.Fail(force, FileName, "alerts", "alerts: acknowledgeWithinMinutes lies between 1 and 10080 (a week)");
         }
 
+        VehicleRegistrations = VehicleRegistrationRule.From(force, FileName, file.Vehicles?.RegistrationIgnores, file.Vehicles?.RegistrationPattern,
+            file.Vehicles?.RegistrationExample);
         var names = file.Names ?? new NamesFile();
         Honorifics = Upper(force, "names.honorifics", names.Honorifics);
         Spellings = [.. (names.Spellings ?? []).Select(pair => pair is [var from, var to] && from.Length > 0 && IsLatin(from) && IsLatin(to)
@@ -116,6 +118,9 @@ public sealed class RecordsPack
     /// <summary>How long after moving in a tenant is to be registered; later registrations are marked late.</summary>
     public TimeSpan TenantRegisterWithin { get; }
 
+    /// <summary>How the force writes vehicle registration numbers, and how two writings of one number are compared.</summary>
+    public VehicleRegistrationRule VehicleRegistrations { get; }
+
     /// <summary>Abbreviations written for a whole name part (CH. for CHAUDHRY), upper case, without the dot.</summary>
     public IReadOnlyDictionary<string, string> Honorifics { get; }
 
@@ -151,6 +156,14 @@ public sealed class RecordsPack
         public NamesFile? Names { get; set; }
         public AlertsFile? Alerts { get; set; }
         public TenantsFile? Tenants { get; set; }
+        public VehiclesFile? Vehicles { get; set; }
+    }
+
+    private sealed class VehiclesFile
+    {
+        public string? RegistrationIgnores { get; set; }
+        public string? RegistrationPattern { get; set; }
+        public string? RegistrationExample { get; set; }
     }
 
     private sealed class TenantsFile

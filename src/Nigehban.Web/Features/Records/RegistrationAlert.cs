@@ -9,12 +9,14 @@ public enum RegistrationKind
 {
     HotelStay,
     Tenant,
+    Employee,
+    DomesticServant,
 }
 
 /// <summary>
-/// A registration that matched the wanted list, raised at the station of the place where the person
-/// surfaced: one alert per registration, however many entries it matched (the unique index on
-/// <see cref="RegistrationId"/> makes it exactly one). The station acknowledges it; until then it is
+/// A registration that matched the wanted list or named a stolen vehicle, raised at the station of the
+/// place where the person surfaced: one alert per registration and watchlist, however many entries it
+/// matched (the unique index on <see cref="RegistrationId"/> and <see cref="Source"/> makes it exactly one). The station acknowledges it; until then it is
 /// open, and overdue once <see cref="DueAt"/> (the pack's acknowledgement time) has passed.
 /// </summary>
 public sealed class RegistrationAlert : IUnitOwned
@@ -32,20 +34,28 @@ public sealed class RegistrationAlert : IUnitOwned
     public string? FatherName { get; set; }
     public string? NationalId { get; set; }
 
-    /// <summary>What the registration matched: "proclaimed-offender" (a stolen vehicle comes later).</summary>
+    /// <summary>What the registration matched: "proclaimed-offender", "wanted-on-record" or "stolen-vehicle".</summary>
     public required string Source { get; set; }
 
-    /// <summary>"national-id" when any entry matched by ID, otherwise "name".</summary>
+    /// <summary>"national-id" when any entry matched by ID, "name", or "vehicle-registration" for a stolen vehicle.</summary>
     public required string MatchedOn { get; set; }
 
     /// <summary>The entries matched, one line each (FIR, station, court, since).</summary>
     public required string Reason { get; set; }
+
+    /// <summary>The vehicle the registration named (compared form), when it matched a stolen one.</summary>
+    public string? VehicleRegistration { get; set; }
 
     public DateTimeOffset RaisedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
     public string? AcknowledgementNote { get; set; }
+
+    /// <summary>When the alert, still open past its deadline, was escalated to <see cref="EscalatedTo"/> (the next unit up), once.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    public string? EscalatedTo { get; set; }
 
     public required string UnitCode { get; set; }
     public required string UnitPath { get; set; }
@@ -60,7 +70,7 @@ internal sealed class RegistrationAlertConfiguration : IEntityTypeConfiguration<
         builder.ToTable("registration_alerts");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(a => a.RegistrationId).IsUnique();
+        builder.HasIndex(a => new { a.RegistrationId, a.Source }).IsUnique();
         builder.Property(a => a.Place).HasMaxLength(200);
         builder.Property(a => a.PersonName).HasMaxLength(120);
         builder.Property(a => a.FatherName).HasMaxLength(120);
@@ -68,10 +78,12 @@ internal sealed class RegistrationAlertConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Source).HasMaxLength(40);
         builder.Property(a => a.MatchedOn).HasMaxLength(20);
         builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.Property(a => a.VehicleRegistration).HasMaxLength(30);
         // Acknowledged once: two officers acknowledging at the same moment update one open row, and one of them finds it gone.
         builder.Property(a => a.AcknowledgedAt).IsConcurrencyToken();
         builder.Property(a => a.AcknowledgedBy).HasMaxLength(100);
         builder.Property(a => a.AcknowledgementNote).HasMaxLength(500);
+        builder.Property(a => a.EscalatedTo).HasMaxLength(32);
         builder.Property(a => a.UnitCode).HasMaxLength(32);
         builder.Property(a => a.UnitPath).HasMaxLength(400);
         builder.HasIndex(a => new { a.UnitPath, a.RaisedAt });

@@ -66,6 +66,7 @@ public sealed class RegistrationAlertMetrics : MetricSource<RegistrationAlert>
 {
     public const string Raised = "registration_alerts";
     public const string InTime = "registration_alerts_acknowledged_in_time_percent";
+    public const string Escalated = "registration_alerts_escalated";
 
     public override IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
@@ -73,6 +74,8 @@ public sealed class RegistrationAlertMetrics : MetricSource<RegistrationAlert>
             Counting: "Every RegistrationAlert once, at the station of the place, on the local day of RaisedAt, by Source (proclaimed-offender, wanted-on-record)."),
         new(InTime, "records", MetricFormat.Percent, "Share of registration alerts acknowledged within the pack's deadline.", "source",
             Counting: "Over alerts with AcknowledgedAt, on that local day: 100 × those with AcknowledgedAt <= DueAt ÷ all."),
+        new(Escalated, "records", MetricFormat.Count, "Registration alerts left unacknowledged past the deadline and escalated to the next unit up.", "source", Alert: true,
+            Counting: "RegistrationAlerts with EscalatedAt, at the station of the place, on the local day of EscalatedAt, by Source."),
     ];
 
     protected override void Project(RegistrationAlert alert, TimeZoneInfo timeZone, ICollection<MetricFact> facts)
@@ -86,6 +89,13 @@ public sealed class RegistrationAlertMetrics : MetricSource<RegistrationAlert>
             var ackDay = LocalDay(acknowledged, timeZone);
             facts.Add(new MetricFact(InTime, alert.UnitCode, ackDay, "", 1, inTime));
             facts.Add(new MetricFact(InTime, alert.UnitCode, ackDay, alert.Source, 1, inTime));
+        }
+
+        if (alert.EscalatedAt is { } escalated)
+        {
+            var escalationDay = LocalDay(escalated, timeZone);
+            facts.Add(new MetricFact(Escalated, alert.UnitCode, escalationDay, "", 1, 0));
+            facts.Add(new MetricFact(Escalated, alert.UnitCode, escalationDay, alert.Source, 1, 0));
         }
     }
 

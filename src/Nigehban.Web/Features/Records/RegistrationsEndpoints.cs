@@ -2,9 +2,11 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Nigehban.Web.Features.Records.AlertInbox;
 using Nigehban.Web.Features.Records.HotelKeys;
+using Nigehban.Web.Features.Records.RegisterEmployee;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterHotel;
 using Nigehban.Web.Features.Records.RegisterTenant;
+using Nigehban.Web.Features.Records.StolenVehicleDesk;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
 
@@ -92,11 +94,26 @@ public static class RegistrationsEndpoints
             .WithSummary("Registers a tenant with the station of the let property: a landlord online at any hour, or a front desk (a station of its jurisdiction). "
                 + "Marked late after the pack's time from moving in. Honours Idempotency-Key.");
 
+        app.MapPost("/api/v1/employees", async (RegisterEmployeeCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+                RegisterEmployeeHandler h, HttpContext http, CancellationToken ct) =>
+            {
+                var employee = await h.HandleAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
+                if (employee.Replayed)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                }
+
+                return TypedResults.Created("/api/v1/employees", employee);
+            })
+            .WithTags("Employees").WithName("RegisterEmployee").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("Registers an employee or domestic servant (kind: Employee or DomesticServant) with the station of the workplace: an employer online "
+                + "at any hour, or a front desk (a station of its jurisdiction). Honours Idempotency-Key.");
+
         var alerts = app.MapGroup("/api/v1/registration-alerts").WithTags("Registration alerts");
-        alerts.MapGet("/", async (bool? open, string? unit, int? page, int? pageSize, AlertInboxHandler h, CancellationToken ct) =>
-                TypedResults.Ok(await h.ListAsync(open, unit, page, pageSize, ct)))
+        alerts.MapGet("/", async (bool? open, string? unit, bool? escalated, int? page, int? pageSize, AlertInboxHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(open, unit, escalated, page, pageSize, ct)))
             .WithName("ListRegistrationAlerts").RequireAuthorization(Permissions.RegistrationAlertsHandle)
-            .WithSummary("The station's alert inbox: alerts raised by registrations of wanted persons in your jurisdiction, open first (?open=, ?unit=), paged.");
+            .WithSummary("The station's alert inbox: alerts raised by registrations of wanted persons in your jurisdiction, open first (?open=, ?unit=, ?escalated=: escalated to the next unit up after the deadline), paged.");
         alerts.MapGet("/{id:guid}", async (Guid id, AlertInboxHandler h, CancellationToken ct) => TypedResults.Ok(await h.ReadAsync(id, ct)))
             .WithName("GetRegistrationAlert").RequireAuthorization(Permissions.RegistrationAlertsHandle)
             .WithSummary("One alert in full: the person as registered, the entries matched and why, its deadline and acknowledgement (audited).");
@@ -104,6 +121,6 @@ public static class RegistrationsEndpoints
                 TypedResults.Ok(await h.AcknowledgeAsync(id, command, ct)))
             .WithName("AcknowledgeRegistrationAlert").RequireAuthorization(Permissions.RegistrationAlertsHandle)
             .WithSummary("Acknowledges an alert, once (again: 409), with an optional note; after its deadline it stays counted as overdue.");
-        return app;
+        return app.MapStolenVehicles();
     }
 }

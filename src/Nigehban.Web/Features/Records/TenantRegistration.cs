@@ -25,6 +25,9 @@ public sealed class TenantRegistration : IUnitOwned
     public string? TenantFatherName { get; set; }
     public required string TenantNationalId { get; set; }
     public string? TenantPhone { get; set; }
+
+    /// <summary>The tenant's vehicle, if one was named, in the pack's compared form: matched against stolen vehicles.</summary>
+    public string? VehicleRegistration { get; set; }
     public DateTimeOffset MovedInAt { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     public bool RegisteredLate { get; set; }
@@ -50,6 +53,7 @@ internal sealed class TenantRegistrationConfiguration : IEntityTypeConfiguration
         builder.Property(t => t.TenantNationalId).HasMaxLength(32);
         builder.HasIndex(t => t.TenantNationalId);
         builder.Property(t => t.TenantPhone).HasMaxLength(20);
+        builder.Property(t => t.VehicleRegistration).HasMaxLength(30);
         builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.RegisteredBy).HasMaxLength(100);
         builder.Property(t => t.UnitCode).HasMaxLength(32);

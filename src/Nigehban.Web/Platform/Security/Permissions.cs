@@ -54,6 +54,9 @@ public static class Permissions
     /// <summary>The station's alert inbox: reading and acknowledging alerts raised by registrations.</summary>
     public const string RegistrationAlertsHandle = "registration-alerts.handle";
 
+    /// <summary>The stolen-vehicle desk: recording a vehicle stolen or snatched, its recovery and hand-over (front desk, IO, SHO).</summary>
+    public const string StolenVehiclesRecord = "stolen-vehicles.record";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
@@ -65,6 +68,7 @@ public static class Permissions
         RecordsWrite, RecordsMerge,
         ProtectionReferralsRespond,
         HotelsManage, HotelGuestsRegister, RegistrationAlertsHandle,
+        StolenVehiclesRecord,
     ];
 }
 
@@ -104,12 +108,12 @@ public static class Roles
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
         [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead, Permissions.FirsRead, Permissions.RecordsRead,
-            Permissions.HotelsManage, Permissions.RegistrationAlertsHandle],
+            Permissions.HotelsManage, Permissions.RegistrationAlertsHandle, Permissions.StolenVehiclesRecord],
         [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.RecordsWrite, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead, Permissions.FirsRead,
-            Permissions.RegistrationAlertsHandle],
+            Permissions.RegistrationAlertsHandle, Permissions.StolenVehiclesRecord],
         // The SHO approves what the front desk has checked, and does not do the checking (ADR-037).
         [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView, Permissions.FrontDeskRead, Permissions.FirsRead,
-            Permissions.RecordsWrite, Permissions.RecordsMerge, Permissions.HotelsManage, Permissions.RegistrationAlertsHandle],
+            Permissions.RecordsWrite, Permissions.RecordsMerge, Permissions.HotelsManage, Permissions.RegistrationAlertsHandle, Permissions.StolenVehiclesRecord],
         [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
         [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
         [Dpo] = Command,

@@ -9,12 +9,12 @@ namespace Nigehban.Web.Features.Records.AlertInbox;
 
 /// <summary>One line of the station's inbox.</summary>
 public sealed record AlertSummary(Guid Id, RegistrationKind Kind, string Place, string PersonName, string Source, string MatchedOn, string Unit,
-    DateTimeOffset RaisedAt, DateTimeOffset DueAt, DateTimeOffset? AcknowledgedAt, bool Overdue);
+    DateTimeOffset RaisedAt, DateTimeOffset DueAt, DateTimeOffset? AcknowledgedAt, bool Overdue, string? EscalatedTo = null, DateTimeOffset? EscalatedAt = null);
 
 /// <summary>An alert in full: who surfaced where, what they matched, and its acknowledgement.</summary>
 public sealed record AlertView(Guid Id, RegistrationKind Kind, Guid RegistrationId, string Place, string PersonName, string? FatherName, string? NationalId,
     string Source, string MatchedOn, string Reason, string Unit, DateTimeOffset RaisedAt, DateTimeOffset DueAt,
-    DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? AcknowledgementNote, bool Overdue);
+    DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? AcknowledgementNote, bool Overdue, string? VehicleRegistration = null);
 
 public sealed record AcknowledgeAlertCommand(string? Note);
 
@@ -26,7 +26,11 @@ public sealed record AcknowledgeAlertCommand(string? Note);
 /// </summary>
 public sealed class AlertInboxHandler(NigehbanDbContext db, UnitDirectory units, JurisdictionScope scope, CurrentUser user, TimeProvider clock)
 {
-    public async Task<PagedList<AlertSummary>> ListAsync(bool? open, string? unit, int? page, int? pageSize, CancellationToken cancellationToken)
+    public async Task<PagedList<AlertSummary>> ListAsync(bool? open, string? unit, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        await ListAsync(open, unit, null, page, pageSize, cancellationToken);
+
+    /// <summary><paramref name="escalated"/> keeps the alerts escalated to the next unit up (true) or those not (false).</summary>
+    public async Task<PagedList<AlertSummary>> ListAsync(bool? open, string? unit, bool? escalated, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var alerts = db.Set<RegistrationAlert>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(unit))
@@ -41,11 +45,16 @@ public sealed class AlertInboxHandler(NigehbanDbContext db, UnitDirectory units,
             alerts = wanted ? alerts.Where(a => a.AcknowledgedAt == null) : alerts.Where(a => a.AcknowledgedAt != null);
         }
 
+        if (escalated is { } up)
+        {
+            alerts = up ? alerts.Where(a => a.EscalatedAt != null) : alerts.Where(a => a.EscalatedAt == null);
+        }
+
         var now = clock.GetUtcNow();
         return await PagedList<AlertSummary>.CreateAsync(
             alerts.OrderBy(a => a.AcknowledgedAt == null ? 0 : 1).ThenByDescending(a => a.RaisedAt).ThenBy(a => a.Id),
             a => new AlertSummary(a.Id, a.Kind, a.Place, a.PersonName, a.Source, a.MatchedOn, a.UnitCode, a.RaisedAt, a.DueAt, a.AcknowledgedAt,
-                a.AcknowledgedAt == null ? a.DueAt < now : a.AcknowledgedAt > a.DueAt),
+                a.AcknowledgedAt == null ? a.DueAt < now : a.AcknowledgedAt > a.DueAt, a.EscalatedTo, a.EscalatedAt),
             page ?? 1, pageSize ?? PagedList<AlertSummary>.DefaultPageSize, cancellationToken);
     }
 
@@ -89,5 +98,5 @@ public sealed class AlertInboxHandler(NigehbanDbContext db, UnitDirectory units,
 
     private AlertView View(RegistrationAlert a) => new(a.Id, a.Kind, a.RegistrationId, a.Place, a.PersonName, a.FatherName, a.NationalId,
         a.Source, a.MatchedOn, a.Reason, a.UnitCode, a.RaisedAt, a.DueAt, a.AcknowledgedAt, a.AcknowledgedBy, a.AcknowledgementNote,
-        a.IsOverdueAt(clock.GetUtcNow()));
+        a.IsOverdueAt(clock.GetUtcNow()), a.VehicleRegistration);
 }

@@ -21,6 +21,8 @@ public sealed class RegistrationMatcher(NigehbanDbContext db, IWantedPersons wan
 {
     public const string WantedSource = "proclaimed-offender";
     public const string OnRecordSource = "wanted-on-record";
+    public const string StolenVehicleSource = "stolen-vehicle";
+    public const string VehicleRegistrationMatch = "vehicle-registration";
 
     /// <summary>A match: which watchlist, on what ("national-id" or "name"), and one line per entry matched.</summary>
     public sealed record Match(string Source, string MatchedOn, IReadOnlyList<string> Lines);
@@ -72,6 +74,43 @@ public sealed class RegistrationMatcher(NigehbanDbContext db, IWantedPersons wan
         db.Add(alert);
         Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{unitCode}:in-charge",
             new { kind = "wanted-person-registered", alert = alert.Id, registration = kind.ToString(), unit = unitCode, place = alert.Place, dueAt = alert.DueAt, at = now }, now);
+        return alert;
+    }
+
+    /// <summary>
+    /// Stages the alert for a registration naming a vehicle (<paramref name="vehicleKey"/>, the pack's compared
+    /// form) that is open as stolen anywhere in the force: a vehicle stolen in one district turns up in another.
+    /// One alert however many open records name the number; null when none does.
+    /// </summary>
+    public async Task<RegistrationAlert?> RaiseIfStolenAsync(NigehbanDbContext db, RegistrationKind kind, Guid registrationId, string place,
+        RegisteredPersonDetails person, string? vehicleKey, string unitCode, string unitPath, CancellationToken cancellationToken)
+    {
+        if (vehicleKey is null)
+        {
+            return null;
+        }
+
+        var stolen = await db.Set<StolenVehicle>().IgnoreQueryFilters().AsNoTracking()
+            .Where(v => v.RegistrationKey == vehicleKey && v.Status == StolenVehicleStatus.Open)
+            .OrderBy(v => v.LostAt).Take(5).ToListAsync(cancellationToken);
+        if (stolen.Count == 0)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var lines = stolen.Select(v => string.Create(CultureInfo.InvariantCulture,
+            $"{v.RegistrationNumber} ({string.Join(" ", new[] { v.Make, v.Model, v.Colour }.Where(p => p is not null))}): {v.Loss} at {v.LostPlace} on {v.LostAt:yyyy-MM-dd}, recorded by {v.UnitCode}{(v.FirReference is null ? "" : $", FIR {v.FirReference}")}"));
+        var alert = new RegistrationAlert
+        {
+            Id = Guid.CreateVersion7(now), Kind = kind, RegistrationId = registrationId, Place = Cut(place, 200),
+            PersonName = person.Name, FatherName = person.FatherName, NationalId = person.NationalId,
+            Source = StolenVehicleSource, MatchedOn = VehicleRegistrationMatch, Reason = Cut(string.Join("\n", lines), 1000), VehicleRegistration = vehicleKey,
+            RaisedAt = now, DueAt = now + pack.AlertAcknowledgeWithin, UnitCode = unitCode, UnitPath = unitPath,
+        };
+        db.Add(alert);
+        Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{unitCode}:in-charge",
+            new { kind = "stolen-vehicle-registered", alert = alert.Id, registration = kind.ToString(), unit = unitCode, place = alert.Place, dueAt = alert.DueAt, at = now }, now);
         return alert;
     }
 

@@ -10,10 +10,10 @@ using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.Records.RegisterGuests;
 
-/// <summary>A guest at check-in: a national ID (the force's), or a passport for a foreign guest.</summary>
+/// <summary>A guest at check-in: a national ID (the force's), or a passport for a foreign guest; the guest's vehicle, if any.</summary>
 public sealed record CheckInCommand(
     string? GuestName, string? FatherName, string? NationalId, string? Passport, string? Nationality, string? Phone, string? Room,
-    DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt = null);
+    DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt = null, string? VehicleRegistration = null);
 
 public sealed record CheckOutCommand(Guid? Stay, DateTimeOffset? CheckedOutAt);
 
@@ -26,7 +26,7 @@ public sealed record GuestStayView(Guid Id, string GuestName, string? Room, Date
 /// way), check-out, and its own guest list. A hotel reaches only its own stays: another hotel's stay
 /// does not exist for it (404). A replayed Idempotency-Key answers the first check-in.
 /// </summary>
-public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user, ForcePack force, RegistrationMatcher matcher, TimeProvider clock)
+public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user, ForcePack force, RecordsPack pack, RegistrationMatcher matcher, TimeProvider clock)
 {
     /// <summary>A hotel's clock may run a little ahead of ours.</summary>
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
@@ -153,6 +153,12 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
             errors.Add(prefix + "phone", RecordsErrors.Text("Phone.Invalid"));
         }
 
+        string? vehicle = null;
+        if (!string.IsNullOrWhiteSpace(command.VehicleRegistration) && (vehicle = pack.VehicleRegistrations.Normalise(command.VehicleRegistration)) is null)
+        {
+            errors.Add(prefix + "vehicleRegistration", VehicleErrors.Text("Vehicle.Registration", pack.VehicleRegistrations.Example));
+        }
+
         var inAt = command.CheckedInAt ?? now;
         if (inAt > now + ClockTolerance)
         {
@@ -168,7 +174,7 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
         return new HotelStay
         {
             Id = Guid.CreateVersion7(now), HotelId = hotel.Id, GuestName = name!, FatherName = father, NationalId = nationalId, Passport = passport,
-            Nationality = nationality, Phone = phone, Room = room, CheckedInAt = inAt, CheckedOutAt = command.CheckedOutAt,
+            Nationality = nationality, Phone = phone, Room = room, VehicleRegistration = vehicle, CheckedInAt = inAt, CheckedOutAt = command.CheckedOutAt,
             RegisteredAt = now, UnitCode = hotel.UnitCode, UnitPath = hotel.UnitPath,
         };
     }
@@ -178,8 +184,9 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
     {
         db.Add(stay);
         var place = stay.Room is null ? hotel.Name : $"{hotel.Name}, {stay.Room}";
-        await matcher.RaiseIfWantedAsync(db, RegistrationKind.HotelStay, stay.Id, place,
-            new RegisteredPersonDetails(stay.GuestName, stay.FatherName, stay.NationalId), hotel.UnitCode, hotel.UnitPath, cancellationToken);
+        var guest = new RegisteredPersonDetails(stay.GuestName, stay.FatherName, stay.NationalId);
+        await matcher.RaiseIfWantedAsync(db, RegistrationKind.HotelStay, stay.Id, place, guest, hotel.UnitCode, hotel.UnitPath, cancellationToken);
+        await matcher.RaiseIfStolenAsync(db, RegistrationKind.HotelStay, stay.Id, place, guest, stay.VehicleRegistration, hotel.UnitCode, hotel.UnitPath, cancellationToken);
     }
 
     // The hotel's own stays: the key is its secret, and the filter would show a hotel (which has no unit) nothing.
@@ -201,9 +208,11 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
     /// The request as the hotel sent it: a check-in time it left out is hashed as absent, not as the
     /// "now" it defaults to, or a repeat of the same request a moment later would count as a different one.
     /// </summary>
-    private static string RequestHash(HotelStay s, DateTimeOffset? sentCheckIn) => IdempotentRequest.Hash(
+    private static string RequestHash(HotelStay s, DateTimeOffset? sentCheckIn) => IdempotentRequest.Hash([
         s.GuestName, s.FatherName, s.NationalId, s.Passport, s.Nationality, s.Phone, s.Room,
-        sentCheckIn?.UtcTicks.ToString(CultureInfo.InvariantCulture), s.CheckedOutAt?.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        sentCheckIn?.UtcTicks.ToString(CultureInfo.InvariantCulture), s.CheckedOutAt?.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        // Only when named, so a request without a vehicle hashes as it did before vehicles were asked for.
+        .. s.VehicleRegistration is null ? Array.Empty<string?>() : [s.VehicleRegistration]]);
 
     private static GuestStayView View(HotelStay s) => new(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt);
 }

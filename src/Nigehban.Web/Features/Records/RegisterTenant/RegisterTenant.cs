@@ -14,7 +14,8 @@ namespace Nigehban.Web.Features.Records.RegisterTenant;
 /// <param name="Unit">The station of the let property: the tenant's alert, if any, goes there.</param>
 public sealed record RegisterTenantCommand(
     string? Unit, string? PropertyAddress, string? LandlordName, string? LandlordPhone,
-    string? TenantName, string? TenantFatherName, string? TenantNationalId, string? TenantPhone, DateTimeOffset? MovedInAt);
+    string? TenantName, string? TenantFatherName, string? TenantNationalId, string? TenantPhone, DateTimeOffset? MovedInAt,
+    string? VehicleRegistration = null);
 
 /// <summary>The answer, the same whether or not the tenant is wanted.</summary>
 public sealed record RegisteredTenant(Guid Id, string Unit, DateTimeOffset RegisteredAt, bool RegisteredLate, [property: JsonIgnore] bool Replayed = false);
@@ -61,6 +62,12 @@ public sealed class RegisterTenantHandler(NigehbanDbContext db, UnitDirectory un
             errors.Add("tenantPhone", RecordsErrors.Text("Phone.Invalid"));
         }
 
+        string? vehicle = null;
+        if (!string.IsNullOrWhiteSpace(command.VehicleRegistration) && (vehicle = pack.VehicleRegistrations.Normalise(command.VehicleRegistration)) is null)
+        {
+            errors.Add("vehicleRegistration", VehicleErrors.Text("Vehicle.Registration", pack.VehicleRegistrations.Example));
+        }
+
         var now = clock.GetUtcNow();
         var movedIn = command.MovedInAt ?? now;
         if (movedIn > now + ClockTolerance)
@@ -78,17 +85,20 @@ public sealed class RegisterTenantHandler(NigehbanDbContext db, UnitDirectory un
         var registration = new TenantRegistration
         {
             Id = Guid.CreateVersion7(now), PropertyAddress = address!, LandlordName = landlord!, LandlordPhone = landlordPhone!, TenantName = tenant!,
-            TenantFatherName = father, TenantNationalId = nationalId!, TenantPhone = tenantPhone, MovedInAt = movedIn, RegisteredAt = now,
+            TenantFatherName = father, TenantNationalId = nationalId!, TenantPhone = tenantPhone, VehicleRegistration = vehicle, MovedInAt = movedIn, RegisteredAt = now,
             RegisteredLate = now - movedIn > pack.TenantRegisterWithin, Channel = desk ? TenantChannel.Desk : TenantChannel.Landlord,
             RegisteredBy = desk ? user.UserName ?? "desk" : "landlord (online)", UnitCode = unit!.Code, UnitPath = unit.Path, IdempotencyKey = idempotencyKey,
         };
-        registration.IdempotencyRequestHash = idempotencyKey is null ? null : IdempotentRequest.Hash(
+        registration.IdempotencyRequestHash = idempotencyKey is null ? null : IdempotentRequest.Hash([
             unit.Code, address, landlord, landlordPhone, tenant, father, nationalId, tenantPhone,
             // As sent: a moving-in time left out defaults to now, which a repeat a moment later would not match.
-            command.MovedInAt?.UtcTicks.ToString(CultureInfo.InvariantCulture), registration.Channel.ToString());
+            command.MovedInAt?.UtcTicks.ToString(CultureInfo.InvariantCulture), registration.Channel.ToString(),
+            .. vehicle is null ? Array.Empty<string?>() : [vehicle]]);
         db.Add(registration);
-        await matcher.RaiseIfWantedAsync(db, RegistrationKind.Tenant, registration.Id, Cut($"{address} ({landlord})", 200),
-            new RegisteredPersonDetails(tenant!, father, nationalId), unit.Code, unit.Path, cancellationToken);
+        var place = Cut($"{address} ({landlord})", 200);
+        var person = new RegisteredPersonDetails(tenant!, father, nationalId);
+        await matcher.RaiseIfWantedAsync(db, RegistrationKind.Tenant, registration.Id, place, person, unit.Code, unit.Path, cancellationToken);
+        await matcher.RaiseIfStolenAsync(db, RegistrationKind.Tenant, registration.Id, place, person, vehicle, unit.Code, unit.Path, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
