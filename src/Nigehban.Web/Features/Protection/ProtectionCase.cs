@@ -14,6 +14,9 @@ public enum ProtectionChannel
 {
     Desk,
     Online,
+
+    /// <summary>Opened by an officer from a virtual desk chat; the chat's transcript is kept in the case.</summary>
+    Chat,
 }
 
 /// <summary>What the person said of the help they had, at closure.</summary>
@@ -52,6 +55,9 @@ public sealed class ProtectionCase : IUnitOwned
     public string? ContactSealed { get; set; }
     public string? AddressSealed { get; set; }
     public string? StatementSealed { get; set; }
+
+    /// <summary>The virtual desk chat the case was opened from, sealed as one text and kept up to date while the chat goes on.</summary>
+    public string? TranscriptSealed { get; set; }
 
     /// <summary>A complaint or FIR reference that followed from the case.</summary>
     public string? LinkedReference { get; set; }

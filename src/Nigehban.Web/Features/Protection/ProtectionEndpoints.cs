@@ -4,6 +4,7 @@ using Nigehban.Web.Features.Protection.OpenCase;
 using Nigehban.Web.Features.Protection.PartnerReferrals;
 using Nigehban.Web.Features.Protection.ReadCase;
 using Nigehban.Web.Features.Protection.ReferCase;
+using Nigehban.Web.Features.Protection.VirtualDesk;
 using Nigehban.Web.Features.Protection.WorkCase;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
@@ -109,6 +110,7 @@ public static class ProtectionEndpoints
                 TypedResults.Ok(await h.LinkAsync(command, ct)))
             .WithTags("Protection").WithName("LinkProtectionPartnerAccount").RequireAuthorization(Permissions.StaffManage)
             .WithSummary("An administrator links a staff account holding the ProtectionPartner role to the partner body it works for.");
+        app.MapVirtualDesk();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Nigehban.Web.Features.Protection.Pages.Console;
 using Nigehban.Web.Features.Protection.PartnerReferrals;
 using Nigehban.Web.Features.Protection.ReadCase;
 using Nigehban.Web.Features.Protection.ReferCase;
+using Nigehban.Web.Features.Protection.VirtualDesk;
 using Nigehban.Web.Features.Protection.WorkCase;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
@@ -26,6 +27,10 @@ public static class ProtectionModule
         services.AddScoped<WorkCaseHandler>();
         services.AddScoped<ReferCaseHandler>();
         services.AddScoped<PartnerReferralsHandler>();
+        services.AddSingleton<VirtualDeskSignals>();
+        services.AddScoped<ChatTranscript>();
+        services.AddScoped<TalkToTheDeskHandler>();
+        services.AddScoped<AnswerChatsHandler>();
         services.AddScoped<IDemoDataSeed, SeedDemoPartner>();
         services.AddOverdueSweep<EscalateOverdueReferralsHandler>("Protection");
         services.AddProtectionConsole();
