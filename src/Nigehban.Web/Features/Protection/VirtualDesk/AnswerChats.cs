@@ -77,6 +77,7 @@ public sealed class AnswerChatsHandler(
     {
         var desk = Desk();
         var chat = await WorkableAsync(id, cancellationToken);
+        chat.EnsureNoCase();
         var groups = OpenCaseHandler.Codes(command?.Groups is { Count: > 0 } g ? g : desk.CaseGroups, "groups", pack.Groups.Select(x => x.Code), "Groups");
         var needs = OpenCaseHandler.Codes(command?.Needs is { Count: > 0 } n ? n : desk.CaseNeeds, "needs", pack.Needs.Select(x => x.Code), "Needs");
         var centre = pack.Centre(chat.UnitCode) ?? throw new NotFoundException("id", ProtectionErrors.Text("Chat.NotFound"));

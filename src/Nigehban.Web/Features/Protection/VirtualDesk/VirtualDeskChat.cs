@@ -81,13 +81,18 @@ public sealed class VirtualDeskChat : IUnitOwned
         }
     }
 
-    public void CaseOpened(Guid caseId, string reference, Guid accountId, string userName, DateTimeOffset at, TimeSpan target)
+    /// <summary>A chat becomes a case once (409 after).</summary>
+    public void EnsureNoCase()
     {
         if (CaseId is not null)
         {
             throw new RuleViolationException(ProtectionErrors.Text("Chat.CaseAlready"));
         }
+    }
 
+    public void CaseOpened(Guid caseId, string reference, Guid accountId, string userName, DateTimeOffset at, TimeSpan target)
+    {
+        EnsureNoCase();
         AnsweredBy(accountId, userName, at, target);
         CaseId = caseId;
         CaseReference = reference;
