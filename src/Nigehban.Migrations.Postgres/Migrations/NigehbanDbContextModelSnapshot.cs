@@ -1450,6 +1450,14 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("IdempotencyKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdempotencyRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("LinkedReference")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1502,6 +1510,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKeyHash")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKeyHash\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();

@@ -1443,6 +1443,14 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LinkedReference")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1495,6 +1503,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKeyHash")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKeyHash\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();

@@ -72,6 +72,9 @@ internal static class JurisdictionSweepSeeds
         }
 
         var otherDistrict = app.Demo("dpo2").Unit;
+        // An officer the case is granted to, whose grant the revoke operation names.
+        var grantee = await NewStaffAsync(app, admin, Roles.ProtectionOfficer, app.Demo("protection").Unit);
+        (await officer.PostAsJsonAsync($"/api/v1/protection-cases/{reference}/grants", new { officer = grantee.UserName }, Ct)).EnsureSuccessStatusCode();
         // A chat with the virtual desk, which answers at the desk's centre: nobody holds it yet, so the desk's officer is an insider.
         var chatCode = await Protection.VirtualDeskTests.StartChatAsync(app.CreateClient(), "Generated sweep chat " + marker);
         var chat = await Protection.VirtualDeskTests.ChatIdAsync(app, chatCode);
@@ -79,14 +82,14 @@ internal static class JurisdictionSweepSeeds
             reference, detail.GetProperty("followUps")[0].GetProperty("id").GetGuid(), (await referral.ReadJsonAsync()).GetProperty("id").GetGuid(),
             officer, await PartnerAsync(app.Demo("dpo").Unit),
             [("protection officer of another district", await SignInAsync(app, await NewStaffAsync(app, admin, Roles.ProtectionOfficer, app.Demo("frontdesk2").Unit)), Roles.ProtectionOfficer),
-             ("partner account of another district", await PartnerAsync(otherDistrict), Roles.ProtectionPartner)], chat);
+             ("partner account of another district", await PartnerAsync(otherDistrict), Roles.ProtectionPartner)], chat, grantee.UserName);
     }
 }
 
 /// <summary>The protection records of the swept district, its insiders, and outsiders who hold the protection permissions.</summary>
 internal sealed record ProtectionSeeds(
     string Case, Guid FollowUp, Guid Referral, HttpClient Officer, HttpClient Partner, IReadOnlyList<(string Name, HttpClient Client, string Role)> Outsiders,
-    Guid Chat)
+    Guid Chat, string GrantedOfficer)
 {
     public const string Routes = "/api/v1/protection";
 

@@ -266,6 +266,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         private string ValueOf(string parameter, DistrictRecords records) => (OperationId, parameter) switch
         {
             (_, "reference") when IsComplaint => records.ComplaintReference,
+            ("RevokeProtectionCaseGrant", "officer") => records.Protection!.GrantedOfficer,
             (_, "reference") when Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) => records.Protection!.Case,
             (_, "id") when Path.StartsWith(ProtectionSeeds.ChatRoutes, StringComparison.Ordinal) => records.Protection!.Chat.ToString(),
             (_, "id") when Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) => (Path.Contains("follow-ups", StringComparison.Ordinal) ? records.Protection!.FollowUp : records.Protection!.Referral).ToString(),
