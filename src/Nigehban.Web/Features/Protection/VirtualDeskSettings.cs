@@ -27,7 +27,7 @@ public sealed record VirtualDeskSettings(
 
     internal static VirtualDeskSettings Read(PackFileReader reader, VirtualDeskFile file, ProtectionPack pack)
     {
-        var centre = pack.Centre(file.Centre) ?? throw reader.Fail("virtualDesk", "virtualDesk.centre: name one of the centres declared above");
+        var centre = pack.Centre(file.Centre) ?? throw reader.Fail(string.IsNullOrEmpty(file.Centre) ? "virtualDesk" : file.Centre, "virtualDesk.centre: name one of the centres declared above");
         var minutes = file.AnswerWithinMinutes ?? 5;
         if (minutes is < 1 or > 24 * 60)
         {
