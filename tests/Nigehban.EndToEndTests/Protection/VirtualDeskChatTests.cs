@@ -22,8 +22,8 @@ public sealed class VirtualDeskChatTests(BrowserApp app)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("en", "Chat with the women's desk")]
-    [InlineData("ur", "خواتین ڈیسک سے بات کریں")]
+    [InlineData("en", "Talk to the protection desk")]
+    [InlineData("ur", "تحفظ ڈیسک سے بات کریں")]
     public async Task AnAnonymousChat_IsAnsweredLive_BecomesACase_ResumesWithItsCode_AndThePanicExitLeavesNoTrace(string language, string title)
     {
         var citizen = await app.NewPageAsync();

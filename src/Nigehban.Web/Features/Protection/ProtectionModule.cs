@@ -1,3 +1,4 @@
+using Nigehban.Web.Components.Portal;
 using Nigehban.Web.Features.Protection.EscalateOverdueReferrals;
 using Nigehban.Web.Features.Protection.ListCases;
 using Nigehban.Web.Features.Protection.OpenCase;
@@ -28,6 +29,7 @@ public static class ProtectionModule
         services.AddScoped<ReferCaseHandler>();
         services.AddScoped<PartnerReferralsHandler>();
         services.AddSingleton<VirtualDeskSignals>();
+        services.AddSingleton(new CitizenTaskLink(CitizenTask.TalkToProtectionDesk, "/virtual-desk"));
         services.AddScoped<ChatTranscript>();
         services.AddScoped<TalkToTheDeskHandler>();
         services.AddScoped<AnswerChatsHandler>();
