@@ -51,6 +51,11 @@ public sealed class VirtualDeskChatTests(BrowserApp app)
         await officer.Locator("#answer-text").FillAsync(answer);
         await officer.Locator("#send-answer").ClickAsync();
         await Expect(citizen.Locator("#chat-messages li.from-desk")).ToContainTextAsync(answer);
+        var reply = "Generated reply: thank you";
+        await citizen.Locator("#chat-text").FillAsync(reply);
+        await citizen.Locator("#send-message").ClickAsync();
+        await Expect(citizen.Locator("#chat-text")).ToHaveValueAsync("");
+        await Expect(officer.Locator("#desk-chat-messages")).ToContainTextAsync(reply);
 
         await officer.Locator("#open-case-from-chat").ClickAsync();
         await Expect(officer.Locator("#chat-case-link")).ToBeVisibleAsync();
@@ -62,6 +67,8 @@ public sealed class VirtualDeskChatTests(BrowserApp app)
 
         // She leaves and comes back with her code, in a browser that never saw the chat; a wrong code finds nothing.
         var later = await app.NewPageAsync();
+        // A page before the chat in this tab's history, to go back to (a blank first page is not a page of the app).
+        await later.GotoAsync("/stations");
         await OpenChatPageAsync(later, language);
         await later.Locator("#resume-code-input").FillAsync("0000-0000-0000");
         await later.Locator("#resume-chat-button").ClickAsync();
@@ -79,6 +86,7 @@ public sealed class VirtualDeskChatTests(BrowserApp app)
         await later.Locator("#panic-exit").ClickAsync();
         await later.WaitForURLAsync(url => url.StartsWith(NeutralSite, StringComparison.Ordinal));
         await later.GoBackAsync();
+        later.Url.ShouldContain("/stations");
         later.Url.ShouldNotContain("virtual-desk");
     }
 
