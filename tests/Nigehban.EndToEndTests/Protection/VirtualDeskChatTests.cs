@@ -64,6 +64,11 @@ public sealed class VirtualDeskChatTests(BrowserApp app)
         await Expect(officer.Locator("#protection-case-page")).ToHaveAttributeAsync("data-interactive", "true");
         await Expect(officer.Locator("#case-transcript")).ToContainTextAsync(first);
         await Expect(officer.Locator("#case-transcript")).ToContainTextAsync(answer);
+        // A reference that names no complaint or FIR is refused on the page, in the officer's language.
+        await officer.Locator("#link-reference").FillAsync("0000");
+        await officer.Locator("#link-record").ClickAsync();
+        await Expect(officer.Locator("#case-error")).ToBeVisibleAsync();
+        await Expect(officer.Locator("#case-linked")).ToHaveTextAsync("");
 
         // She leaves and comes back with her code, in a browser that never saw the chat; a wrong code finds nothing.
         var later = await app.NewPageAsync();
