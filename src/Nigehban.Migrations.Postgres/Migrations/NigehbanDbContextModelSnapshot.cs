@@ -1450,6 +1450,14 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("IdempotencyKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdempotencyRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("LinkedReference")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1484,6 +1492,9 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TranscriptSealed")
+                        .HasColumnType("text");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1499,6 +1510,10 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKeyHash")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKeyHash\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1705,6 +1720,115 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.HasIndex("UnitPath", "SentAt");
 
                     b.ToTable("protection_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskChat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("AnsweredWithinTarget")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("FirstAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameSealed")
+                        .HasMaxLength(544)
+                        .HasColumnType("character varying(544)");
+
+                    b.Property<Guid?>("OfficerAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OfficerUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnitPath", "Status", "StartedAt");
+
+                    b.ToTable("virtual_desk_chats", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("FromCitizen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OfficerUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextSealed")
+                        .IsRequired()
+                        .HasMaxLength(16064)
+                        .HasColumnType("character varying(16064)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("virtual_desk_messages", (string)null);
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Records.CriminalHistoryEntry", b =>
@@ -3273,6 +3397,15 @@ namespace Nigehban.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskMessage", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskChat", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Records.CriminalHistoryEntry", b =>
                 {
                     b.HasOne("Nigehban.Web.Features.Records.PersonRecord", null)
@@ -3384,6 +3517,11 @@ namespace Nigehban.Migrations.Postgres.Migrations
                     b.Navigation("FollowUps");
 
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskChat", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Records.PersonRecord", b =>

@@ -1443,6 +1443,14 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LinkedReference")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1477,6 +1485,9 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TranscriptSealed")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1492,6 +1503,10 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKeyHash")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKeyHash\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1698,6 +1713,115 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitPath", "SentAt");
 
                     b.ToTable("protection_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskChat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("AnsweredWithinTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastMessageAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameSealed")
+                        .HasMaxLength(544)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfficerAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnitPath", "Status", "StartedAt");
+
+                    b.ToTable("virtual_desk_chats", (string)null);
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromCitizen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficerUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextSealed")
+                        .IsRequired()
+                        .HasMaxLength(16064)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("virtual_desk_messages", (string)null);
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Records.CriminalHistoryEntry", b =>
@@ -3264,6 +3388,15 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskMessage", b =>
+                {
+                    b.HasOne("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskChat", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nigehban.Web.Features.Records.CriminalHistoryEntry", b =>
                 {
                     b.HasOne("Nigehban.Web.Features.Records.PersonRecord", null)
@@ -3375,6 +3508,11 @@ namespace Nigehban.Migrations.Sqlite.Migrations
                     b.Navigation("FollowUps");
 
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("Nigehban.Web.Features.Protection.VirtualDesk.VirtualDeskChat", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Nigehban.Web.Features.Records.PersonRecord", b =>

@@ -16,7 +16,8 @@ public sealed class PortalTests(BrowserApp app)
 
         await page.GotoAsync("/");
         await Expect(page.Locator(".brand-name")).ToHaveTextAsync("Punjab Police");
-        await Expect(page.Locator(".task-card")).ToHaveCountAsync(5);
+        await Expect(page.Locator(".task-card")).ToHaveCountAsync(6);
+        await Expect(page.Locator(".task-card a[href='/virtual-desk']")).ToHaveCountAsync(1);
         await Expect(page.Locator(".task-card a[href='/complaints/new']")).ToHaveCountAsync(1);
         await Expect(page.Locator(".task-card a[href='/police-complaints/new']")).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, "portal.png");

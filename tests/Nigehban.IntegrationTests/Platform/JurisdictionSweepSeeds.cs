@@ -80,19 +80,29 @@ internal static class JurisdictionSweepSeeds
         }
 
         var otherDistrict = app.Demo("dpo2").Unit;
+        // An officer the case is granted to, whose grant the revoke operation names.
+        var grantee = await NewStaffAsync(app, admin, Roles.ProtectionOfficer, app.Demo("protection").Unit);
+        (await officer.PostAsJsonAsync($"/api/v1/protection-cases/{reference}/grants", new { officer = grantee.UserName }, Ct)).EnsureSuccessStatusCode();
+        // A chat with the virtual desk, which answers at the desk's centre: nobody holds it yet, so the desk's officer is an insider.
+        var chatCode = await Protection.VirtualDeskTests.StartChatAsync(app.CreateClient(), "Generated sweep chat " + marker);
+        var chat = await Protection.VirtualDeskTests.ChatIdAsync(app, chatCode);
         return new ProtectionSeeds(
             reference, detail.GetProperty("followUps")[0].GetProperty("id").GetGuid(), (await referral.ReadJsonAsync()).GetProperty("id").GetGuid(),
             officer, await PartnerAsync(app.Demo("dpo").Unit),
             [("protection officer of another district", await SignInAsync(app, await NewStaffAsync(app, admin, Roles.ProtectionOfficer, app.Demo("frontdesk2").Unit)), Roles.ProtectionOfficer),
-             ("partner account of another district", await PartnerAsync(otherDistrict), Roles.ProtectionPartner)]);
+             ("partner account of another district", await PartnerAsync(otherDistrict), Roles.ProtectionPartner)], chat, grantee.UserName);
     }
 }
 
 /// <summary>The protection records of the swept district, its insiders, and outsiders who hold the protection permissions.</summary>
 internal sealed record ProtectionSeeds(
-    string Case, Guid FollowUp, Guid Referral, HttpClient Officer, HttpClient Partner, IReadOnlyList<(string Name, HttpClient Client, string Role)> Outsiders)
+    string Case, Guid FollowUp, Guid Referral, HttpClient Officer, HttpClient Partner, IReadOnlyList<(string Name, HttpClient Client, string Role)> Outsiders,
+    Guid Chat, string GrantedOfficer)
 {
     public const string Routes = "/api/v1/protection";
+
+    /// <summary>The virtual desk's officer routes (ADR-070): a chat of the desk's centre, worked by its officer.</summary>
+    public const string ChatRoutes = "/api/v1/virtual-desk/chats/";
 
     /// <summary>The partner's routes are answered to the partner account; the desk's to its officer.</summary>
     public HttpClient InsiderFor(string path) => path.StartsWith("/api/v1/protection-referrals/", StringComparison.Ordinal) ? Partner : Officer;

@@ -90,7 +90,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         foreach (var operation in operations)
         {
             var insider = operation.Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal) ? await ComplaintCentreInsiderAsync(PolicyOf(operation.OperationId))
-                : operation.Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) ? records.Protection!.InsiderFor(operation.Path)
+                : operation.Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) || operation.Path.StartsWith(ProtectionSeeds.ChatRoutes, StringComparison.Ordinal)
+                    ? records.Protection!.InsiderFor(operation.Path)
                 : await InsiderForAsync(PolicyOf(operation.OperationId));
             using var request = operation.Request(records, null, outsider: false);
             using var response = await insider.SendAsync(request, Ct);
@@ -266,7 +267,9 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         private string ValueOf(string parameter, DistrictRecords records) => (OperationId, parameter) switch
         {
             (_, "reference") when IsComplaint => records.ComplaintReference,
+            ("RevokeProtectionCaseGrant", "officer") => records.Protection!.GrantedOfficer,
             (_, "reference") when Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) => records.Protection!.Case,
+            (_, "id") when Path.StartsWith(ProtectionSeeds.ChatRoutes, StringComparison.Ordinal) => records.Protection!.Chat.ToString(),
             (_, "id") when Path.StartsWith(ProtectionSeeds.Routes, StringComparison.Ordinal) => (Path.Contains("follow-ups", StringComparison.Ordinal) ? records.Protection!.FollowUp : records.Protection!.Referral).ToString(),
             (_, "reference") when Path.StartsWith(ComplaintRoutes, StringComparison.Ordinal) => records.PoliceComplaint,
             (_, "reference") when Path.StartsWith("/api/v1/firs/", StringComparison.Ordinal) => records.Fir,

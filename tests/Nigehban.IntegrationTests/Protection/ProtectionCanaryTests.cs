@@ -25,7 +25,7 @@ public abstract class ProtectionCanaryTests(NigehbanApp app)
     {
         using var logs = CapturedLogs.Attach(app);
         var centre = app.Demo("protection").Unit;
-        var canaries = new[] { "Name", "Phone", "Address", "Statement", "Note", "Reason", "Outcome", "Online", "Closing" }
+        var canaries = new[] { "Name", "Phone", "Address", "Statement", "Note", "Reason", "Outcome", "Online", "Closing", "ChatName", "ChatText", "ChatAnswer", "ChatLater" }
             .ToDictionary(k => k, Canary);
         var protection = await app.SignInAsync("protection");
         var reference = await OpenAsync(protection, Case(centre, canaries["Name"], contact: canaries["Phone"], address: canaries["Address"], statement: canaries["Statement"]));
@@ -36,11 +36,18 @@ public abstract class ProtectionCanaryTests(NigehbanApp app)
         (await colleague.PostAsJsonAsync($"/api/v1/protection-cases/{reference}/break-glass", new { reason = "Generated " + canaries["Reason"] }, Ct)).EnsureSuccessStatusCode();
         (await protection.PutAsJsonAsync($"/api/v1/protection-cases/{online}/assignment", new { officer = "protection" }, Ct)).EnsureSuccessStatusCode();
         (await protection.PutAsJsonAsync($"/api/v1/protection-cases/{online}/closure", new { satisfaction = "Satisfied", note = canaries["Closing"] }, Ct)).EnsureSuccessStatusCode();
+        // A chat with the virtual desk, answered, turned into a case, and written to after (ADR-070).
+        var chatCode = await VirtualDeskTests.StartChatAsync(app.CreateClient(), "Generated " + canaries["ChatText"], canaries["ChatName"]);
+        var chatId = await VirtualDeskTests.ChatIdAsync(app, chatCode);
+        (await protection.PostAsJsonAsync($"/api/v1/virtual-desk/chats/{chatId}/messages", new { text = canaries["ChatAnswer"] }, Ct)).EnsureSuccessStatusCode();
+        (await protection.PostAsJsonAsync($"/api/v1/virtual-desk/chats/{chatId}/case", new { }, Ct)).EnsureSuccessStatusCode();
+        (await app.CreateClient().SendAsync(VirtualDeskTests.WithCode(HttpMethod.Post, "/api/v1/virtual-desk/conversation/messages", chatCode, new { text = canaries["ChatLater"] }), Ct)).EnsureSuccessStatusCode();
+        var chatRefused = await app.CreateClient().SendAsync(VirtualDeskTests.WithCode(HttpMethod.Post, "/api/v1/virtual-desk/conversation/messages", chatCode, new { text = canaries["ChatText"] + new string('x', 2000) }), Ct);
         // A refusal after the person's details were typed: it must not repeat them.
         var refused = await app.CreateClient().PostAsJsonAsync("/api/v1/protection-cases", Case("NOWHERE", canaries["Name"], contact: canaries["Phone"], statement: canaries["Statement"]), Ct);
 
-        var answers = new List<(string Where, string Text)> { ("refusal", await refused.Content.ReadAsStringAsync(Ct)) };
-        foreach (var url in new[] { "/api/v1/protection-cases?pageSize=100", "/api/v1/protection-cases?mine=true&pageSize=100", "/api/v1/protection-cases/follow-ups?pageSize=100", "/api/v1/protection-cases/referrals?pageSize=100", $"/api/v1/protection-cases/{reference}/reads" })
+        var answers = new List<(string Where, string Text)> { ("refusal", await refused.Content.ReadAsStringAsync(Ct)), ("chat refusal", await chatRefused.Content.ReadAsStringAsync(Ct)) };
+        foreach (var url in new[] { "/api/v1/protection-cases?pageSize=100", "/api/v1/protection-cases?mine=true&pageSize=100", "/api/v1/protection-cases/follow-ups?pageSize=100", "/api/v1/protection-cases/referrals?pageSize=100", $"/api/v1/protection-cases/{reference}/reads", "/api/v1/virtual-desk/chats?pageSize=100" })
         {
             answers.Add((url, await protection.GetStringAsync(url, Ct)));
         }

@@ -50,6 +50,13 @@ public abstract class ProtectionMetricsTests(FakeClockApp app)
         metrics.GetProperty(ProtectionMetrics.Opened).GetDouble().ShouldBe(7);
         metrics.GetProperty(ProtectionMetrics.Closed).GetString().ShouldBe("<5");
         metrics.GetProperty(ProtectionReferralMetrics.Overdue).GetDouble().ShouldBe(1);
+        metrics.GetProperty(ProtectionMetrics.OpenedByNeed).GetDouble().ShouldBe(7);
+        // One person asked, and satisfied: a share of fewer than five people is not shown.
+        metrics.GetProperty(ProtectionMetrics.Satisfied).GetString().ShouldBe("<5");
+        var byNeed = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/breakdown?unit={centre}&{period}&metric={ProtectionMetrics.OpenedByNeed}", Ct);
+        var needs = byNeed.EnumerateArray().ToDictionary(r => r.GetProperty("dimension").GetString()!, r => r.GetProperty("value").ToString());
+        needs["shelter"].ShouldBe("7");
+        needs["legal-aid"].ShouldBe("7");
 
         var records = await viewer.GetAsync($"/api/v1/dashboard/records?unit={centre}&{period}&metric={ProtectionMetrics.Opened}", Ct);
         (await records.Content.ReadAsStringAsync(Ct)).ShouldNotContain(first);

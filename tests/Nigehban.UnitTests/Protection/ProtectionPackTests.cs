@@ -48,6 +48,19 @@ public sealed class ProtectionPackTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("punjab")]
+    [InlineData("rwanda")]
+    public void BothShippedPacks_RunAVirtualDeskAtOneOfTheirCentres(string force)
+    {
+        var pack = new ProtectionPack(ForcePackLoader.Load(force == "punjab" ? PackFolders.Punjab : PackFolders.Rwanda));
+        var desk = pack.VirtualDesk.ShouldNotBeNull();
+        pack.Centre(desk.Centre).ShouldNotBeNull();
+        desk.AnswerWithinMinutes.ShouldBeGreaterThan(0);
+        desk.PanicExitUrl.Scheme.ShouldBe(Uri.UriSchemeHttps);
+        desk.CaseGroups.ShouldAllBe(g => pack.Group(g) != null);
+    }
+
     [Fact]
     public void TheClocks_ComeFromThePack()
     {
@@ -70,6 +83,10 @@ public sealed class ProtectionPackTests : IDisposable
     [InlineData("\"needs\": [ \"legal-aid\" ]", "\"needs\": [ \"yoga\" ]", "bar-legal-aid", "yoga")]
     [InlineData("\"type\": \"meesaq\"", "\"type\": \"castle\"", "castle", "castle")]
     [InlineData("{ \"code\": \"elderly\", \"names\": { \"en\"", "{ \"code\": \"elderly\", \"names\": { \"de\"", "elderly", "\"de\"")]
+    [InlineData("\"centre\": \"LHR-PS01\"", "\"centre\": \"LHR-PS77\"", "virtualDesk.centre", "LHR-PS77")]
+    [InlineData("\"messageMaxLength\": 2000", "\"messageMaxLength\": 90000", "messageMaxLength", "90000")]
+    [InlineData("\"panicExitUrl\": \"https://www.google.com/search?q=weather+lahore\"", "\"panicExitUrl\": \"javascript:alert(1)\"", "panicExitUrl", "javascript")]
+    [InlineData("\"caseGroups\": [ \"woman\" ]", "\"caseGroups\": [ \"martian\" ]", "caseGroups", "martian")]
     public void AFault_IsRefusedWithTheFileAndTheLineToFix(string find, string replace, string expected, string onTheLine)
     {
         var text = File.ReadAllText(FilePath);

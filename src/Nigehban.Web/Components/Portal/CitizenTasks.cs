@@ -12,6 +12,9 @@ public enum CitizenTask
 
     /// <summary>A complaint against police, to the force's complaint centre.</summary>
     ComplainAboutPolice,
+
+    /// <summary>A chat with a protection desk, anonymously if she wishes (the virtual desk).</summary>
+    TalkToProtectionDesk,
 }
 
 /// <summary>A module's online page for a citizen task, registered as a singleton by that module.</summary>

@@ -40,6 +40,7 @@ public static class CasesModule
         services.AddPackFileReadAtStart<CasesPack>();
         services.AddScoped<FirNotifications>();
         services.AddScoped<RegisterFirHandler>();
+        services.AddScoped<FirLinks>();
         services.AddScoped<ReadFirsHandler>();
         services.AddScoped<RenderFirCopyHandler>();
         services.AddScoped<IDocumentVerifier, FirCopies>();

@@ -52,6 +52,7 @@ public static class FrontDeskModule
         services.AddScoped<IDemoDataSeed, SeedDemoComplaints.SeedDemoComplaints>();
         services.AddFrontDeskConsole();
         services.AddScoped<ComplaintsForFir>();
+        services.AddScoped<ComplaintLinks>();
         return services;
     }
 }

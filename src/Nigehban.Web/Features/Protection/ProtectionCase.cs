@@ -14,6 +14,9 @@ public enum ProtectionChannel
 {
     Desk,
     Online,
+
+    /// <summary>Opened by an officer from a virtual desk chat; the chat's transcript is kept in the case.</summary>
+    Chat,
 }
 
 /// <summary>What the person said of the help they had, at closure.</summary>
@@ -52,6 +55,17 @@ public sealed class ProtectionCase : IUnitOwned
     public string? ContactSealed { get; set; }
     public string? AddressSealed { get; set; }
     public string? StatementSealed { get; set; }
+
+    /// <summary>The virtual desk chat the case was opened from, sealed as one text and kept up to date while the chat goes on.</summary>
+    public string? TranscriptSealed { get; set; }
+
+    /// <summary>
+    /// The SHA-256 of the Idempotency-Key an online intake was sent with, and of the key with the request
+    /// (ADR-071). Hashes, not the key: the key salts the request's hash, so the stored hash cannot be
+    /// matched against guessed names and contacts by someone who reads the table.
+    /// </summary>
+    public string? IdempotencyKeyHash { get; set; }
+    public string? IdempotencyRequestHash { get; set; }
 
     /// <summary>A complaint or FIR reference that followed from the case.</summary>
     public string? LinkedReference { get; set; }
@@ -97,6 +111,23 @@ public sealed class ProtectionCase : IUnitOwned
         }
 
         Grants.Add(new ProtectionCaseGrant { Id = Guid.CreateVersion7(at), CaseId = Id, AccountId = accountId, UserName = userName, GrantedBy = grantedBy, GrantedAt = at });
+        Version++;
+    }
+
+    public void LinkTo(string canonicalReference)
+    {
+        EnsureOpen();
+        LinkedReference = canonicalReference;
+        Version++;
+    }
+
+    /// <summary>Takes a granted officer's access away; an officer without a grant is not found (404).</summary>
+    public void Revoke(string userName)
+    {
+        EnsureOpen();
+        var grant = Grants.FirstOrDefault(g => string.Equals(g.UserName, userName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotFoundException("officer", ProtectionErrors.Text("Grant.NotFound"));
+        Grants.Remove(grant);
         Version++;
     }
 

@@ -29,6 +29,9 @@ internal sealed class ProtectionCaseConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(c => c.StatementSealed).HasMaxLength(SealedLength.Of(8000));
         builder.Property(c => c.ClosureNoteSealed).HasMaxLength(SealedLength.Of(2000));
         builder.Property(c => c.LinkedReference).HasMaxLength(32);
+        builder.Property(c => c.IdempotencyKeyHash).HasMaxLength(64);
+        builder.Property(c => c.IdempotencyRequestHash).HasMaxLength(64);
+        builder.HasIndex(c => c.IdempotencyKeyHash).IsUnique().HasFilter("\"IdempotencyKeyHash\" IS NOT NULL");
         builder.Property(c => c.AssignedUserName).HasMaxLength(100);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Satisfaction).HasConversion<string>().HasMaxLength(24);

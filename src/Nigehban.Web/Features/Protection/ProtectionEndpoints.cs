@@ -1,9 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Nigehban.Web.Features.Protection.ListCases;
 using Nigehban.Web.Features.Protection.OpenCase;
 using Nigehban.Web.Features.Protection.PartnerReferrals;
 using Nigehban.Web.Features.Protection.ReadCase;
 using Nigehban.Web.Features.Protection.ReferCase;
+using Nigehban.Web.Features.Protection.VirtualDesk;
 using Nigehban.Web.Features.Protection.WorkCase;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
@@ -35,13 +37,18 @@ public static class ProtectionEndpoints
             .WithSummary("The protection centres, groups, needs and partner bodies of the pack, in the caller's language.");
 
         var cases = app.MapGroup("/api/v1/protection-cases").WithTags("Protection");
-        cases.MapPost("/", async (OpenCaseCommand command, OpenCaseHandler h, CancellationToken ct) =>
+        cases.MapPost("/", async (OpenCaseCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, OpenCaseHandler h, HttpContext http, CancellationToken ct) =>
             {
-                var opened = await h.HandleAsync(command, ct);
+                var opened = await h.HandleAsync(command, ct, idempotencyKey);
+                if (opened.Replayed)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                }
+
                 return TypedResults.Created($"/api/v1/protection-cases/{opened.Reference}", opened);
             })
             .WithName("OpenProtectionCase").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
-            .WithSummary("Opens a case: at the desk by a protection officer (assigned to them), or online without an account (anonymous allowed: then only the contact is kept).");
+            .WithSummary("Opens a case: at the desk by a protection officer (assigned to them), or online without an account (anonymous allowed: then only the contact is kept). Honours Idempotency-Key: the same key and request answer the first case again (Idempotent-Replayed: true); another request under the key is 422.");
         cases.MapGet("/", async (bool? mine, string? status, int? page, int? pageSize, ListCasesHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(mine, status, page, pageSize, ct)))
             .WithName("ListProtectionCases").RequireAuthorization(Permissions.ProtectionCasesWork)
@@ -73,6 +80,14 @@ public static class ProtectionEndpoints
                 TypedResults.Ok(await h.GrantAsync(reference, command, ct)))
             .WithName("GrantProtectionCase").RequireAuthorization(Permissions.ProtectionCasesWork)
             .WithSummary("The assigned officer lets another protection officer of the centre read the case.");
+        cases.MapDelete("/{reference}/grants/{officer}", async (string reference, string officer, WorkCaseHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.RevokeAsync(reference, officer, ct)))
+            .WithName("RevokeProtectionCaseGrant").RequireAuthorization(Permissions.ConsoleAccess)
+            .WithSummary("Takes a granted officer's access away: the assigned officer, or the centre's in-charge (who supervises the station); audited. Others: 403.");
+        cases.MapPut("/{reference}/linked-record", async (string reference, LinkRecordCommand command, WorkCaseHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.LinkAsync(reference, command, ct)))
+            .WithName("LinkProtectionCaseRecord").RequireAuthorization(Permissions.ProtectionCasesWork)
+            .WithSummary("Links the station complaint or FIR that followed from the case (its reference; one that names none: 404 on linkedReference).");
         cases.MapPost("/{reference}/follow-ups", async (string reference, PlanFollowUpCommand command, WorkCaseHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.PlanFollowUpAsync(reference, command, ct)))
             .WithName("PlanProtectionFollowUp").RequireAuthorization(Permissions.ProtectionCasesWork)
@@ -109,6 +124,7 @@ public static class ProtectionEndpoints
                 TypedResults.Ok(await h.LinkAsync(command, ct)))
             .WithTags("Protection").WithName("LinkProtectionPartnerAccount").RequireAuthorization(Permissions.StaffManage)
             .WithSummary("An administrator links a staff account holding the ProtectionPartner role to the partner body it works for.");
+        app.MapVirtualDesk();
         return app;
     }
 }

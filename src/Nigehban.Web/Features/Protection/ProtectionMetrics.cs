@@ -11,9 +11,12 @@ public sealed class ProtectionMetrics : MetricSource<ProtectionCase>
 {
     public const string Opened = "protection_cases_opened";
     public const string Closed = "protection_cases_closed";
+    public const string OpenedByNeed = "protection_cases_opened_by_need";
+    public const string Satisfied = "protection_cases_satisfied";
 
     private const string Module = "protection";
     private const string ByGroup = "group";
+    private const string ByNeed = "need";
 
     public override IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
@@ -21,14 +24,29 @@ public sealed class ProtectionMetrics : MetricSource<ProtectionCase>
             Counting: "Every protection case, at its centre's unit, on the local day it was opened; once in the total and once under each group it concerns."),
         new(Closed, Module, MetricFormat.Count, "Protection cases closed with the person's satisfaction recorded.", ByGroup, Suppressed: true,
             Counting: "Cases whose status is Closed, at the centre's unit, on the local day they were closed; once in the total and once under each group."),
+        new(OpenedByNeed, Module, MetricFormat.Count, "Protection cases opened, by the needs the person has.", ByNeed, Suppressed: true,
+            Counting: "Every protection case, at its centre's unit, on the local day it was opened; once in the total and once under each need."),
+        new(Satisfied, Module, MetricFormat.Percent, "Share of closed cases whose person said they were satisfied, of those asked.", Suppressed: true,
+            Counting: "Closed cases whose satisfaction was asked (not NotAsked), at the centre's unit, on the local day they were closed; satisfied when the person said Satisfied."),
     ];
 
     protected override void Project(ProtectionCase protectionCase, TimeZoneInfo timeZone, ICollection<MetricFact> facts)
     {
-        ByGroups(facts, Opened, protectionCase, LocalDay(protectionCase.OpenedAt, timeZone));
+        var openedOn = LocalDay(protectionCase.OpenedAt, timeZone);
+        ByGroups(facts, Opened, protectionCase, openedOn);
+        facts.Add(new MetricFact(OpenedByNeed, protectionCase.UnitCode, openedOn, "", 1, 0));
+        foreach (var need in protectionCase.NeedCodes)
+        {
+            facts.Add(new MetricFact(OpenedByNeed, protectionCase.UnitCode, openedOn, need, 1, 0));
+        }
+
         if (protectionCase.Status == ProtectionCaseStatus.Closed && protectionCase.ClosedAt is { } closed)
         {
             ByGroups(facts, Closed, protectionCase, LocalDay(closed, timeZone));
+            if (protectionCase.Satisfaction is { } said and not ProtectionSatisfaction.NotAsked)
+            {
+                facts.Add(new MetricFact(Satisfied, protectionCase.UnitCode, LocalDay(closed, timeZone), "", 1, said == ProtectionSatisfaction.Satisfied ? 1 : 0));
+            }
         }
     }
 

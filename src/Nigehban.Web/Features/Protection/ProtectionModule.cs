@@ -1,3 +1,4 @@
+using Nigehban.Web.Components.Portal;
 using Nigehban.Web.Features.Protection.EscalateOverdueReferrals;
 using Nigehban.Web.Features.Protection.ListCases;
 using Nigehban.Web.Features.Protection.OpenCase;
@@ -5,6 +6,7 @@ using Nigehban.Web.Features.Protection.Pages.Console;
 using Nigehban.Web.Features.Protection.PartnerReferrals;
 using Nigehban.Web.Features.Protection.ReadCase;
 using Nigehban.Web.Features.Protection.ReferCase;
+using Nigehban.Web.Features.Protection.VirtualDesk;
 using Nigehban.Web.Features.Protection.WorkCase;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
@@ -26,6 +28,11 @@ public static class ProtectionModule
         services.AddScoped<WorkCaseHandler>();
         services.AddScoped<ReferCaseHandler>();
         services.AddScoped<PartnerReferralsHandler>();
+        services.AddSingleton<VirtualDeskSignals>();
+        services.AddSingleton(new CitizenTaskLink(CitizenTask.TalkToProtectionDesk, "/virtual-desk"));
+        services.AddScoped<ChatTranscript>();
+        services.AddScoped<TalkToTheDeskHandler>();
+        services.AddScoped<AnswerChatsHandler>();
         services.AddScoped<IDemoDataSeed, SeedDemoPartner>();
         services.AddOverdueSweep<EscalateOverdueReferralsHandler>("Protection");
         services.AddProtectionConsole();

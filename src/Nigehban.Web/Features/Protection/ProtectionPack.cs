@@ -98,7 +98,11 @@ public sealed class ProtectionPack
         OutcomeWithin = reader.ReadDeadline("outcomeWithin", referrals.OutcomeWithin ?? "10wd");
         FirstFollowUpWithin = reader.ReadDeadline("firstWithin", followUps.FirstWithin ?? "72h");
         FollowUpEvery = reader.ReadDeadline("every", followUps.Every ?? "14wd");
+        VirtualDesk = file.VirtualDesk is { } desk ? VirtualDeskSettings.Read(reader, desk, this) : null;
     }
+
+    /// <summary>The virtual desk (citizen chat), when the pack runs one: which centre answers, the answer target, the limits.</summary>
+    public VirtualDeskSettings? VirtualDesk { get; }
 
     /// <summary>False when the pack has no <c>protection.json</c>.</summary>
     public bool IsOffered { get; }
@@ -166,6 +170,7 @@ public sealed class ProtectionPack
         public List<PartnerFile>? Partners { get; set; }
         public ReferralsFile? Referrals { get; set; }
         public FollowUpsFile? FollowUps { get; set; }
+        public VirtualDeskFile? VirtualDesk { get; set; }
     }
 
     private sealed class ChoiceFile

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Protection;
@@ -15,7 +16,12 @@ public sealed record OpenCaseCommand(
     string? Centre, IReadOnlyList<string>? Groups, IReadOnlyList<string>? Needs, bool Anonymous,
     string? Name, string? Contact, string? Address, string? Statement, string? LinkedReference = null);
 
-public sealed record OpenedCase(string Reference, ProtectionCaseStatus Status, string Centre, DateTimeOffset FirstFollowUpDueAt, string? AssignedOfficer);
+/// <param name="Replayed">The answer to an earlier request under the same Idempotency-Key (the endpoint says so in a header, not in the body).</param>
+public sealed record OpenedCase(string Reference, ProtectionCaseStatus Status, string Centre, DateTimeOffset FirstFollowUpDueAt, string? AssignedOfficer)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Replayed { get; init; }
+}
 
 /// <summary>
 /// Opens a protection case: at the desk by a protection officer (who is then assigned it), or online
@@ -27,10 +33,19 @@ public sealed class OpenCaseHandler(
     NigehbanDbContext db, ProtectionPack pack, UnitDirectory units, CurrentUser user, JurisdictionScope scope,
     TimeProvider clock, AllocateReferenceNumber references, DeadlineCalculator deadlines, FieldCipher cipher)
 {
-    public async Task<OpenedCase> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken)
+    public const int MaxIdempotencyKeyLength = 100;
+
+    /// <param name="idempotencyKey">The client's key for this submission: the same key and request answer the first case again (ADR-071).</param>
+    public async Task<OpenedCase> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         ProtectionAccess.EnsureOffered(pack);
         ArgumentNullException.ThrowIfNull(command);
+        idempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (idempotencyKey?.Length > MaxIdempotencyKeyLength)
+        {
+            throw new ValidationFailedException("Idempotency-Key", ProtectionErrors.Text("IdempotencyKey.TooLong", MaxIdempotencyKeyLength));
+        }
+
         var atDesk = user.HasPermission(Permissions.ProtectionCasesWork);
         var centre = pack.Centre(command.Centre)
             ?? throw new ValidationFailedException("centre", ProtectionErrors.Text("Centre.Unknown", string.Join(", ", pack.Centres.Select(c => c.UnitCode))));
@@ -57,7 +72,13 @@ public sealed class OpenCaseHandler(
             throw new ValidationFailedException("contact", ProtectionErrors.Text("Contact.Required"));
         }
 
-        var now = clock.GetUtcNow();
+        var channel = atDesk ? ProtectionChannel.Desk : ProtectionChannel.Online;
+        var keyHash = idempotencyKey is null ? null : IdempotentRequest.Hash(idempotencyKey);
+        var requestHash = idempotencyKey is null ? null : IdempotentRequest.Hash(
+            idempotencyKey, unit.Code, string.Join(',', groups), string.Join(',', needs), command.Anonymous ? "anonymous" : "named",
+            name, contact, address, statement, linked, channel.ToString(), user.AccountId?.ToString());
+        // As the database keeps it (PostgreSQL: microseconds), so that a replay answers the very same instants.
+        var now = clock.GetUtcNow().ToMicroseconds();
         var reference = (await references.NextAsync(pack.ReferencePrefix, unit.Code, cancellationToken)).ToString();
         var protectionCase = new ProtectionCase
         {
@@ -66,7 +87,9 @@ public sealed class OpenCaseHandler(
             UnitCode = unit.Code,
             UnitPath = unit.Path,
             CentreType = centre.Type,
-            Channel = atDesk ? ProtectionChannel.Desk : ProtectionChannel.Online,
+            Channel = channel,
+            IdempotencyKeyHash = keyHash,
+            IdempotencyRequestHash = requestHash,
             Anonymous = command.Anonymous,
             Groups = string.Join(',', groups),
             Needs = string.Join(',', needs),
@@ -85,8 +108,44 @@ public sealed class OpenCaseHandler(
         var actor = user.UserName ?? "citizen (web)";
         var firstFollowUp = protectionCase.PlanFollowUp(ProtectionFollowUpKind.Call, deadlines.DueAt(now, pack.FirstFollowUpWithin), actor, now);
         db.Add(protectionCase);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (keyHash is not null && UniqueViolations.IsOn(e, UniqueViolations.IndexOf<ProtectionCase>(db, nameof(ProtectionCase.IdempotencyKeyHash))))
+        {
+            // Insert first, read the first request only when the key's unique index refuses this one (ADR-013).
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(keyHash, requestHash!, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
+        }
+
         return new OpenedCase(reference, protectionCase.Status, centre.UnitCode, firstFollowUp.DueAt, protectionCase.AssignedUserName);
+    }
+
+    /// <summary>The first case opened under this key, answered as it was then; another request under the key is 422.</summary>
+    private async Task<OpenedCase?> ReplayAsync(string keyHash, string requestHash, CancellationToken cancellationToken)
+    {
+        // The key is the client's own secret: it finds only the case that client opened.
+        var first = await db.Set<ProtectionCase>().IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.IdempotencyKeyHash == keyHash)
+            .Select(c => new
+            {
+                c.Reference, c.UnitCode, c.IdempotencyRequestHash, c.OpenedAt,
+                FirstFollowUp = c.FollowUps.OrderBy(f => f.PlannedAt).ThenBy(f => f.Id).Select(f => f.DueAt).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (first is null)
+        {
+            return null;
+        }
+
+        if (first.IdempotencyRequestHash != requestHash)
+        {
+            throw new UnprocessableException("Idempotency-Key", ProtectionErrors.Text("IdempotencyKey.Reused"));
+        }
+
+        // The first answer as it was: a replay tells nothing of what the desk did since.
+        return new OpenedCase(first.Reference, ProtectionCaseStatus.Open, first.UnitCode, first.FirstFollowUp, null) { Replayed = true };
     }
 
     /// <summary>Pack codes, at least one, each known; sorted and unique. The refusal lists the choices, never what was sent.</summary>

@@ -18,7 +18,8 @@ public enum ProtectedAccess
 }
 
 /// <summary>Who the person is: only in a case answer to its readers (ADR-061).</summary>
-public sealed record ProtectedPerson(string? Name, string? Contact, string? Address, string? Statement, string? ClosureNote);
+/// <param name="Transcript">The virtual desk chat the case was opened from, a line per message (ADR-070).</param>
+public sealed record ProtectedPerson(string? Name, string? Contact, string? Address, string? Statement, string? ClosureNote, string? Transcript = null);
 
 public sealed record FollowUpView(Guid Id, ProtectionFollowUpKind Kind, DateTimeOffset DueAt, DateTimeOffset? DoneAt, string? DoneBy, string? Note);
 
@@ -101,7 +102,8 @@ public sealed class ReadCaseHandler(NigehbanDbContext db, ProtectionAccess acces
             ? new ProtectedPerson(
                 cipher.OpenOptional(c.NameSealed, c.FieldContext("name")), cipher.OpenOptional(c.ContactSealed, c.FieldContext("contact")),
                 cipher.OpenOptional(c.AddressSealed, c.FieldContext("address")), cipher.OpenOptional(c.StatementSealed, c.FieldContext("statement")),
-                cipher.OpenOptional(c.ClosureNoteSealed, c.FieldContext("closure-note")))
+                cipher.OpenOptional(c.ClosureNoteSealed, c.FieldContext("closure-note")),
+                cipher.OpenOptional(c.TranscriptSealed, c.FieldContext(VirtualDesk.ChatTranscript.Field)))
             : null;
         return new ProtectionCaseDetail(
             c.Reference, c.UnitCode, c.CentreType, c.GroupCodes, c.NeedCodes, c.Channel, c.Anonymous, c.Status, c.OpenedAt, c.AssignedUserName,

@@ -1,3 +1,5 @@
+using Nigehban.Web.Features.Cases;
+using Nigehban.Web.Features.FrontDesk;
 using Nigehban.Web.Features.Identity;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
@@ -16,6 +18,9 @@ public sealed record CompleteFollowUpCommand(string? Note);
 
 public sealed record CloseCaseCommand(string? Satisfaction, string? Note);
 
+/// <param name="LinkedReference">The reference of the station complaint or FIR that followed from the case.</param>
+public sealed record LinkRecordCommand(string? LinkedReference);
+
 public sealed record CaseChanged(string Reference, ProtectionCaseStatus Status, string? AssignedOfficer, int Version);
 
 public sealed record FollowUpPlanned(Guid Id, ProtectionFollowUpKind Kind, DateTimeOffset DueAt);
@@ -27,7 +32,7 @@ public sealed record FollowUpPlanned(Guid Id, ProtectionFollowUpKind Kind, DateT
 /// </summary>
 public sealed class WorkCaseHandler(
     NigehbanDbContext db, ProtectionAccess access, ProtectionPack pack, CurrentUser user, StaffDirectory staff,
-    TimeProvider clock, DeadlineCalculator deadlines, FieldCipher cipher)
+    TimeProvider clock, DeadlineCalculator deadlines, FieldCipher cipher, ComplaintLinks complaints, FirLinks firs)
 {
     public async Task<CaseChanged> AssignAsync(string reference, OfficerCommand command, CancellationToken cancellationToken)
     {
@@ -53,6 +58,51 @@ public sealed class WorkCaseHandler(
 
         var officer = await OfficerAsync(protectionCase, command?.Officer, cancellationToken);
         protectionCase.Grant(officer.Id, officer.UserName, user.UserName ?? "", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Changed(protectionCase);
+    }
+
+    /// <summary>
+    /// Takes another officer's access away: the assigned officer, or the centre's in-charge (an officer who
+    /// supervises the station's cases and whose jurisdiction covers the centre; ADR-072). Audited with the
+    /// officer's name; the person's fields are neither read nor shown.
+    /// </summary>
+    public async Task<CaseChanged> RevokeAsync(string reference, string? officer, CancellationToken cancellationToken)
+    {
+        var protectionCase = await access.FindAsync(reference, cancellationToken);
+        var assigned = protectionCase.AssignedAccountId is { } holder && holder == user.AccountId;
+        var inCharge = user.HasPermission(Permissions.CasesSupervise) && protectionCase.UnitPath.StartsWith(user.UnitPath ?? "\u0001", StringComparison.Ordinal);
+        if (!assigned && !inCharge)
+        {
+            throw new ForbiddenException(ProtectionErrors.Text("Revoke.Who"), "reference");
+        }
+
+        var userName = TextFields.Required(officer, "officer", 100);
+        protectionCase.Revoke(userName);
+        db.Audit.Record(new Platform.Audit.AuditEntry("protection-case.grant-revoked", nameof(ProtectionCase), protectionCase.Reference,
+            Details: $"officer={userName}", UnitPath: protectionCase.UnitPath));
+        await db.SaveChangesAsync(cancellationToken);
+        return Changed(protectionCase);
+    }
+
+    /// <summary>
+    /// Links the complaint or FIR that followed from the case, after intake: the reference must name one
+    /// (asked through the front desk's and the cases module's contracts; otherwise 404 on linkedReference).
+    /// </summary>
+    public async Task<CaseChanged> LinkAsync(string reference, LinkRecordCommand command, CancellationToken cancellationToken)
+    {
+        var protectionCase = await access.FindAsync(reference, cancellationToken);
+        access.EnsureReader(protectionCase);
+        var typed = TextFields.Required(command?.LinkedReference, "linkedReference", 40);
+        var canonical = Platform.References.ReferenceNumber.TryParse(typed, out var parsed)
+            ? parsed.ToString()
+            : throw new ValidationFailedException("linkedReference", ProtectionErrors.Text("Link.Malformed"));
+        if (!await complaints.ExistsAsync(canonical, cancellationToken) && !await firs.ExistsAsync(canonical, cancellationToken))
+        {
+            throw new NotFoundException("linkedReference", ProtectionErrors.Text("Link.NotFound"));
+        }
+
+        protectionCase.LinkTo(canonical);
         await db.SaveChangesAsync(cancellationToken);
         return Changed(protectionCase);
     }
