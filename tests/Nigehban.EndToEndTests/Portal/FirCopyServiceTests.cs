@@ -74,6 +74,7 @@ public sealed class FirCopyServiceTests(BrowserApp app)
         await page.Locator("#new-application-toggle").ClickAsync();
         await page.Locator("#new-service").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Copy of FIR" }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.Locator("#new-national-id").FillAsync(nationalId);
         await page.Locator("#new-name").FillAsync("Generated Complainant");
         await page.Locator("#new-phone").FillAsync("+923001234567");
