@@ -53,65 +53,52 @@ public sealed class RegistrationMatcher(NigehbanDbContext db, IWantedPersons wan
                 [.. hits.Select(p => $"{p.Name}: {p.Reason ?? "wanted"}")]);
     }
 
-    /// <summary>Stages the alert for a registration that matched; returns null when nothing matched.</summary>
-    public async Task<RegistrationAlert?> RaiseIfWantedAsync(NigehbanDbContext db, RegistrationKind kind, Guid registrationId, string place,
-        RegisteredPersonDetails person, string unitCode, string unitPath, CancellationToken cancellationToken)
-    {
-        if (await MatchAsync(person, cancellationToken) is not { } match)
-        {
-            return null;
-        }
-
-        var now = clock.GetUtcNow();
-        var reason = string.Join("\n", match.Lines);
-        var alert = new RegistrationAlert
-        {
-            Id = Guid.CreateVersion7(now), Kind = kind, RegistrationId = registrationId, Place = Cut(place, 200),
-            PersonName = person.Name, FatherName = person.FatherName, NationalId = person.NationalId,
-            Source = match.Source, MatchedOn = match.MatchedOn, Reason = Cut(reason, 1000),
-            RaisedAt = now, DueAt = now + pack.AlertAcknowledgeWithin, UnitCode = unitCode, UnitPath = unitPath,
-        };
-        db.Add(alert);
-        Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{unitCode}:in-charge",
-            new { kind = "wanted-person-registered", alert = alert.Id, registration = kind.ToString(), unit = unitCode, place = alert.Place, dueAt = alert.DueAt, at = now }, now);
-        return alert;
-    }
-
     /// <summary>
-    /// Stages the alert for a registration naming a vehicle (<paramref name="vehicleKey"/>, the pack's compared
-    /// form) that is open as stolen anywhere in the force: a vehicle stolen in one district turns up in another.
-    /// One alert however many open records name the number; null when none does.
+    /// Matches a registration on arrival: the person against the wanted, the vehicle it names (the pack's
+    /// compared form, or null) against the open stolen vehicles. Stages one alert for each watchlist that
+    /// matched, at the station of the place; none when nothing did.
     /// </summary>
-    public async Task<RegistrationAlert?> RaiseIfStolenAsync(NigehbanDbContext db, RegistrationKind kind, Guid registrationId, string place,
+    public async Task RaiseAlertsAsync(NigehbanDbContext db, RegistrationKind kind, Guid registrationId, string place,
         RegisteredPersonDetails person, string? vehicleKey, string unitCode, string unitPath, CancellationToken cancellationToken)
     {
-        if (vehicleKey is null)
+        if (await MatchAsync(person, cancellationToken) is { } match)
         {
-            return null;
+            Stage(db, new Arrival(kind, registrationId, place, person, unitCode, unitPath), match.Source, match.MatchedOn, match.Lines, null, "wanted-person-registered");
         }
 
+        if (vehicleKey is null)
+        {
+            return;
+        }
+
+        // Anywhere in the force: a vehicle stolen in one district turns up in another. One alert however many open records name it.
         var stolen = await db.Set<StolenVehicle>().IgnoreQueryFilters().AsNoTracking()
             .Where(v => v.RegistrationKey == vehicleKey && v.Status == StolenVehicleStatus.Open)
             .OrderBy(v => v.LostAt).Take(5).ToListAsync(cancellationToken);
-        if (stolen.Count == 0)
+        if (stolen.Count > 0)
         {
-            return null;
+            var lines = stolen.Select(v => string.Create(CultureInfo.InvariantCulture,
+                $"{v.RegistrationNumber} ({string.Join(" ", new[] { v.Make, v.Model, v.Colour }.Where(p => p is not null))}): {v.Loss} at {v.LostPlace} on {v.LostAt:yyyy-MM-dd}, recorded by {v.UnitCode}{(v.FirReference is null ? "" : $", FIR {v.FirReference}")}"));
+            Stage(db, new Arrival(kind, registrationId, place, person, unitCode, unitPath), StolenVehicleSource, VehicleRegistrationMatch, [.. lines], vehicleKey, "stolen-vehicle-registered");
         }
+    }
 
+    private sealed record Arrival(RegistrationKind Kind, Guid RegistrationId, string Place, RegisteredPersonDetails Person, string UnitCode, string UnitPath);
+
+    /// <summary>The alert and its message to the station's in-charge, staged with the registration.</summary>
+    private void Stage(NigehbanDbContext db, Arrival arrival, string source, string matchedOn, IReadOnlyList<string> lines, string? vehicleKey, string messageKind)
+    {
         var now = clock.GetUtcNow();
-        var lines = stolen.Select(v => string.Create(CultureInfo.InvariantCulture,
-            $"{v.RegistrationNumber} ({string.Join(" ", new[] { v.Make, v.Model, v.Colour }.Where(p => p is not null))}): {v.Loss} at {v.LostPlace} on {v.LostAt:yyyy-MM-dd}, recorded by {v.UnitCode}{(v.FirReference is null ? "" : $", FIR {v.FirReference}")}"));
         var alert = new RegistrationAlert
         {
-            Id = Guid.CreateVersion7(now), Kind = kind, RegistrationId = registrationId, Place = Cut(place, 200),
-            PersonName = person.Name, FatherName = person.FatherName, NationalId = person.NationalId,
-            Source = StolenVehicleSource, MatchedOn = VehicleRegistrationMatch, Reason = Cut(string.Join("\n", lines), 1000), VehicleRegistration = vehicleKey,
-            RaisedAt = now, DueAt = now + pack.AlertAcknowledgeWithin, UnitCode = unitCode, UnitPath = unitPath,
+            Id = Guid.CreateVersion7(now), Kind = arrival.Kind, RegistrationId = arrival.RegistrationId, Place = Cut(arrival.Place, 200),
+            PersonName = arrival.Person.Name, FatherName = arrival.Person.FatherName, NationalId = arrival.Person.NationalId,
+            Source = source, MatchedOn = matchedOn, Reason = Cut(string.Join("\n", lines), 1000), VehicleRegistration = vehicleKey,
+            RaisedAt = now, DueAt = now + pack.AlertAcknowledgeWithin, UnitCode = arrival.UnitCode, UnitPath = arrival.UnitPath,
         };
         db.Add(alert);
-        Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{unitCode}:in-charge",
-            new { kind = "stolen-vehicle-registered", alert = alert.Id, registration = kind.ToString(), unit = unitCode, place = alert.Place, dueAt = alert.DueAt, at = now }, now);
-        return alert;
+        Outbox.Enqueue(db, OutboxKinds.Alert, $"unit:{arrival.UnitCode}:in-charge",
+            new { kind = messageKind, alert = alert.Id, registration = arrival.Kind.ToString(), unit = arrival.UnitCode, place = alert.Place, dueAt = alert.DueAt, at = now }, now);
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

@@ -101,8 +101,7 @@ public sealed class RegisterEmployeeHandler(NigehbanDbContext db, UnitDirectory 
         var place = Cut($"{address} ({employer})", 200);
         var person = new RegisteredPersonDetails(name!, father, nationalId);
         var registrationKind = kind == EmploymentKind.DomesticServant ? RegistrationKind.DomesticServant : RegistrationKind.Employee;
-        await matcher.RaiseIfWantedAsync(db, registrationKind, registration.Id, place, person, unit.Code, unit.Path, cancellationToken);
-        await matcher.RaiseIfStolenAsync(db, registrationKind, registration.Id, place, person, vehicle, unit.Code, unit.Path, cancellationToken);
+        await matcher.RaiseAlertsAsync(db, registrationKind, registration.Id, place, person, vehicle, unit.Code, unit.Path, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -185,8 +185,7 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
         db.Add(stay);
         var place = stay.Room is null ? hotel.Name : $"{hotel.Name}, {stay.Room}";
         var guest = new RegisteredPersonDetails(stay.GuestName, stay.FatherName, stay.NationalId);
-        await matcher.RaiseIfWantedAsync(db, RegistrationKind.HotelStay, stay.Id, place, guest, hotel.UnitCode, hotel.UnitPath, cancellationToken);
-        await matcher.RaiseIfStolenAsync(db, RegistrationKind.HotelStay, stay.Id, place, guest, stay.VehicleRegistration, hotel.UnitCode, hotel.UnitPath, cancellationToken);
+        await matcher.RaiseAlertsAsync(db, RegistrationKind.HotelStay, stay.Id, place, guest, stay.VehicleRegistration, hotel.UnitCode, hotel.UnitPath, cancellationToken);
     }
 
     // The hotel's own stays: the key is its secret, and the filter would show a hotel (which has no unit) nothing.

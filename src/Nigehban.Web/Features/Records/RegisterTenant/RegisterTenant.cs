@@ -97,8 +97,7 @@ public sealed class RegisterTenantHandler(NigehbanDbContext db, UnitDirectory un
         db.Add(registration);
         var place = Cut($"{address} ({landlord})", 200);
         var person = new RegisteredPersonDetails(tenant!, father, nationalId);
-        await matcher.RaiseIfWantedAsync(db, RegistrationKind.Tenant, registration.Id, place, person, unit.Code, unit.Path, cancellationToken);
-        await matcher.RaiseIfStolenAsync(db, RegistrationKind.Tenant, registration.Id, place, person, vehicle, unit.Code, unit.Path, cancellationToken);
+        await matcher.RaiseAlertsAsync(db, RegistrationKind.Tenant, registration.Id, place, person, vehicle, unit.Code, unit.Path, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
