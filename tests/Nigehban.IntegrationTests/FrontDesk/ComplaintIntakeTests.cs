@@ -132,6 +132,19 @@ public abstract class ComplaintIntakeTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task File_WithAnOverlongKey_Is400NamingTheHeader_InTheCallersLanguage()
+    {
+        // The key's limit is shared by every write that takes one; its refusal was English only here.
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ur");
+
+        var refused = await PostAsync(client, Complaint(NewPhone()), new string('k', 101));
+
+        (await FieldOfAsync(refused, 400)).ShouldBe("Idempotency-Key");
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("حروف");
+    }
+
+    [Fact]
     public async Task Track_ByReferenceAndPhone_ShowsStatus_AndAnyMismatchIs404()
     {
         var phone = NewPhone();

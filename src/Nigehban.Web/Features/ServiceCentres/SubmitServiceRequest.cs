@@ -47,11 +47,7 @@ public sealed class SubmitServiceRequestHandler(
 
     public async Task<SubmittedServiceRequest> HandleAsync(SubmitServiceRequestCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", ServiceCentreErrors.Text("IdempotencyKey.TooLong"));
-        }
-
+        IdempotentRequest.CheckKey(idempotencyKey);
         var (service, unit, applicant, channel, language, details) = Validate(command);
         await CheckRecordNamedAsync(service, unit, applicant, details, cancellationToken);
         var requestHash = idempotencyKey is null ? null : CanonicalHash(service.Code, unit.Code, channel, applicant, details, language);
@@ -102,17 +98,10 @@ public sealed class SubmitServiceRequestHandler(
         // (application, timeline, outbox SMS, rollups, audit), so a replay writes nothing; it may
         // leave a gap in the reference sequence.
         Stage(db);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, IdempotencyKeyIndex(db)))
-        {
-            db.ChangeTracker.Clear();
-            return await FindReplayAsync(idempotencyKey, requestHash!, service.Code, applicant.NationalId, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
-        }
-
-        return submitted;
+        return await db.SaveOrFindFirstAsync<ServiceRequest, SubmittedServiceRequest>(idempotencyKey,
+                () => FindReplayAsync(idempotencyKey!, requestHash!, service.Code, applicant.NationalId, cancellationToken),
+                cancellationToken, nameof(ServiceRequest.IdempotencyKey))
+            ?? submitted;
     }
 
     /// <summary>
@@ -164,9 +153,6 @@ public sealed class SubmitServiceRequestHandler(
         }
     }
 
-    private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
-        UniqueViolations.IndexOf<ServiceRequest>(db, nameof(ServiceRequest.IdempotencyKey));
-
     private async Task<SubmittedServiceRequest?> FindReplayAsync(string key, string requestHash, string serviceCode, string nationalId, CancellationToken cancellationToken)
     {
         var first = await db.Set<ServiceRequest>()
@@ -186,7 +172,7 @@ public sealed class SubmitServiceRequestHandler(
             : first.ServiceCode == serviceCode && first.NationalId == nationalId;
         if (!same)
         {
-            throw new UnprocessableException("Idempotency-Key", ServiceCentreErrors.Text("IdempotencyKey.Reused"));
+            throw IdempotentRequest.Reused();
         }
 
         // The first response, as it was: a replay must not reveal later progress to a key holder.

@@ -41,11 +41,7 @@ public sealed class RegisterFirHandler(
 
     public async Task<RegisteredFir> HandleAsync(RegisterFirCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", CasesErrors.Text("IdempotencyKey.TooLong"));
-        }
-
+        IdempotentRequest.CheckKey(idempotencyKey);
         var now = clock.GetUtcNow().ToMicroseconds();
         ComplaintForFir? complaint = null;
         if (!string.IsNullOrWhiteSpace(command.ComplaintReference))
@@ -153,12 +149,12 @@ public sealed class RegisterFirHandler(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, IdempotencyKeyIndex(db)))
+        catch (DbUpdateException e) when (IdempotentSave.IsKeyRefusal<Fir>(db, e, idempotencyKey, nameof(Fir.IdempotencyKey)))
         {
             // Two requests with one key at once: the other won, and this one's number went back with the rollback.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return await FindReplayAsync(idempotencyKey, requestHash!, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
+            return await FindReplayAsync(idempotencyKey!, requestHash!, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
         }
 
         db.Audit.Committed();
@@ -214,9 +210,6 @@ public sealed class RegisterFirHandler(
             ?? throw new ValidationFailedException("language", CasesErrors.Text("Language.Unknown", language, string.Join(", ", force.Languages.Select(l => l.Code))));
     }
 
-    private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
-        UniqueViolations.IndexOf<Fir>(db, nameof(Fir.IdempotencyKey));
-
     private async Task<RegisteredFir?> FindReplayAsync(string key, string requestHash, CancellationToken cancellationToken)
     {
         var first = await db.Set<Fir>()
@@ -224,14 +217,7 @@ public sealed class RegisterFirHandler(
             .AsNoTracking()
             .Include(f => f.Offences)
             .FirstOrDefaultAsync(f => f.IdempotencyKey == key, cancellationToken);
-        if (first is null)
-        {
-            return null;
-        }
-
-        return first.IdempotencyRequestHash == requestHash
-            ? Answer(first, replayed: true)
-            : throw new UnprocessableException("Idempotency-Key", CasesErrors.Text("IdempotencyKey.Reused"));
+        return first is null ? null : IdempotentRequest.Replay(first.IdempotencyRequestHash, requestHash, () => Answer(first, replayed: true));
     }
 
     /// <summary>The validated request as JSON, hashed: the same request hashes alike, any change does not.</summary>

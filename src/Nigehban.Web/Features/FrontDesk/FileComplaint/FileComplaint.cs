@@ -49,11 +49,7 @@ public sealed class FileComplaintHandler(
 
     public async Task<FiledComplaint> HandleAsync(FileComplaintCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", "An Idempotency-Key has at most 100 characters.");
-        }
-
+        IdempotentRequest.CheckKey(idempotencyKey);
         // Every field is checked before any refusal, so that a form shows all of its errors at once;
         // a unit outside the officer's jurisdiction is still a 404 on its own (ValidateUnit throws it).
         var errors = new ValidationErrors();
@@ -124,21 +120,10 @@ public sealed class FileComplaintHandler(
 
         // Saved alone: insert first, and look for the first request only when the key's unique index refuses this one.
         Stage(db);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, IdempotencyKeyIndex(db)))
-        {
-            db.ChangeTracker.Clear();
-            return await FindReplayAsync(idempotencyKey, requestHash!, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
-        }
-
-        return filed;
+        return await db.SaveOrFindFirstAsync<StationComplaint, FiledComplaint>(idempotencyKey,
+                () => FindReplayAsync(idempotencyKey!, requestHash!, cancellationToken), cancellationToken, nameof(StationComplaint.IdempotencyKey))
+            ?? filed;
     }
-
-    private static Microsoft.EntityFrameworkCore.Metadata.IIndex IdempotencyKeyIndex(NigehbanDbContext db) =>
-        UniqueViolations.IndexOf<StationComplaint>(db, nameof(StationComplaint.IdempotencyKey));
 
     private async Task<FiledComplaint?> FindReplayAsync(string key, string requestHash, CancellationToken cancellationToken)
     {
@@ -148,19 +133,9 @@ public sealed class FileComplaintHandler(
             .Where(c => c.IdempotencyKey == key)
             .Select(c => new { c.Reference, c.ReceivedAt, c.IdempotencyRequestHash, c.CategoryCode })
             .FirstOrDefaultAsync(cancellationToken);
-        if (first is null)
-        {
-            return null;
-        }
-
-        if (first.IdempotencyRequestHash != requestHash)
-        {
-            throw new UnprocessableException("Idempotency-Key",
-                "This Idempotency-Key was used for a different request. Send a new key for a new complaint, or the first request unchanged to replay it.");
-        }
-
         // The first response as it was: a replay must not reveal later progress to a key holder.
-        return new FiledComplaint(first.Reference, ComplaintStatus.Received, clock.DueAt(first.ReceivedAt, ComplaintStatus.Received, first.CategoryCode), Replayed: true);
+        return first is null ? null : IdempotentRequest.Replay(first.IdempotencyRequestHash, requestHash,
+            () => new FiledComplaint(first.Reference, ComplaintStatus.Received, clock.DueAt(first.ReceivedAt, ComplaintStatus.Received, first.CategoryCode), Replayed: true));
     }
 
     /// <summary>Every validated field, length-prefixed so that no two different requests concatenate alike.</summary>

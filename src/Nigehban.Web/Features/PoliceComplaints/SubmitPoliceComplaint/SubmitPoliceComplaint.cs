@@ -44,11 +44,7 @@ public sealed class SubmitPoliceComplaintHandler(
     public async Task<SubmittedPoliceComplaint> HandleAsync(SubmitPoliceComplaintCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
         PoliceComplaintAccess.EnsureOffered(policy);
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", PoliceComplaintErrors.Text("IdempotencyKey.TooLong"));
-        }
-
+        IdempotentRequest.CheckKey(idempotencyKey);
         var type = policy.FindType(command.Type)
             ?? throw new ValidationFailedException("type", string.IsNullOrWhiteSpace(command.Type) ? ApiErrors.Text("Field.Required", "type") : PoliceComplaintErrors.Text("Type.Unknown", command.Type));
         var channel = ValidateChannel(command.Channel);
@@ -108,18 +104,10 @@ public sealed class SubmitPoliceComplaintHandler(
         complaint.RecordReceipt(user.UserName ?? "citizen (web)");
         db.Add(complaint);
         notifications.Received(complaint);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, KeyIndex(db)))
-        {
-            // Two requests with one key at once: the other won; answer its complaint.
-            db.ChangeTracker.Clear();
-            return await FindReplayAsync(idempotencyKey, hash!, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
-        }
-
-        return new SubmittedPoliceComplaint(reference, complaint.Status, complaint.FirstCallDueAt, complaint.ReplyDueAt);
+        // Two requests with one key at once: the other won; answer its complaint.
+        return await db.SaveOrFindFirstAsync<PoliceComplaint, SubmittedPoliceComplaint>(idempotencyKey,
+                () => FindReplayAsync(idempotencyKey!, hash!, cancellationToken), cancellationToken, nameof(PoliceComplaint.IdempotencyKey))
+            ?? new SubmittedPoliceComplaint(reference, complaint.Status, complaint.FirstCallDueAt, complaint.ReplyDueAt);
     }
 
     private string ValidateChannel(string? channel)
@@ -161,21 +149,9 @@ public sealed class SubmitPoliceComplaintHandler(
             .Where(c => c.IdempotencyKey == key)
             .Select(c => new { c.Reference, c.FirstCallDueAt, c.ReplyDueAt, c.IdempotencyRequestHash })
             .FirstOrDefaultAsync(cancellationToken);
-        if (first is null)
-        {
-            return null;
-        }
-
-        if (first.IdempotencyRequestHash != hash)
-        {
-            throw new UnprocessableException("Idempotency-Key", PoliceComplaintErrors.Text("IdempotencyKey.Reused"));
-        }
-
-        return new SubmittedPoliceComplaint(first.Reference, PoliceComplaintStatus.Received, first.FirstCallDueAt, first.ReplyDueAt, Replayed: true);
+        return first is null ? null : IdempotentRequest.Replay(first.IdempotencyRequestHash, hash,
+            () => new SubmittedPoliceComplaint(first.Reference, PoliceComplaintStatus.Received, first.FirstCallDueAt, first.ReplyDueAt, Replayed: true));
     }
-
-    private static Microsoft.EntityFrameworkCore.Metadata.IIndex KeyIndex(NigehbanDbContext db) =>
-        UniqueViolations.IndexOf<PoliceComplaint>(db, nameof(PoliceComplaint.IdempotencyKey));
 
     /// <summary>Every validated field, length-prefixed so that no two requests concatenate alike.</summary>
 }

@@ -33,18 +33,13 @@ public sealed class OpenCaseHandler(
     NigehbanDbContext db, ProtectionPack pack, UnitDirectory units, CurrentUser user, JurisdictionScope scope,
     TimeProvider clock, AllocateReferenceNumber references, DeadlineCalculator deadlines, FieldCipher cipher)
 {
-    public const int MaxIdempotencyKeyLength = 100;
-
     /// <param name="idempotencyKey">The client's key for this submission: the same key and request answer the first case again (ADR-071).</param>
     public async Task<OpenedCase> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         ProtectionAccess.EnsureOffered(pack);
         ArgumentNullException.ThrowIfNull(command);
         idempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        if (idempotencyKey?.Length > MaxIdempotencyKeyLength)
-        {
-            throw new ValidationFailedException("Idempotency-Key", ProtectionErrors.Text("IdempotencyKey.TooLong", MaxIdempotencyKeyLength));
-        }
+        IdempotentRequest.CheckKey(idempotencyKey);
 
         var atDesk = user.HasPermission(Permissions.ProtectionCasesWork);
         var centre = pack.Centre(command.Centre)
@@ -108,18 +103,9 @@ public sealed class OpenCaseHandler(
         var actor = user.UserName ?? "citizen (web)";
         var firstFollowUp = protectionCase.PlanFollowUp(ProtectionFollowUpKind.Call, deadlines.DueAt(now, pack.FirstFollowUpWithin), actor, now);
         db.Add(protectionCase);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (keyHash is not null && UniqueViolations.IsOn(e, UniqueViolations.IndexOf<ProtectionCase>(db, nameof(ProtectionCase.IdempotencyKeyHash))))
-        {
-            // Insert first, read the first request only when the key's unique index refuses this one (ADR-013).
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(keyHash, requestHash!, cancellationToken) ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
-        }
-
-        return new OpenedCase(reference, protectionCase.Status, centre.UnitCode, firstFollowUp.DueAt, protectionCase.AssignedUserName);
+        return await db.SaveOrFindFirstAsync<ProtectionCase, OpenedCase>(keyHash, () => ReplayAsync(keyHash!, requestHash!, cancellationToken),
+                cancellationToken, nameof(ProtectionCase.IdempotencyKeyHash))
+            ?? new OpenedCase(reference, protectionCase.Status, centre.UnitCode, firstFollowUp.DueAt, protectionCase.AssignedUserName);
     }
 
     /// <summary>The first case opened under this key, answered as it was then; another request under the key is 422.</summary>
@@ -134,18 +120,9 @@ public sealed class OpenCaseHandler(
                 FirstFollowUp = c.FollowUps.OrderBy(f => f.PlannedAt).ThenBy(f => f.Id).Select(f => f.DueAt).First(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        if (first is null)
-        {
-            return null;
-        }
-
-        if (first.IdempotencyRequestHash != requestHash)
-        {
-            throw new UnprocessableException("Idempotency-Key", ProtectionErrors.Text("IdempotencyKey.Reused"));
-        }
-
         // The first answer as it was: a replay tells nothing of what the desk did since.
-        return new OpenedCase(first.Reference, ProtectionCaseStatus.Open, first.UnitCode, first.FirstFollowUp, null) { Replayed = true };
+        return first is null ? null : IdempotentRequest.Replay(first.IdempotencyRequestHash, requestHash,
+            () => new OpenedCase(first.Reference, ProtectionCaseStatus.Open, first.UnitCode, first.FirstFollowUp, null) { Replayed = true });
     }
 
     /// <summary>Pack codes, at least one, each known; sorted and unique. The refusal lists the choices, never what was sent.</summary>

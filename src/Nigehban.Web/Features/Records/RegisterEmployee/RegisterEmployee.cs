@@ -32,11 +32,7 @@ public sealed class RegisterEmployeeHandler(NigehbanDbContext db, UnitDirectory 
 {
     public async Task<RegisteredEmployee> HandleAsync(RegisterEmployeeCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", ApiErrors.Text("Field.TooLong", "Idempotency-Key", 100));
-        }
-
+        IdempotentRequest.CheckKey(idempotencyKey);
         var errors = new ValidationErrors();
         var unit = units.Find(command.Unit?.Trim());
         if (unit is null || unit.Kind != force.StationUnitKind)
@@ -102,23 +98,17 @@ public sealed class RegisterEmployeeHandler(NigehbanDbContext db, UnitDirectory 
         var person = new RegisteredPersonDetails(name!, father, nationalId);
         var registrationKind = kind == EmploymentKind.DomesticServant ? RegistrationKind.DomesticServant : RegistrationKind.Employee;
         await matcher.RaiseAlertsAsync(db, registrationKind, registration.Id, place, person, vehicle, unit.Code, unit.Path, cancellationToken);
-        try
+        return await db.SaveOrFindFirstAsync<EmployeeRegistration, RegisteredEmployee>(idempotencyKey, FindFirstAsync, cancellationToken, nameof(EmployeeRegistration.IdempotencyKey))
+            ?? new RegisteredEmployee(registration.Id, unit.Code, now);
+
+        async Task<RegisteredEmployee?> FindFirstAsync()
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null
-            && UniqueViolations.IsOn(e, UniqueViolations.IndexOf<EmployeeRegistration>(db, nameof(EmployeeRegistration.IdempotencyKey))))
-        {
-            db.ChangeTracker.Clear();
             var first = await db.Set<EmployeeRegistration>()
                 .IgnoreQueryFilters() // the key is the client's own secret; it finds only what that client created
-                .AsNoTracking().FirstAsync(t => t.IdempotencyKey == idempotencyKey, cancellationToken);
-            return first.IdempotencyRequestHash == registration.IdempotencyRequestHash
-                ? new RegisteredEmployee(first.Id, first.UnitCode, first.RegisteredAt, Replayed: true)
-                : throw new UnprocessableException("Idempotency-Key", RecordsErrors.Text("Stay.KeyReused"));
+                .AsNoTracking().FirstOrDefaultAsync(t => t.IdempotencyKey == idempotencyKey, cancellationToken);
+            return first is null ? null : IdempotentRequest.Replay(first.IdempotencyRequestHash, registration.IdempotencyRequestHash,
+                () => new RegisteredEmployee(first.Id, first.UnitCode, first.RegisteredAt, Replayed: true));
         }
-
-        return new RegisteredEmployee(registration.Id, unit.Code, now);
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

@@ -33,11 +33,7 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
 
     public async Task<GuestStayView> CheckInAsync(CheckInCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", ApiErrors.Text("Field.TooLong", "Idempotency-Key", 100));
-        }
-
+        IdempotentRequest.CheckKey(idempotencyKey);
         return await CheckInAsync(await CurrentHotelAsync(cancellationToken), command, idempotencyKey, cancellationToken);
     }
 
@@ -49,17 +45,10 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
         stay.IdempotencyKey = idempotencyKey;
         stay.IdempotencyRequestHash = idempotencyKey is null ? null : RequestHash(stay, command.CheckedInAt);
         await StageAsync(hotel, stay, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, UniqueViolations.IndexOf<HotelStay>(db, nameof(HotelStay.HotelId), nameof(HotelStay.IdempotencyKey))))
-        {
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(hotel.Id, idempotencyKey, stay.IdempotencyRequestHash!, cancellationToken);
-        }
-
-        return View(stay);
+        return await db.SaveOrFindFirstAsync<HotelStay, GuestStayView>(idempotencyKey,
+                () => FindFirstAsync(hotel.Id, idempotencyKey!, stay.IdempotencyRequestHash, cancellationToken),
+                cancellationToken, nameof(HotelStay.HotelId), nameof(HotelStay.IdempotencyKey))
+            ?? View(stay);
     }
 
     public async Task<GuestStayView> CheckOutAsync(CheckOutCommand command, CancellationToken cancellationToken)
@@ -191,16 +180,10 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
     // The hotel's own stays: the key is its secret, and the filter would show a hotel (which has no unit) nothing.
     private IQueryable<HotelStay> Stays(Guid hotelId) => db.Set<HotelStay>().IgnoreQueryFilters().Where(s => s.HotelId == hotelId);
 
-    private async Task<GuestStayView> ReplayAsync(Guid hotelId, string key, string requestHash, CancellationToken cancellationToken)
+    private async Task<GuestStayView?> FindFirstAsync(Guid hotelId, string key, string? requestHash, CancellationToken cancellationToken)
     {
-        var first = await Stays(hotelId).AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKey == key, cancellationToken)
-            ?? throw new InvalidOperationException("Idempotent insert failed without a winner.");
-        if (first.IdempotencyRequestHash != requestHash)
-        {
-            throw new UnprocessableException("Idempotency-Key", RecordsErrors.Text("Stay.KeyReused"));
-        }
-
-        return View(first) with { CheckedOutAt = null, Replayed = true };
+        var first = await Stays(hotelId).AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKey == key, cancellationToken);
+        return first is null ? null : IdempotentRequest.Replay(first.IdempotencyRequestHash, requestHash, () => View(first) with { CheckedOutAt = null, Replayed = true });
     }
 
     /// <summary>

@@ -24,10 +24,8 @@ public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHand
 
     public async Task<GuestUploadResult> HandleAsync(TextReader file, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is { Length: > 80 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", ApiErrors.Text("Field.TooLong", "Idempotency-Key", 80));
-        }
+        // Each row stores the key with "#line" after it, in the column every key shares.
+        IdempotentRequest.CheckKey(idempotencyKey, IdempotentRequest.MaxKeyLength - 20);
 
         var hotel = await guests.CurrentHotelAsync(cancellationToken);
         var reader = new CsvRecordReader(file);
@@ -83,25 +81,21 @@ public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHand
             await guests.StageAsync(hotel, stay, cancellationToken);
         }
 
-        try
+        return await db.SaveOrFindFirstAsync<HotelStay, GuestUploadResult>(idempotencyKey, FindFirstAsync, cancellationToken,
+                nameof(HotelStay.HotelId), nameof(HotelStay.IdempotencyKey))
+            ?? new GuestUploadResult(stays.Count, [.. stays.Select(s => new GuestStayView(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt))]);
+
+        // The same upload again: the first one's stays, under the key's rows; a file of other rows under the key is 422.
+        async Task<GuestUploadResult?> FindFirstAsync()
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, UniqueViolations.IndexOf<HotelStay>(db, nameof(HotelStay.HotelId), nameof(HotelStay.IdempotencyKey))))
-        {
-            // The same upload again: answer the first one's stays (under the key's rows).
-            db.ChangeTracker.Clear();
             var keys = stays.Select(s => s.IdempotencyKey).ToList();
             var first = await db.Set<HotelStay>().IgnoreQueryFilters().AsNoTracking()
                 .Where(s => s.HotelId == hotel.Id && keys.Contains(s.IdempotencyKey))
                 .OrderBy(s => s.CheckedInAt).ThenBy(s => s.Id)
                 .Select(s => new GuestStayView(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt, true))
                 .ToListAsync(cancellationToken);
-            return first.Count == stays.Count ? new GuestUploadResult(first.Count, first)
-                : throw new UnprocessableException("Idempotency-Key", RecordsErrors.Text("Stay.KeyReused"));
+            return first.Count == stays.Count ? new GuestUploadResult(first.Count, first) : throw IdempotentRequest.Reused();
         }
-
-        return new GuestUploadResult(stays.Count, [.. stays.Select(s => new GuestStayView(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt))]);
     }
 
     private DateTimeOffset? Instant(string? text, string field, ValidationErrors errors)

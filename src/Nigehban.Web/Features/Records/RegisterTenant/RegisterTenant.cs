@@ -33,11 +33,7 @@ public sealed class RegisterTenantHandler(NigehbanDbContext db, UnitDirectory un
 
     public async Task<RegisteredTenant> HandleAsync(RegisterTenantCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", ApiErrors.Text("Field.TooLong", "Idempotency-Key", 100));
-        }
-
+        IdempotentRequest.CheckKey(idempotencyKey);
         var errors = new ValidationErrors();
         var unit = units.Find(command.Unit?.Trim());
         if (unit is null || unit.Kind != force.StationUnitKind)
@@ -98,22 +94,17 @@ public sealed class RegisterTenantHandler(NigehbanDbContext db, UnitDirectory un
         var place = Cut($"{address} ({landlord})", 200);
         var person = new RegisteredPersonDetails(tenant!, father, nationalId);
         await matcher.RaiseAlertsAsync(db, RegistrationKind.Tenant, registration.Id, place, person, vehicle, unit.Code, unit.Path, cancellationToken);
-        try
+        return await db.SaveOrFindFirstAsync<TenantRegistration, RegisteredTenant>(idempotencyKey, FindFirstAsync, cancellationToken, nameof(TenantRegistration.IdempotencyKey))
+            ?? new RegisteredTenant(registration.Id, unit.Code, now, registration.RegisteredLate);
+
+        async Task<RegisteredTenant?> FindFirstAsync()
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolations.IsOn(e, UniqueViolations.IndexOf<TenantRegistration>(db, nameof(TenantRegistration.IdempotencyKey))))
-        {
-            db.ChangeTracker.Clear();
             var first = await db.Set<TenantRegistration>()
                 .IgnoreQueryFilters() // the key is the client's own secret; it finds only what that client created
-                .AsNoTracking().FirstAsync(t => t.IdempotencyKey == idempotencyKey, cancellationToken);
-            return first.IdempotencyRequestHash == registration.IdempotencyRequestHash
-                ? new RegisteredTenant(first.Id, first.UnitCode, first.RegisteredAt, first.RegisteredLate, Replayed: true)
-                : throw new UnprocessableException("Idempotency-Key", RecordsErrors.Text("Stay.KeyReused"));
+                .AsNoTracking().FirstOrDefaultAsync(t => t.IdempotencyKey == idempotencyKey, cancellationToken);
+            return first is null ? null : IdempotentRequest.Replay(first.IdempotencyRequestHash, registration.IdempotencyRequestHash,
+                () => new RegisteredTenant(first.Id, first.UnitCode, first.RegisteredAt, first.RegisteredLate, Replayed: true));
         }
-
-        return new RegisteredTenant(registration.Id, unit.Code, now, registration.RegisteredLate);
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
