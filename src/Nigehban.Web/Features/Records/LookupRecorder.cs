@@ -13,7 +13,7 @@ namespace Nigehban.Web.Features.Records;
 /// the officer, their unit and the purpose; each person shown gets a lookup row, which is what a
 /// person may be told (if the pack allows).
 /// </summary>
-public sealed class LookupRecorder(NigehbanDbContext db, RecordsPack pack, LookupGuard guard, CurrentUser user, TimeProvider clock)
+public sealed class LookupRecorder(NigehbanDbContext db, RecordsPack pack, LookupGuard guard, CurrentUser user, GroupCommit groupCommit, TimeProvider clock)
 {
     public LookupPurpose PurposeOf(string? purpose) =>
         string.IsNullOrWhiteSpace(purpose)
@@ -45,20 +45,36 @@ public sealed class LookupRecorder(NigehbanDbContext db, RecordsPack pack, Looku
             : new TooManyRequestsException("purpose", RecordsErrors.Text("Lookups.TooMany", pack.LookupsPerMinute));
     }
 
-    /// <summary>Audits an admitted lookup and notes each person it showed; saved with the caller's next save.</summary>
-    public void Record(LookupPurpose purpose, string what, IEnumerable<Guid> shown, Guid? objectId = null)
+    /// <summary>
+    /// Audits an admitted lookup and notes each person it showed, committed before the caller answers:
+    /// a read nobody can trace is not shown. Lookups are reads, so their rows share a group commit
+    /// with other requests' (ADR-014) instead of a flush to disk each; unless the caller has changes
+    /// of its own pending, which are saved with them.
+    /// </summary>
+    public async Task RecordAsync(LookupPurpose purpose, string what, IEnumerable<Guid> shown, CancellationToken cancellationToken, Guid? objectId = null)
     {
         var now = clock.GetUtcNow();
         var persons = shown.Distinct().ToList();
-        db.Audit.Record(new AuditEntry(objectId is null ? "person.search" : "person.read", "Person", objectId?.ToString(), AuditOutcome.Success,
-            $"purpose={purpose.Code}; unit={user.UnitCode}; by={what}; shown={persons.Count}", user.UnitPath));
-        foreach (var person in persons)
+        var entry = new AuditEntry(objectId is null ? "person.search" : "person.read", "Person", objectId?.ToString(), AuditOutcome.Success,
+            $"purpose={purpose.Code}; unit={user.UnitCode}; by={what}; shown={persons.Count}", user.UnitPath);
+        var actor = AuditActor.Of(user);
+        var officer = user.UserName ?? "anonymous";
+        var unit = user.UnitCode ?? "";
+        void Stage(NigehbanDbContext into)
         {
-            db.Add(new PersonLookup
+            into.Audit.Record(entry, actor);
+            foreach (var person in persons)
             {
-                Id = Guid.CreateVersion7(), PersonId = person, At = now, UserName = user.UserName ?? "anonymous",
-                UnitCode = user.UnitCode ?? "", Purpose = purpose.Code,
-            });
+                into.Add(new PersonLookup { Id = Guid.CreateVersion7(), PersonId = person, At = now, UserName = officer, UnitCode = unit, Purpose = purpose.Code });
+            }
         }
+
+        if (!db.ChangeTracker.HasChanges() && await groupCommit.TryWriteAsync(actor, Stage))
+        {
+            return;
+        }
+
+        Stage(db);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -43,7 +43,8 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealSi
     public void Record(AuditEntry entry, Guid? actorId = null, string? actorName = null) =>
         Record(entry, new AuditActor(actorId ?? user.AccountId, actorName ?? user.UserName ?? Anonymous, user.IpAddress));
 
-    private void Record(AuditEntry entry, AuditActor actor) =>
+    /// <summary>An event of a request whose work is saved in another request's context (a group commit, ADR-014): it names that request's actor.</summary>
+    public void Record(AuditEntry entry, AuditActor actor) =>
         _pending.Add(new AuditEvent
         {
             OccurredAt = clock.GetUtcNow().ToMicroseconds(),

@@ -34,8 +34,7 @@ public sealed class ReadPersonHandler(NigehbanDbContext db, RecordsScope scope, 
         var purpose = lookups.PurposeOf(purposeCode);
         await lookups.AdmitAsync(purpose, "profile", null, cancellationToken);
         var profile = await ProfileAsync(person, cancellationToken);
-        lookups.Record(purpose, "profile", [person.Id], person.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await lookups.RecordAsync(purpose, "profile", [person.Id], cancellationToken, person.Id);
         return profile;
     }
 

@@ -75,8 +75,7 @@ public sealed class SearchPersonsHandler(
 
         var matches = await MatchesAsync(found ?? [], matchedNames, criteria, matchedOn, cancellationToken);
         var shown = matches.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize)).Take(pageSize).ToList();
-        lookups.Record(purpose, criteria.What, shown.Select(m => m.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        await lookups.RecordAsync(purpose, criteria.What, shown.Select(m => m.Id), cancellationToken);
         return new PagedList<PersonMatch>(shown, page, pageSize, matches.Count);
     }
 
@@ -95,11 +94,21 @@ public sealed class SearchPersonsHandler(
         HashSet<Guid> ids, Dictionary<Guid, Guid> matchedNames, Criteria criteria, string matchedOn, CancellationToken cancellationToken)
     {
         var persons = db.Set<PersonRecord>().IgnoreQueryFilters().AsNoTracking();
-        var hits = await persons.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.MergedIntoId }).ToListAsync(cancellationToken);
+        var hits = await persons.Where(p => ids.Contains(p.Id))
+            .Select(p => new PersonRow(p.Id, p.MergedIntoId, p.Name, p.ParentName, p.NationalId, p.BirthYear, p.UnitPath)).ToListAsync(cancellationToken);
+        // A match through a merged duplicate shows the record it was merged into: read only when there is one.
         var survivorIds = hits.Select(h => h.MergedIntoId ?? h.Id).ToHashSet();
-        var survivors = await persons.Include(p => p.Names).Where(p => survivorIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        var unread = survivorIds.Except(hits.Select(h => h.Id)).ToList();
+        var survivors = hits.Where(h => survivorIds.Contains(h.Id)).ToList();
+        if (unread.Count > 0)
+        {
+            survivors.AddRange(await persons.Where(p => unread.Contains(p.Id))
+                .Select(p => new PersonRow(p.Id, p.MergedIntoId, p.Name, p.ParentName, p.NationalId, p.BirthYear, p.UnitPath)).ToListAsync(cancellationToken));
+        }
+
         var nameIds = matchedNames.Values.ToHashSet();
-        var names = await db.Set<PersonName>().AsNoTracking().Where(n => nameIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
+        var names = nameIds.Count == 0 ? []
+            : await db.Set<PersonName>().AsNoTracking().Where(n => nameIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
 
         var results = new List<(PersonMatch Match, int Extra)>();
         foreach (var survivor in survivors.Where(s => s.MergedIntoId is null))
@@ -115,6 +124,8 @@ public sealed class SearchPersonsHandler(
 
         return [.. results.OrderBy(r => r.Extra).ThenBy(r => r.Match.Name, StringComparer.Ordinal).ThenBy(r => r.Match.Id).Select(r => r.Match)];
     }
+
+    private sealed record PersonRow(Guid Id, Guid? MergedIntoId, string Name, string? ParentName, string? NationalId, int? BirthYear, string UnitPath);
 
     private string DistrictOf(string unitPath)
     {
