@@ -45,12 +45,7 @@ public sealed class LookupRecorder(NigehbanDbContext db, RecordsPack pack, Looku
             : new TooManyRequestsException("purpose", RecordsErrors.Text("Lookups.TooMany", pack.LookupsPerMinute));
     }
 
-    /// <summary>
-    /// Audits an admitted lookup and notes each person it showed, committed before the caller answers:
-    /// a read nobody can trace is not shown. Lookups are reads, so their rows share a group commit
-    /// with other requests' (ADR-014) instead of a flush to disk each; unless the caller has changes
-    /// of its own pending, which are saved with them.
-    /// </summary>
+    /// <summary>Audits an admitted lookup and notes each person it showed, committed before the caller answers (AuditedReads).</summary>
     public async Task RecordAsync(LookupPurpose purpose, string what, IEnumerable<Guid> shown, CancellationToken cancellationToken, Guid? objectId = null)
     {
         var now = clock.GetUtcNow();
@@ -69,12 +64,6 @@ public sealed class LookupRecorder(NigehbanDbContext db, RecordsPack pack, Looku
             }
         }
 
-        if (!db.ChangeTracker.HasChanges() && await groupCommit.TryWriteAsync(actor, Stage))
-        {
-            return;
-        }
-
-        Stage(db);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.CommitReadAsync(groupCommit, actor, Stage, cancellationToken);
     }
 }

@@ -44,7 +44,7 @@ public sealed record BreakGlassCommand(string? Reason);
 /// break glass with a reason: the read is audited, the reason is kept sealed, and the centre's
 /// in-charge is alerted through the outbox in the same transaction.
 /// </summary>
-public sealed class ReadCaseHandler(NigehbanDbContext db, ProtectionAccess access, CurrentUser user, FieldCipher cipher, TimeProvider clock)
+public sealed class ReadCaseHandler(NigehbanDbContext db, ProtectionAccess access, CurrentUser user, FieldCipher cipher, GroupCommit groupCommit, TimeProvider clock)
 {
     public const int MinimumReasonLength = 10;
 
@@ -92,8 +92,9 @@ public sealed class ReadCaseHandler(NigehbanDbContext db, ProtectionAccess acces
     private async Task<ProtectionCaseDetail> AnswerAsync(ProtectionCase c, ProtectedAccess granted, CancellationToken cancellationToken)
     {
         var open = granted != ProtectedAccess.Withheld;
-        db.Audit.Record(new AuditEntry("protection-case.read", nameof(ProtectionCase), c.Reference, Details: $"access={granted}", UnitPath: c.UnitPath));
-        await db.SaveChangesAsync(cancellationToken);
+        var read = new AuditEntry("protection-case.read", nameof(ProtectionCase), c.Reference, Details: $"access={granted}", UnitPath: c.UnitPath);
+        var actor = AuditActor.Of(user);
+        await db.CommitReadAsync(groupCommit, actor, into => into.Audit.Record(read, actor), cancellationToken);
 
         var now = clock.GetUtcNow();
         var referrals = await db.Set<ProtectionReferral>().IgnoreQueryFilters().AsNoTracking()
