@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Bench.Data;
 using Nigehban.Bench.Reporting;
@@ -149,24 +148,10 @@ public sealed class PersonSearchScenario : IScenario
             _ => part,
         }));
 
-    private async Task<Nigehban.Web.Platform.Api.PagedList<PersonMatch>> SearchAsync(BenchContext context, PersonSearchQuery query, CancellationToken cancellationToken)
-    {
-        await using var scope = context.AppServices.CreateAsyncScope();
-        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
-        // One officer per call: the guard stops one officer's bulk use, which the bench is not.
-        var officer = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "bench-" + Guid.NewGuid().ToString("N")), new Claim(NigehbanClaims.UnitCode, _unitCode), new Claim(NigehbanClaims.UnitPath, _unitPath)],
-            "bench", ClaimTypes.Name, ClaimTypes.Role);
-        accessor.HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(officer) };
-        try
-        {
-            return await scope.ServiceProvider.GetRequiredService<SearchPersonsHandler>().HandleAsync(query, cancellationToken);
-        }
-        finally
-        {
-            accessor.HttpContext = null;
-        }
-    }
+    // One officer per call: the guard stops one officer's bulk use, which the bench is not.
+    private Task<Nigehban.Web.Platform.Api.PagedList<PersonMatch>> SearchAsync(BenchContext context, PersonSearchQuery query, CancellationToken cancellationToken) =>
+        new InProcessOfficer("bench-" + Guid.NewGuid().ToString("N"), Guid.NewGuid(), _unitCode, _unitPath, [])
+            .CallAsync(context.AppServices, services => services.GetRequiredService<SearchPersonsHandler>().HandleAsync(query, cancellationToken));
 
     /// <summary>The candidate names' query the handler's name index issues (PersonNameIndex), written out by hand.</summary>
     private static async Task RawNameAsync(BenchContext context, string query, CancellationToken cancellationToken)

@@ -14,5 +14,6 @@ public static class ScenarioCatalog
         new IncidentImportScenario(),
         new PersonSearchScenario(),
         new FirRegistrationScenario(),
+        new ProtectionCaseScenario(),
     ];
 }

@@ -42,8 +42,13 @@ public abstract class ProtectionCaseTests(NigehbanApp app)
         withheld.GetProperty("person").ValueKind.ShouldBe(JsonValueKind.Null);
         (await colleague.GetStringAsync("/api/v1/protection-cases?pageSize=100", Ct)).ShouldContain(reference);
 
-        var reads = await app.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.ObjectId == reference && e.Action == "protection-case.read").Select(e => e.Details).ToListAsync(Ct));
-        reads.ShouldBe(["access=Assigned", "access=Withheld"], ignoreOrder: true);
+        // Each read's event names its reader, though reads are committed in another request's group (AuditedReads).
+        var reads = await app.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.ObjectId == reference && e.Action == "protection-case.read")
+            .Select(e => new { e.Details, e.ActorName }).ToListAsync(Ct));
+        reads.Select(r => r.Details).ShouldBe(["access=Assigned", "access=Withheld"], ignoreOrder: true);
+        reads.Single(r => r.Details == "access=Assigned").ActorName.ShouldBe("protection");
+        reads.Single(r => r.Details == "access=Withheld").ActorName.ShouldNotBe("protection");
+        reads.ShouldAllBe(r => r.ActorName != "anonymous");
     }
 
     [Fact]
