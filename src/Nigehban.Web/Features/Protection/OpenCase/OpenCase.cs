@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Platform.Api;
+using Nigehban.Web.Platform.Audit;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Protection;
 using Nigehban.Web.Platform.References;
@@ -31,7 +32,7 @@ public sealed record OpenedCase(string Reference, ProtectionCaseStatus Status, s
 /// </summary>
 public sealed class OpenCaseHandler(
     NigehbanDbContext db, ProtectionPack pack, UnitDirectory units, CurrentUser user, JurisdictionScope scope,
-    TimeProvider clock, AllocateReferenceNumber references, DeadlineCalculator deadlines, FieldCipher cipher)
+    TimeProvider clock, AllocateReferenceNumber references, DeadlineCalculator deadlines, FieldCipher cipher, GroupCommit groupCommit)
 {
     /// <param name="idempotencyKey">The client's key for this submission: the same key and request answer the first case again (ADR-071).</param>
     public async Task<OpenedCase> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken, string? idempotencyKey = null)
@@ -74,38 +75,65 @@ public sealed class OpenCaseHandler(
             name, contact, address, statement, linked, channel.ToString(), user.AccountId?.ToString());
         // As the database keeps it (PostgreSQL: microseconds), so that a replay answers the very same instants.
         var now = clock.GetUtcNow().ToMicroseconds();
-        var reference = (await references.NextAsync(pack.ReferencePrefix, unit.Code, cancellationToken)).ToString();
-        var protectionCase = new ProtectionCase
+        // From the process's block (ADR-013): a reference is an identifier, and a gap harms nothing, where a counter's commit per case would cost a flush to disk.
+        var reference = (await references.NextFromBlockAsync(pack.ReferencePrefix, unit.Code, cancellationToken)).ToString();
+        // Read here: Build may run on the group commit's writer, where no request's user is signed in.
+        var actor = user.UserName ?? "citizen (web)";
+        var assignee = atDesk ? user.AccountId : null;
+        var assigneeName = user.UserName ?? "";
+        var firstFollowUpDue = deadlines.DueAt(now, pack.FirstFollowUpWithin);
+        ProtectionCase? staged = null;
+
+        // Built afresh each time it is staged: a group commit that fails has this case saved alone (GroupCommit).
+        void Stage(NigehbanDbContext into)
         {
-            Id = Guid.CreateVersion7(now),
-            Reference = reference,
-            UnitCode = unit.Code,
-            UnitPath = unit.Path,
-            CentreType = centre.Type,
-            Channel = channel,
-            IdempotencyKeyHash = keyHash,
-            IdempotencyRequestHash = requestHash,
-            Anonymous = command.Anonymous,
-            Groups = string.Join(',', groups),
-            Needs = string.Join(',', needs),
-            LinkedReference = linked,
-            OpenedAt = now,
-        };
-        protectionCase.NameSealed = cipher.SealOptional(name, protectionCase.FieldContext("name"));
-        protectionCase.ContactSealed = cipher.SealOptional(contact, protectionCase.FieldContext("contact"));
-        protectionCase.AddressSealed = cipher.SealOptional(address, protectionCase.FieldContext("address"));
-        protectionCase.StatementSealed = cipher.SealOptional(statement, protectionCase.FieldContext("statement"));
-        if (atDesk && user.AccountId is { } me)
-        {
-            protectionCase.AssignTo(me, user.UserName ?? "");
+            staged = Build();
+            into.Add(staged);
         }
 
-        var actor = user.UserName ?? "citizen (web)";
-        var firstFollowUp = protectionCase.PlanFollowUp(ProtectionFollowUpKind.Call, deadlines.DueAt(now, pack.FirstFollowUpWithin), actor, now);
-        db.Add(protectionCase);
+        ProtectionCase Build()
+        {
+            var protectionCase = new ProtectionCase
+            {
+                Id = Guid.CreateVersion7(now),
+                Reference = reference,
+                UnitCode = unit.Code,
+                UnitPath = unit.Path,
+                CentreType = centre.Type,
+                Channel = channel,
+                IdempotencyKeyHash = keyHash,
+                IdempotencyRequestHash = requestHash,
+                Anonymous = command.Anonymous,
+                Groups = string.Join(',', groups),
+                Needs = string.Join(',', needs),
+                LinkedReference = linked,
+                OpenedAt = now,
+            };
+            protectionCase.NameSealed = cipher.SealOptional(name, protectionCase.FieldContext("name"));
+            protectionCase.ContactSealed = cipher.SealOptional(contact, protectionCase.FieldContext("contact"));
+            protectionCase.AddressSealed = cipher.SealOptional(address, protectionCase.FieldContext("address"));
+            protectionCase.StatementSealed = cipher.SealOptional(statement, protectionCase.FieldContext("statement"));
+            if (assignee is { } me)
+            {
+                protectionCase.AssignTo(me, assigneeName);
+            }
+
+            protectionCase.PlanFollowUp(ProtectionFollowUpKind.Call, firstFollowUpDue, actor, now);
+            return protectionCase;
+        }
+
+        OpenedCase Answer() => new(reference, staged!.Status, centre.UnitCode, firstFollowUpDue, staged.AssignedUserName);
+
+        // Cases opened at once share one transaction and its flush (ADR-014); a replayed key fails the group, and this one then meets it alone.
+        if (await groupCommit.TryWriteAsync(AuditActor.Of(user), Stage))
+        {
+            return Answer();
+        }
+
+        Stage(db);
         return await db.SaveOrFindFirstAsync<ProtectionCase, OpenedCase>(keyHash, () => ReplayAsync(keyHash!, requestHash!, cancellationToken),
                 cancellationToken, nameof(ProtectionCase.IdempotencyKeyHash))
-            ?? new OpenedCase(reference, protectionCase.Status, centre.UnitCode, firstFollowUp.DueAt, protectionCase.AssignedUserName);
+            ?? Answer();
     }
 
     /// <summary>The first case opened under this key, answered as it was then; another request under the key is 422.</summary>
