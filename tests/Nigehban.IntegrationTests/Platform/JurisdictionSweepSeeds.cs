@@ -58,6 +58,14 @@ internal static class JurisdictionSweepSeeds
         return (hotel.Id, alert.GetProperty("id").GetGuid());
     }
 
+    /// <summary>A transport terminal on the station's books, named after <paramref name="marker"/>.</summary>
+    public static async Task<Guid> TerminalAsync(HttpClient frontDesk, string station, string marker)
+    {
+        var response = await frontDesk.PostAsJsonAsync("/api/v1/terminals", new { unit = station, name = marker + " Terminal", address = "1 Sweep Road" }, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
     /// <summary>
     /// A protection case at the station's centre (the person named <paramref name="marker"/>), a follow-up and a
     /// referral; the desk's officer and a partner account of the district as insiders; a protection officer and

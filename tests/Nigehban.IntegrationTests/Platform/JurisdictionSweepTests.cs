@@ -116,7 +116,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
         string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "", Guid ArrestId = default,
         Guid Person = default, Guid HistoryEntry = default, Guid PersonMerge = default, Guid Hotel = default, Guid Alert = default,
-        ProtectionSeeds? Protection = null, Guid StolenVehicle = default);
+        ProtectionSeeds? Protection = null, Guid StolenVehicle = default, Guid Terminal = default);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -172,7 +172,8 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId,
             Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge, Hotel: hotel, Alert: alert,
             Protection: await JurisdictionSweepSeeds.ProtectionAsync(app, marker),
-            StolenVehicle: await JurisdictionSweepSeeds.StolenVehicleAsync(frontDesk, station, marker));
+            StolenVehicle: await JurisdictionSweepSeeds.StolenVehicleAsync(frontDesk, station, marker),
+            Terminal: await JurisdictionSweepSeeds.TerminalAsync(frontDesk, station, marker));
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
@@ -285,6 +286,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             (_, "id") when Path.StartsWith("/api/v1/persons/", StringComparison.Ordinal) => records.Person.ToString(),
             (_, "entryId") => records.HistoryEntry.ToString(),
             (_, "id") when Path.StartsWith("/api/v1/hotels/", StringComparison.Ordinal) => records.Hotel.ToString(),
+            (_, "id") when Path.StartsWith("/api/v1/terminals/", StringComparison.Ordinal) => records.Terminal.ToString(),
             (_, "id") when Path.StartsWith("/api/v1/registration-alerts/", StringComparison.Ordinal) => records.Alert.ToString(),
             (_, "mergeId") => records.PersonMerge.ToString(),
             (_, "id") when Path.StartsWith("/api/v1/stolen-vehicles/", StringComparison.Ordinal) => records.StolenVehicle.ToString(),

@@ -11,6 +11,7 @@ public enum RegistrationKind
     Tenant,
     Employee,
     DomesticServant,
+    TerminalTraveller,
 }
 
 /// <summary>

@@ -6,6 +6,7 @@ using Nigehban.Web.Features.Records.RegisterEmployee;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterHotel;
 using Nigehban.Web.Features.Records.RegisterTenant;
+using Nigehban.Web.Features.Records.RegisterTravellers;
 using Nigehban.Web.Features.Records.StolenVehicleDesk;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
@@ -121,6 +122,7 @@ public static class RegistrationsEndpoints
                 TypedResults.Ok(await h.AcknowledgeAsync(id, command, ct)))
             .WithName("AcknowledgeRegistrationAlert").RequireAuthorization(Permissions.RegistrationAlertsHandle)
             .WithSummary("Acknowledges an alert, once (again: 409), with an optional note; after its deadline it stays counted as overdue.");
+        app.MapTerminals();
         return app.MapStolenVehicles();
     }
 }
