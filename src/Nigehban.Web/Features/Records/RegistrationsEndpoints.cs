@@ -77,7 +77,7 @@ public static class RegistrationsEndpoints
             })
             .Accepts<string>("text/csv")
             .WithName("UploadHotelGuests").RequireAuthorization(Permissions.HotelGuestsRegister)
-            .WithSummary("A small hotel's register as CSV (text/csv; header guestName,fatherName,nationalId,passport,nationality,phone,room,checkedInAt,checkedOutAt): "
+            .WithSummary("A small hotel's register as CSV (text/csv; header guestName,fatherName,nationalId,passport,nationality,phone,room,checkedInAt,checkedOutAt[,vehicleRegistration]): "
                 + "all rows or none; every bad cell named by its line.");
 
         app.MapPost("/api/v1/tenants", async (RegisterTenantCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
