@@ -63,6 +63,9 @@ public static class Permissions
     /// <summary>A transport terminal (signed in by its key): registering its own travellers; nothing else.</summary>
     public const string TerminalTravellersRegister = "terminal-travellers.register";
 
+    /// <summary>The front desk's registration forms: a tenant or an employee registered at the desk on the landlord's or employer's behalf.</summary>
+    public const string RegistrationsTake = "registrations.take";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConsoleAccess, StaffManage, AuditRead, ForceManage,
@@ -75,7 +78,7 @@ public static class Permissions
         ProtectionReferralsRespond,
         HotelsManage, HotelGuestsRegister, RegistrationAlertsHandle,
         StolenVehiclesRecord,
-        TerminalsManage, TerminalTravellersRegister,
+        TerminalsManage, TerminalTravellersRegister, RegistrationsTake,
     ];
 }
 
@@ -116,13 +119,13 @@ public static class Roles
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
         [FrontDesk] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsCreate, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsProcess, Permissions.ComplaintsRegister, Permissions.FrontDeskRead, Permissions.FirsRead, Permissions.RecordsRead,
-            Permissions.HotelsManage, Permissions.RegistrationAlertsHandle, Permissions.StolenVehiclesRecord, Permissions.TerminalsManage],
+            Permissions.HotelsManage, Permissions.RegistrationAlertsHandle, Permissions.StolenVehiclesRecord, Permissions.TerminalsManage, Permissions.RegistrationsTake],
         [InvestigatingOfficer] = [Permissions.ConsoleAccess, Permissions.CasesInvestigate, Permissions.RecordsRead, Permissions.RecordsWrite, Permissions.ServiceRequestsRead, Permissions.FrontDeskRead, Permissions.FirsRead,
             Permissions.RegistrationAlertsHandle, Permissions.StolenVehiclesRecord],
         // The SHO approves what the front desk has checked, and does not do the checking (ADR-037).
         [Sho] = [Permissions.ConsoleAccess, Permissions.ServiceRequestsRead, Permissions.ServiceRequestsApprove, Permissions.ComplaintsRegister, Permissions.CasesSupervise, Permissions.RecordsRead, Permissions.DashboardView, Permissions.FrontDeskRead, Permissions.FirsRead,
             Permissions.RecordsWrite, Permissions.RecordsMerge, Permissions.HotelsManage, Permissions.RegistrationAlertsHandle, Permissions.StolenVehiclesRecord,
-            Permissions.TerminalsManage],
+            Permissions.TerminalsManage, Permissions.RegistrationsTake],
         [ProtectionOfficer] = [Permissions.ConsoleAccess, Permissions.ProtectionCasesWork],
         [SafeCityOperator] = [Permissions.ConsoleAccess, Permissions.SafeCityOperate],
         [Dpo] = Command,
