@@ -164,16 +164,14 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
 
         var arrestId = await JurisdictionSweepSeeds.WarrantAndArrestAsync(await app.SignInAsync("io"), fir);
         var (person, historyEntry, personMerge) = await JurisdictionSweepSeeds.PersonWithHistoryAndMergeAsync(await app.SignInAsync("sho"), station, marker);
-        var (hotel, alert) = await JurisdictionSweepSeeds.HotelAndAlertAsync(app, frontDesk, await app.SignInAsync("io"), station, marker);
-
+        var (hotel, alert, terminal) = await JurisdictionSweepSeeds.RegistrarsAndAlertAsync(app, frontDesk, await app.SignInAsync("io"), station, marker);
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
             [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId,
-            Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge, Hotel: hotel, Alert: alert,
+            Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge, Hotel: hotel, Alert: alert, Terminal: terminal,
             Protection: await JurisdictionSweepSeeds.ProtectionAsync(app, marker),
-            StolenVehicle: await JurisdictionSweepSeeds.StolenVehicleAsync(frontDesk, station, marker),
-            Terminal: await JurisdictionSweepSeeds.TerminalAsync(frontDesk, station, marker));
+            StolenVehicle: await JurisdictionSweepSeeds.StolenVehicleAsync(frontDesk, station, marker));
     }
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlySet<string> Permissions);
