@@ -45,8 +45,8 @@ internal static class JurisdictionSweepSeeds
             lostAt = DateTimeOffset.UtcNow.AddHours(-1),
         })).GetProperty("id").GetGuid();
 
-    /// <summary>A hotel of the station and the alert a wanted guest of it raised, for the registration operations.</summary>
-    public static async Task<(Guid Hotel, Guid Alert)> HotelAndAlertAsync(Infrastructure.NigehbanApp app, HttpClient frontDesk, HttpClient io, string station, string marker)
+    /// <summary>A hotel of the station, the alert a wanted guest of it raised, and a transport terminal of the station, for the registration operations.</summary>
+    public static async Task<(Guid Hotel, Guid Alert, Guid Terminal)> RegistrarsAndAlertAsync(Infrastructure.NigehbanApp app, HttpClient frontDesk, HttpClient io, string station, string marker)
     {
         var cnic = ServiceCentres.ServiceCentreFixtures.NewCnic();
         await Records.HotelRegistrationFixtures.ProclaimWantedAsync(frontDesk, io, marker, cnic, "Sweep Father");
@@ -55,7 +55,15 @@ internal static class JurisdictionSweepSeeds
             Records.HotelRegistrationFixtures.Guest(cnic, marker, "Sweep Father"));
         stay.StatusCode.ShouldBe(HttpStatusCode.Created, await stay.Content.ReadAsStringAsync(Ct));
         var alert = (await Records.HotelRegistrationFixtures.AlertsAsync(frontDesk)).First(a => a.GetProperty("personName").GetString() == marker);
-        return (hotel.Id, alert.GetProperty("id").GetGuid());
+        return (hotel.Id, alert.GetProperty("id").GetGuid(), await TerminalAsync(frontDesk, station, marker));
+    }
+
+    /// <summary>A transport terminal on the station's books, named after <paramref name="marker"/>.</summary>
+    public static async Task<Guid> TerminalAsync(HttpClient frontDesk, string station, string marker)
+    {
+        var response = await frontDesk.PostAsJsonAsync("/api/v1/terminals", new { unit = station, name = marker + " Terminal", address = "1 Sweep Road" }, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     /// <summary>

@@ -116,7 +116,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
         string Station, string Circle, string District, string Reference, string DocumentId, Guid StaffId, Guid TokenId,
         string ComplaintReference, string ComplaintPhone, Guid VisitId, string PoliceComplaint, IReadOnlyList<string> Markers, string Fir = "", Guid ArrestId = default,
         Guid Person = default, Guid HistoryEntry = default, Guid PersonMerge = default, Guid Hotel = default, Guid Alert = default,
-        ProtectionSeeds? Protection = null, Guid StolenVehicle = default);
+        ProtectionSeeds? Protection = null, Guid StolenVehicle = default, Guid Terminal = default);
 
     private async Task<DistrictRecords> SeedDistrictRecordsAsync()
     {
@@ -164,13 +164,12 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
 
         var arrestId = await JurisdictionSweepSeeds.WarrantAndArrestAsync(await app.SignInAsync("io"), fir);
         var (person, historyEntry, personMerge) = await JurisdictionSweepSeeds.PersonWithHistoryAndMergeAsync(await app.SignInAsync("sho"), station, marker);
-        var (hotel, alert) = await JurisdictionSweepSeeds.HotelAndAlertAsync(app, frontDesk, await app.SignInAsync("io"), station, marker);
-
+        var (hotel, alert, terminal) = await JurisdictionSweepSeeds.RegistrarsAndAlertAsync(app, frontDesk, await app.SignInAsync("io"), station, marker);
         var units = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units", Ct);
         var circle = units!.Single(u => u.GetProperty("code").GetString() == station).GetProperty("parentCode").GetString()!;
         return new DistrictRecords(station, circle, district, reference, documentId, staff.Id, token, complaint, complaintPhone, visitId, policeComplaint,
             [reference, nationalId, marker, staff.UserName, complaint, complaintPhone, policeComplaint, complainant, fir, firPhone, "Sweep Accused"], fir, arrestId,
-            Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge, Hotel: hotel, Alert: alert,
+            Person: person, HistoryEntry: historyEntry, PersonMerge: personMerge, Hotel: hotel, Alert: alert, Terminal: terminal,
             Protection: await JurisdictionSweepSeeds.ProtectionAsync(app, marker),
             StolenVehicle: await JurisdictionSweepSeeds.StolenVehicleAsync(frontDesk, station, marker));
     }
@@ -285,6 +284,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             (_, "id") when Path.StartsWith("/api/v1/persons/", StringComparison.Ordinal) => records.Person.ToString(),
             (_, "entryId") => records.HistoryEntry.ToString(),
             (_, "id") when Path.StartsWith("/api/v1/hotels/", StringComparison.Ordinal) => records.Hotel.ToString(),
+            (_, "id") when Path.StartsWith("/api/v1/terminals/", StringComparison.Ordinal) => records.Terminal.ToString(),
             (_, "id") when Path.StartsWith("/api/v1/registration-alerts/", StringComparison.Ordinal) => records.Alert.ToString(),
             (_, "mergeId") => records.PersonMerge.ToString(),
             (_, "id") when Path.StartsWith("/api/v1/stolen-vehicles/", StringComparison.Ordinal) => records.StolenVehicle.ToString(),

@@ -78,6 +78,22 @@ public abstract class OpenApiDocumentTests(NigehbanApp app)
     }
 
     [Fact]
+    public async Task TerminalOperations_AskForTheTerminalsKeyInItsHeader_NotABearerToken()
+    {
+        var document = await DocumentAsync();
+        var key = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("TerminalKey");
+        key.GetProperty("type").GetString().ShouldBe("apiKey");
+        key.GetProperty("in").GetString().ShouldBe("header");
+        key.GetProperty("name").GetString().ShouldBe("X-Terminal-Key");
+        foreach (var (path, method) in new[] { ("/api/v1/terminal/travellers", "post"), ("/api/v1/terminal/travellers", "get"), ("/api/v1/terminal/travellers/batches", "post") })
+        {
+            Operation(document, path, method).GetProperty("security").EnumerateArray().Single().EnumerateObject().Single().Name.ShouldBe("TerminalKey", $"{method} {path}");
+        }
+
+        Operation(document, "/api/v1/terminals", "post").GetProperty("security").EnumerateArray().Single().TryGetProperty("Bearer", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task EveryOperation_DocumentsItsErrors_AsProblemDetails()
     {
         var document = await DocumentAsync();

@@ -69,6 +69,41 @@ public abstract class AlertEscalationTests(FakeClockApp app)
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(Ct)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task TwoSweepsRunningAtOnce_EscalateEachAlertOnce()
+    {
+        var first = await WantedTenantAlertAsync($"Test Raced Tenant {Guid.NewGuid().ToString("N")[..6]}");
+        var second = await WantedTenantAlertAsync($"Test Raced Tenant {Guid.NewGuid().ToString("N")[..6]}");
+        Guid[] mine = [first, second];
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        // Both sweeps read the overdue alerts while a write holds the rows, then both try to escalate them: the
+        // second to reach the rows must find them escalated, not escalate them again.
+        var escalated = await app.WithDbAsync(async db =>
+        {
+            await using var hold = await db.Database.BeginTransactionAsync(Ct);
+            await db.Set<RegistrationAlert>().IgnoreQueryFilters().Where(a => mine.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.Place, a => a.Place), Ct);
+            var sweeps = new[] { Task.Run(SweepAsync, Ct), Task.Run(SweepAsync, Ct) };
+            await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+            await hold.CommitAsync(Ct);
+            return await Task.WhenAll(sweeps);
+        });
+
+        escalated.Length.ShouldBe(2);
+        foreach (var id in mine)
+        {
+            var told = await app.WithDbAsync(db => db.Set<OutboxMessage>()
+                .Where(m => m.Payload.Contains(id.ToString()) && m.Payload.Contains("registration-alert-escalated")).CountAsync(Ct));
+            told.ShouldBe(1, $"alert {id} told once");
+            var audited = await app.WithDbAsync(db => db.Set<Nigehban.Web.Platform.Audit.AuditEvent>().IgnoreQueryFilters()
+                .Where(e => e.Action == "registration-alert.escalated" && e.ObjectId == id.ToString()).CountAsync(Ct));
+            audited.ShouldBe(1, $"alert {id} escalated once");
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<RebuildDashboard>().VerifyAsync(Ct)).ShouldBeEmpty();
+    }
 }
 
 public sealed class AlertEscalationTests_Sqlite(FakeClockSqliteApp app) : AlertEscalationTests(app), IClassFixture<FakeClockSqliteApp>;

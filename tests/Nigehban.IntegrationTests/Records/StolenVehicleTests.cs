@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nigehban.IntegrationTests.Identity;
@@ -138,6 +139,32 @@ public abstract class StolenVehicleTests(FakeClockApp app)
         (await AlertsAsync(await app.SignInWithNextCodeAsync("frontdesk"))).ShouldNotContain(a => a.GetProperty("personName").GetString() == guestName);
         var full = await (await app.SignInWithNextCodeAsync("frontdesk2")).GetAsync($"/api/v1/registration-alerts/{alert.GetProperty("id").GetGuid()}", Ct);
         (await full.ReadJsonAsync()).GetProperty("reason").GetString()!.ShouldContain(plate);
+    }
+
+    [Fact]
+    public async Task AHotelsUpload_WithAVehicleColumn_RaisesOneAlertForTheStolenVehicle_AndNamesAMalformedNumberByItsLine()
+    {
+        // The bulk upload takes the vehicle a single check-in takes (ADR-067 left it out).
+        var plate = NewPlate();
+        await RecordAsync(await app.SignInWithNextCodeAsync("frontdesk"), Theft(plate, app.Now.AddDays(-1)));
+        var desk = await app.SignInWithNextCodeAsync("frontdesk");
+        var hotel = HotelClient(app, (await RegisterHotelAsync(desk, StationOf("frontdesk"))).Key);
+        var driver = $"Test Upload Driver {Guid.NewGuid().ToString("N")[..6]}";
+        var walker = $"Test Upload Walker {Guid.NewGuid().ToString("N")[..6]}";
+
+        var bad = $"guestName,nationalId,room,vehicleRegistration\n{driver},{ServiceCentreFixtures.NewCnic()},5,??\n";
+        var refused = await hotel.PostAsync("/api/v1/hotel/guests/uploads", new StringContent(bad, Encoding.UTF8, "text/csv"), Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.ReadJsonAsync()).GetProperty("errors").TryGetProperty("line 2: vehicleRegistration", out _).ShouldBeTrue();
+
+        var csv = $"guestName,nationalId,room,vehicleRegistration\n{driver},{ServiceCentreFixtures.NewCnic()},5,{plate.ToLowerInvariant()}\n{walker},{ServiceCentreFixtures.NewCnic()},6,\n";
+        var upload = await hotel.PostAsync("/api/v1/hotel/guests/uploads", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
+        upload.StatusCode.ShouldBe(HttpStatusCode.Created, await upload.Content.ReadAsStringAsync(Ct));
+
+        var alerts = await AlertsAsync(await app.SignInWithNextCodeAsync("frontdesk"));
+        var alert = alerts.Where(a => a.GetProperty("personName").GetString() == driver).ShouldHaveSingleItem();
+        alert.GetProperty("source").GetString().ShouldBe("stolen-vehicle");
+        alerts.ShouldNotContain(a => a.GetProperty("personName").GetString() == walker);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Nigehban.Web.Platform.Data;
+using Nigehban.Web.Features.Records.RegistrarKeys;
 
 namespace Nigehban.Web.Features.Records;
 
@@ -9,7 +9,7 @@ namespace Nigehban.Web.Features.Records;
 /// API key of its own (ADR-063): only the key's SHA-256 hash is kept (<see cref="KeyHash"/>), the key
 /// itself is shown once when issued, and issuing a new key retires the old one.
 /// </summary>
-public sealed class Hotel : IUnitOwned
+public sealed class Hotel : IKeyedRegistrar
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

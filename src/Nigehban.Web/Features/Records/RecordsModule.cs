@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Nigehban.Web.Features.Records.AlertInbox;
 using Nigehban.Web.Features.Records.CriminalHistory;
 using Nigehban.Web.Features.Records.EscalateAlerts;
@@ -9,6 +7,8 @@ using Nigehban.Web.Features.Records.RegisterEmployee;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterHotel;
 using Nigehban.Web.Features.Records.RegisterTenant;
+using Nigehban.Web.Features.Records.RegisterTerminal;
+using Nigehban.Web.Features.Records.RegisterTravellers;
 using Nigehban.Web.Features.Records.MergePersons;
 using Nigehban.Web.Features.Records.Pages.Console;
 using Nigehban.Web.Features.Records.ReadPerson;
@@ -16,6 +16,7 @@ using Nigehban.Web.Features.Records.RegisterPerson;
 using Nigehban.Web.Features.Records.SearchPersons;
 using Nigehban.Web.Features.Records.StolenVehicleDesk;
 using Nigehban.Web.Features.Records.TellWhoLooked;
+using Nigehban.Web.Features.Records.RegistrarKeys;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
@@ -50,10 +51,8 @@ public static class RecordsModule
         services.AddScoped<IRecordCheck, PersonRecordCheck>();
 
         // Registrations: hotels sign in by their key; a registration of a wanted person raises an alert.
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HotelKeyAuthenticationHandler>(HotelKeyAuthenticationHandler.SchemeName, null);
-        services.PostConfigure<AuthorizationOptions>(HotelKeyAuthenticationHandler.AddPolicy);
-        services.AddApiKeyScheme(new ApiKeyScheme(HotelKeyAuthenticationHandler.SchemeName, HotelKeyAuthenticationHandler.Header,
-            "A hotel's own key, issued when the station registers the hotel (POST /api/v1/hotels) and shown once. It registers that hotel's guests and reads nothing else."));
+        services.AddRegistrarKey<Hotel>(HotelKey.Kind);
+        services.AddRegistrarKey<TransportTerminal>(TerminalKey.Kind);
         services.AddScoped<RegistrationMatcher>();
         services.AddScoped<RegisterHotelHandler>();
         services.AddScoped<RegisterGuestsHandler>();
@@ -62,11 +61,14 @@ public static class RecordsModule
         services.AddScoped<RegisterTenantHandler>();
         services.AddScoped<StolenVehicleDeskHandler>();
         services.AddScoped<RegisterEmployeeHandler>();
+        services.AddScoped<RegisterTerminalHandler>();
+        services.AddScoped<RegisterTravellersHandler>();
         services.AddOverdueSweep<EscalateUnacknowledgedAlertsHandler>("Records");
         services.AddStartupStep<KeyPersonNames>();
         services.AddScoped<IDemoDataSeed, SeedDemoRecords>();
         services.AddScoped<IDemoDataSeed, SeedDemoHotel>();
         services.AddScoped<IDemoDataSeed, SeedDemoStolenVehicle>();
+        services.AddScoped<IDemoDataSeed, SeedDemoTerminal>();
         services.AddRecordsConsole();
         return services;
     }

@@ -11,6 +11,7 @@ public enum RegistrationKind
     Tenant,
     Employee,
     DomesticServant,
+    TerminalTraveller,
 }
 
 /// <summary>
@@ -83,6 +84,8 @@ internal sealed class RegistrationAlertConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.AcknowledgedAt).IsConcurrencyToken();
         builder.Property(a => a.AcknowledgedBy).HasMaxLength(100);
         builder.Property(a => a.AcknowledgementNote).HasMaxLength(500);
+        // Escalated once: of two sweeps escalating the same alert at once, the second updates no row and its save rolls back (ADR-080).
+        builder.Property(a => a.EscalatedAt).IsConcurrencyToken();
         builder.Property(a => a.EscalatedTo).HasMaxLength(32);
         builder.Property(a => a.UnitCode).HasMaxLength(32);
         builder.Property(a => a.UnitPath).HasMaxLength(400);

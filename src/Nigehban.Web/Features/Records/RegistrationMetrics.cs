@@ -4,7 +4,10 @@ using Nigehban.Web.Platform.Metrics;
 
 namespace Nigehban.Web.Features.Records;
 
-/// <summary>Registrations by kind: every hotel stay once, at the hotel's station, on the local day it reached the police.</summary>
+/// <summary>
+/// Registrations by kind: every hotel stay once, at the hotel's station, on the local day it reached the police.
+/// Terminal travellers add their own kind to the same metric (<see cref="TravellerRegistrationMetrics"/>, ADR-077).
+/// </summary>
 public sealed class HotelStayMetrics : MetricSource<HotelStay>
 {
     public const string Registrations = "registrations";
@@ -12,8 +15,9 @@ public sealed class HotelStayMetrics : MetricSource<HotelStay>
 
     public override IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
-        new(Registrations, "records", MetricFormat.Count, "Registrations received (hotel guests).", "kind",
-            Counting: "Every HotelStay once, at its station, on the local day of RegisteredAt, under kind hotel-stay."),
+        new(Registrations, "records", MetricFormat.Count, "Registrations received (hotel guests, terminal travellers).", "kind",
+            Counting: "Every HotelStay once, at its station, on the local day of RegisteredAt, under kind hotel-stay; "
+                + "every TravellerRegistration once, at its terminal's station, on the local day of RegisteredAt, under kind terminal-traveller."),
     ];
 
     protected override void Project(HotelStay stay, TimeZoneInfo timeZone, ICollection<MetricFact> facts)
@@ -21,6 +25,25 @@ public sealed class HotelStayMetrics : MetricSource<HotelStay>
         var day = LocalDay(stay.RegisteredAt, timeZone);
         facts.Add(new MetricFact(Registrations, stay.UnitCode, day, "", 1, 0));
         facts.Add(new MetricFact(Registrations, stay.UnitCode, day, HotelStayKind, 1, 0));
+    }
+}
+
+/// <summary>
+/// Travellers registered by transport terminals, counted under <c>registrations</c> by kind beside hotel stays:
+/// the metric is defined once (by <see cref="HotelStayMetrics"/>), and a rollup row sums the facts of every
+/// source that names it, on write and on rebuild alike (ADR-077).
+/// </summary>
+public sealed class TravellerRegistrationMetrics : MetricSource<TravellerRegistration>
+{
+    public const string TerminalTravellerKind = "terminal-traveller";
+
+    public override IReadOnlyList<MetricDefinition> Metrics { get; } = [];
+
+    protected override void Project(TravellerRegistration traveller, TimeZoneInfo timeZone, ICollection<MetricFact> facts)
+    {
+        var day = LocalDay(traveller.RegisteredAt, timeZone);
+        facts.Add(new MetricFact(HotelStayMetrics.Registrations, traveller.UnitCode, day, "", 1, 0));
+        facts.Add(new MetricFact(HotelStayMetrics.Registrations, traveller.UnitCode, day, TerminalTravellerKind, 1, 0));
     }
 }
 

@@ -6,6 +6,7 @@ using Nigehban.Web.Features.Records.RegisterEmployee;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterHotel;
 using Nigehban.Web.Features.Records.RegisterTenant;
+using Nigehban.Web.Features.Records.RegisterTravellers;
 using Nigehban.Web.Features.Records.StolenVehicleDesk;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
@@ -76,7 +77,7 @@ public static class RegistrationsEndpoints
             })
             .Accepts<string>("text/csv")
             .WithName("UploadHotelGuests").RequireAuthorization(Permissions.HotelGuestsRegister)
-            .WithSummary("A small hotel's register as CSV (text/csv; header guestName,fatherName,nationalId,passport,nationality,phone,room,checkedInAt,checkedOutAt): "
+            .WithSummary("A small hotel's register as CSV (text/csv; header guestName,fatherName,nationalId,passport,nationality,phone,room,checkedInAt,checkedOutAt[,vehicleRegistration]): "
                 + "all rows or none; every bad cell named by its line.");
 
         app.MapPost("/api/v1/tenants", async (RegisterTenantCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
@@ -121,6 +122,7 @@ public static class RegistrationsEndpoints
                 TypedResults.Ok(await h.AcknowledgeAsync(id, command, ct)))
             .WithName("AcknowledgeRegistrationAlert").RequireAuthorization(Permissions.RegistrationAlertsHandle)
             .WithSummary("Acknowledges an alert, once (again: 409), with an optional note; after its deadline it stays counted as overdue.");
+        app.MapTerminals();
         return app.MapStolenVehicles();
     }
 }

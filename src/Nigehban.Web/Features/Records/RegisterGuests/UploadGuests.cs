@@ -13,14 +13,15 @@ public sealed record GuestUploadResult(int Registered, IReadOnlyList<GuestStayVi
 /// A small hotel's register as one CSV file (a header row naming the columns, then one guest a row):
 /// every row is checked as a check-in is, and either all rows go in, each matched on arrival, in one
 /// transaction, or none does and every bad cell is named (<c>line N: field</c>). Times without an
-/// offset are the force's local time. With an Idempotency-Key, sending the same file again answers
+/// offset are the force's local time; an optional vehicle column is matched against stolen vehicles, as
+/// a single check-in's vehicle is. With an Idempotency-Key, sending the same file again answers
 /// the first upload.
 /// </summary>
 public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHandler guests, ForcePack force, TimeProvider clock)
 {
     public const int MaxRows = 500;
 
-    private static readonly string[] Columns = ["guestName", "fatherName", "nationalId", "passport", "nationality", "phone", "room", "checkedInAt", "checkedOutAt"];
+    private static readonly string[] Columns = ["guestName", "fatherName", "nationalId", "passport", "nationality", "phone", "room", "checkedInAt", "checkedOutAt", "vehicleRegistration"];
 
     public async Task<GuestUploadResult> HandleAsync(TextReader file, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -62,7 +63,7 @@ public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHand
             var inAt = Instant(Cell("checkedInAt"), prefix + "checkedInAt", errors);
             var outAt = Instant(Cell("checkedOutAt"), prefix + "checkedOutAt", errors);
             var command = new CheckInCommand(Cell("guestName"), Cell("fatherName"), Cell("nationalId"), Cell("passport"), Cell("nationality"),
-                Cell("phone"), Cell("room"), inAt, outAt);
+                Cell("phone"), Cell("room"), inAt, outAt, Cell("vehicleRegistration"));
             if (errors.Check(() => guests.Validate(command, hotel, now, prefix)) is { } stay)
             {
                 stay.IdempotencyKey = idempotencyKey is null ? null : $"{idempotencyKey}#{line.ToString(CultureInfo.InvariantCulture)}";

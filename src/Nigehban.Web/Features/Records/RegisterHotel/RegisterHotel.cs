@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Nigehban.Web.Features.Records.HotelKeys;
+using Nigehban.Web.Features.Records.RegistrarKeys;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Units;
-using static Nigehban.Web.Platform.Api.TextFields;
 
 namespace Nigehban.Web.Features.Records.RegisterHotel;
 
@@ -24,35 +24,14 @@ public sealed class RegisterHotelHandler(NigehbanDbContext db, UnitDirectory uni
 {
     public async Task<HotelView> RegisterAsync(RegisterHotelCommand command, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        var unit = units.Find(command.Unit?.Trim());
-        if (unit is null || unit.Kind != force.StationUnitKind)
-        {
-            errors.Add("unit", RecordsErrors.Text("Hotel.UnitNotStation", command.Unit, force.StationUnitKind));
-        }
-
-        var name = errors.Check(() => Required(command.Name, "name", 120));
-        var address = errors.Check(() => Required(command.Address, "address", 300));
-        string? phone = null;
-        if (!string.IsNullOrWhiteSpace(command.Phone) && (phone = NormalisePhone(command.Phone)) is null)
-        {
-            errors.Add("phone", RecordsErrors.Text("Phone.Invalid"));
-        }
-
-        errors.ThrowIfAny();
-        if (!scope.Covers(unit!))
-        {
-            throw new NotFoundException("unit", ApiErrors.Text("Unit.NotInJurisdiction"));
-        }
-
-        var key = HotelKey.NewKey();
+        var place = RegistrarPlace.Validate(command.Unit, command.Name, command.Address, command.Phone, units, force, scope);
         var now = clock.GetUtcNow();
         var hotel = new Hotel
         {
-            Id = Guid.CreateVersion7(now), Name = name!, Address = address!, Phone = phone, UnitCode = unit!.Code, UnitPath = unit.Path,
-            KeyHash = HotelKey.HashOf(key), KeyHint = HotelKey.HintOf(key), RegisteredAt = now, KeyIssuedAt = now,
-            RegisteredBy = user.UserName ?? "system",
+            Id = Guid.CreateVersion7(now), Name = place.Name, Address = place.Address, Phone = place.Phone, UnitCode = place.Station.Code,
+            UnitPath = place.Station.Path, KeyHash = "", KeyHint = "", RegisteredAt = now, RegisteredBy = user.UserName ?? "system",
         };
+        var key = HotelKey.Kind.Issue(hotel, now);
         db.Add(hotel);
         await db.SaveChangesAsync(cancellationToken);
         return View(hotel) with { ApiKey = key };
@@ -63,10 +42,7 @@ public sealed class RegisterHotelHandler(NigehbanDbContext db, UnitDirectory uni
     {
         var hotel = await db.Set<Hotel>().FirstOrDefaultAsync(h => h.Id == id, cancellationToken)
             ?? throw new NotFoundException("id", RecordsErrors.Text("Hotel.NotFound"));
-        var key = HotelKey.NewKey();
-        hotel.KeyHash = HotelKey.HashOf(key);
-        hotel.KeyHint = HotelKey.HintOf(key);
-        hotel.KeyIssuedAt = clock.GetUtcNow();
+        var key = HotelKey.Kind.Issue(hotel, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return View(hotel) with { ApiKey = key };
     }
