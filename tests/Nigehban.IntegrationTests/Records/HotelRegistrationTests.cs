@@ -176,6 +176,31 @@ public abstract class HotelRegistrationTests(FakeClockApp app)
     }
 
     [Fact]
+    public async Task AnUploadSentAgainUnderItsKey_IsAnsweredWithTheFirst_AndAnotherFileUnderTheKeyIs422()
+    {
+        // Another file of as many rows under a used key was answered as the first one's stays: its guests were never registered.
+        var hotel = HotelClient(app, (await RegisterHotelAsync(await app.SignInWithNextCodeAsync("frontdesk"), StationOf("frontdesk"))).Key);
+        var key = Guid.NewGuid().ToString("N");
+        var first = $"guestName,nationalId,room,checkedInAt\nTest Upload Repeat,{ServiceCentreFixtures.NewCnic()},7,2026-01-02 10:00\n";
+        var other = $"guestName,nationalId,room,checkedInAt\nTest Upload Other,{ServiceCentreFixtures.NewCnic()},8,2026-01-02 10:00\n";
+        async Task<HttpResponseMessage> UploadAsync(string csv)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hotel/guests/uploads") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+            request.Headers.Add("Idempotency-Key", key);
+            return await hotel.SendAsync(request, Ct);
+        }
+
+        (await UploadAsync(first)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var again = await UploadAsync(first);
+        again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync(Ct));
+        (await again.ReadJsonAsync()).GetProperty("stays")[0].GetProperty("guestName").GetString().ShouldBe("Test Upload Repeat");
+
+        var refused = await UploadAsync(other);
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await refused.Content.ReadAsStringAsync(Ct));
+        (await refused.ReadJsonAsync()).GetProperty("field").GetString().ShouldBe("Idempotency-Key");
+    }
+
+    [Fact]
     public async Task AnAlert_IsAcknowledgedOnce_AndIsOverdueWhenLeftPastThePacksDeadline()
     {
         var name = NewName("Test Clock Absconder");

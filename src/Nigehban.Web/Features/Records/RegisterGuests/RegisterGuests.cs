@@ -190,7 +190,7 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
     /// The request as the hotel sent it: a check-in time it left out is hashed as absent, not as the
     /// "now" it defaults to, or a repeat of the same request a moment later would count as a different one.
     /// </summary>
-    private static string RequestHash(HotelStay s, DateTimeOffset? sentCheckIn) => IdempotentRequest.Hash([
+    internal static string RequestHash(HotelStay s, DateTimeOffset? sentCheckIn) => IdempotentRequest.Hash([
         s.GuestName, s.FatherName, s.NationalId, s.Passport, s.Nationality, s.Phone, s.Room,
         sentCheckIn?.UtcTicks.ToString(CultureInfo.InvariantCulture), s.CheckedOutAt?.UtcTicks.ToString(CultureInfo.InvariantCulture),
         // Only when named, so a request without a vehicle hashes as it did before vehicles were asked for.

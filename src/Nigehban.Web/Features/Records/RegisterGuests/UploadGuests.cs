@@ -67,6 +67,7 @@ public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHand
             if (errors.Check(() => guests.Validate(command, hotel, now, prefix)) is { } stay)
             {
                 stay.IdempotencyKey = idempotencyKey is null ? null : $"{idempotencyKey}#{line.ToString(CultureInfo.InvariantCulture)}";
+                stay.IdempotencyRequestHash = idempotencyKey is null ? null : RegisterGuestsHandler.RequestHash(stay, inAt);
                 stays.Add(stay);
             }
         }
@@ -86,16 +87,19 @@ public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHand
                 nameof(HotelStay.HotelId), nameof(HotelStay.IdempotencyKey))
             ?? new GuestUploadResult(stays.Count, [.. stays.Select(s => new GuestStayView(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt))]);
 
-        // The same upload again: the first one's stays, under the key's rows; a file of other rows under the key is 422.
+        // The same upload again: the first one's stays, under the key's rows, if every row is the same; another file under the key is 422,
+        // or its guests would be answered as registered and never be.
         async Task<GuestUploadResult?> FindFirstAsync()
         {
             var keys = stays.Select(s => s.IdempotencyKey).ToList();
+            var hashes = stays.ToDictionary(s => s.IdempotencyKey!, s => s.IdempotencyRequestHash);
             var first = await db.Set<HotelStay>().IgnoreQueryFilters().AsNoTracking()
                 .Where(s => s.HotelId == hotel.Id && keys.Contains(s.IdempotencyKey))
                 .OrderBy(s => s.CheckedInAt).ThenBy(s => s.Id)
-                .Select(s => new GuestStayView(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt, true))
                 .ToListAsync(cancellationToken);
-            return first.Count == stays.Count ? new GuestUploadResult(first.Count, first) : throw IdempotentRequest.Reused();
+            return first.Count == stays.Count && first.All(f => hashes[f.IdempotencyKey!] == f.IdempotencyRequestHash)
+                ? new GuestUploadResult(first.Count, [.. first.Select(s => new GuestStayView(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt, true))])
+                : throw IdempotentRequest.Reused();
         }
     }
 

@@ -48,19 +48,12 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
         traveller.IdempotencyKey = idempotencyKey;
         traveller.IdempotencyRequestHash = idempotencyKey is null ? null : RequestHash(traveller);
         await StageAsync(terminal, traveller, traveller.VehicleRegistration, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && IsKeyViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            var first = await Registrations(terminal.Id).AsNoTracking().FirstAsync(t => t.IdempotencyKey == idempotencyKey, cancellationToken);
-            return first.IdempotencyRequestHash == traveller.IdempotencyRequestHash ? View(first) with { Replayed = true }
-                : throw new UnprocessableException("Idempotency-Key", RecordsErrors.Text("Stay.KeyReused"));
-        }
-
-        return View(traveller);
+        return await SaveOrFindFirstAsync(idempotencyKey, async () =>
+            {
+                var first = await Registrations(terminal.Id).AsNoTracking().FirstOrDefaultAsync(t => t.IdempotencyKey == idempotencyKey, cancellationToken);
+                return first is null ? null : IdempotentRequest.Replay(first.IdempotencyRequestHash, traveller.IdempotencyRequestHash, () => View(first) with { Replayed = true });
+            }, cancellationToken)
+            ?? View(traveller);
     }
 
     /// <summary>
@@ -103,23 +96,17 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
             await StageAsync(terminal, traveller, coach, cancellationToken);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && IsKeyViolation(e))
-        {
-            // The same manifest again: answer the first one's registrations, if every row is the same.
-            db.ChangeTracker.Clear();
-            var keys = travellers.Select(t => t.IdempotencyKey).ToList();
-            var first = await Registrations(terminal.Id).AsNoTracking().Where(t => keys.Contains(t.IdempotencyKey)).ToListAsync(cancellationToken);
-            var hashes = travellers.ToDictionary(t => t.IdempotencyKey!, t => t.IdempotencyRequestHash);
-            return first.Count == travellers.Count && first.All(f => hashes[f.IdempotencyKey!] == f.IdempotencyRequestHash)
-                ? new TravellerBatchResult(first.Count, [.. first.OrderBy(f => keys.IndexOf(f.IdempotencyKey)).Select(f => View(f) with { Replayed = true })])
-                : throw new UnprocessableException("Idempotency-Key", RecordsErrors.Text("Stay.KeyReused"));
-        }
-
-        return new TravellerBatchResult(travellers.Count, [.. travellers.Select(View)]);
+        // The same manifest again: the first one's registrations, if every row is the same; otherwise 422.
+        return await SaveOrFindFirstAsync(idempotencyKey, async () =>
+            {
+                var keys = travellers.Select(t => t.IdempotencyKey).ToList();
+                var first = await Registrations(terminal.Id).AsNoTracking().Where(t => keys.Contains(t.IdempotencyKey)).ToListAsync(cancellationToken);
+                var hashes = travellers.ToDictionary(t => t.IdempotencyKey!, t => t.IdempotencyRequestHash);
+                return first.Count == travellers.Count && first.All(f => hashes[f.IdempotencyKey!] == f.IdempotencyRequestHash)
+                    ? new TravellerBatchResult(first.Count, [.. first.OrderBy(f => keys.IndexOf(f.IdempotencyKey)).Select(f => View(f) with { Replayed = true })])
+                    : throw IdempotentRequest.Reused();
+            }, cancellationToken)
+            ?? new TravellerBatchResult(travellers.Count, [.. travellers.Select(View)]);
     }
 
     /// <summary>The terminal's own registrations, latest departure first, paged.</summary>
@@ -197,16 +184,13 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
         await matcher.RaiseAlertsAsync(db, RegistrationKind.TerminalTraveller, traveller.Id, place, person, coach, terminal.UnitCode, terminal.UnitPath, cancellationToken);
     }
 
-    private static void CheckKey(string? idempotencyKey)
-    {
-        if (idempotencyKey is { Length: > 80 })
-        {
-            throw new ValidationFailedException("Idempotency-Key", ApiErrors.Text("Field.TooLong", "Idempotency-Key", 80));
-        }
-    }
+    // A manifest's rows store the key with "#row" after it, in the column every key shares.
+    private static void CheckKey(string? idempotencyKey) => IdempotentRequest.CheckKey(idempotencyKey, IdempotentRequest.MaxKeyLength - 20);
 
-    private bool IsKeyViolation(DbUpdateException e) =>
-        UniqueViolations.IsOn(e, UniqueViolations.IndexOf<TravellerRegistration>(db, nameof(TravellerRegistration.TerminalId), nameof(TravellerRegistration.IdempotencyKey)));
+    private Task<T?> SaveOrFindFirstAsync<T>(string? idempotencyKey, Func<Task<T?>> findFirst, CancellationToken cancellationToken)
+        where T : class =>
+        db.SaveOrFindFirstAsync<TravellerRegistration, T>(idempotencyKey, findFirst, cancellationToken,
+            nameof(TravellerRegistration.TerminalId), nameof(TravellerRegistration.IdempotencyKey));
 
     // The terminal's own registrations: the key is its secret, and the filter would show a terminal (which has no unit) nothing.
     private IQueryable<TravellerRegistration> Registrations(Guid terminalId) => db.Set<TravellerRegistration>().IgnoreQueryFilters().Where(t => t.TerminalId == terminalId);
