@@ -59,7 +59,7 @@ public abstract class ProtectionBoardTests(FakeClockApp app)
         audited.ShouldBeGreaterThanOrEqualTo(1);
 
         // A protection officer works cases but does not supervise the station: the board is not theirs.
-        (await desk.GetAsync("/api/v1/protection-board", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await colleague.GetAsync("/api/v1/protection-board", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
 
