@@ -38,6 +38,7 @@ public static class ProtectionModule
         services.AddScoped<TalkToTheDeskHandler>();
         services.AddScoped<AnswerChatsHandler>();
         services.AddScoped<IDemoDataSeed, SeedDemoPartner>();
+        services.AddScoped<IDemoDataSeed, SeedDemoCases>();
         services.AddOverdueSweep<EscalateOverdueReferralsHandler>("Protection");
         services.AddProtectionConsole();
         return services;
