@@ -31,9 +31,11 @@ public sealed class SeedDemoCases(
             return;
         }
 
-        var officer = await staff.FindAsync(DemoOfficer, cancellationToken);
-        var centre = pack.Centres.FirstOrDefault(c => officer is not null && c.UnitCode == officer.HomeUnitCode) ?? pack.Centres[0];
+        var demoOfficer = await staff.FindAsync(DemoOfficer, cancellationToken);
+        var centre = pack.Centres.FirstOrDefault(c => demoOfficer is not null && c.UnitCode == demoOfficer.HomeUnitCode) ?? pack.Centres[0];
         var unit = pack.UnitOf(centre, units);
+        // The demo officer holds the cases only where their jurisdiction finds them; elsewhere they wait to be taken.
+        var officer = demoOfficer is not null && unit.Path.StartsWith(demoOfficer.HomeUnitPath, StringComparison.Ordinal) ? demoOfficer : null;
         var partner = pack.Partners[0];
         var now = clock.GetUtcNow().ToMicroseconds();
 
