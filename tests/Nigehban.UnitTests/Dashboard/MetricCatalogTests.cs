@@ -50,9 +50,9 @@ public sealed class MetricCatalogTests
         percent.ValueOf(8, 6).ShouldBe(75);
 
         var suppressed = new MetricDefinition("d", "m", MetricFormat.Count, "d", Suppressed: true);
-        DashboardQueries.ValueOf(suppressed, new RollupSums(4, 0)).ShouldBe(new MetricValue(null, true));
-        DashboardQueries.ValueOf(suppressed, new RollupSums(5, 0)).ShouldBe(new MetricValue(5, false));
-        DashboardQueries.ValueOf(suppressed, new RollupSums(0, 0)).ShouldBe(new MetricValue(0, false));
+        SmallCells.ValueOf(suppressed, new RollupSums(4, 0)).ShouldBe(new MetricValue(null, true));
+        SmallCells.ValueOf(suppressed, new RollupSums(5, 0)).ShouldBe(new MetricValue(5, false));
+        SmallCells.ValueOf(suppressed, new RollupSums(0, 0)).ShouldBe(new MetricValue(0, false));
         System.Text.Json.JsonSerializer.Deserialize<string>(System.Text.Json.JsonSerializer.Serialize(new MetricValue(null, true))).ShouldBe("<5");
     }
 

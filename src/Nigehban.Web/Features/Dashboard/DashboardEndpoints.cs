@@ -20,6 +20,8 @@ public static class DashboardEndpoints
             .WithSummary("Every metric of a unit by day, week (from Monday) or month over [from, to].");
         group.MapGet("/breakdown", Breakdown).WithName("GetDashboardBreakdown")
             .WithSummary("One metric of a unit split by its dimension (e.g. by service), over the whole months of [from, to].");
+        group.MapGet("/unit-sets/{set}", UnitSet).WithName("GetDashboardUnitSet")
+            .WithSummary("The units of a module's set within a unit (e.g. protection-centres: each centre of a district), each with the module's metrics over [from, to]. Small cells read \"<5\", a cell hidden beside one \"hidden\".");
         group.MapGet("/records", Records).WithName("ListDashboardRecords")
             .WithSummary("The records behind one metric of a unit over [from, to] (optionally one dimension value): a page of them, newest first (default 20, at most 100), and their total count, equal to the metric's count.");
         group.MapGet("/metrics", Metrics).WithName("ListDashboardMetrics")
@@ -58,6 +60,13 @@ public static class DashboardEndpoints
         }
 
         return TypedResults.Ok(await queries.BreakdownAsync(UnitOrHome(unit, user), start, end, metric, ct));
+    }
+
+    internal static async Task<Ok<DashboardUnitSet>> UnitSet(string set, string? unit, string? from, string? to, DashboardQueries queries,
+        RollupLevels levels, CurrentUser user, CancellationToken ct)
+    {
+        var (start, end) = Range(from, to, levels);
+        return TypedResults.Ok(await queries.UnitSetAsync(UnitOrHome(unit, user), set, start, end, ct));
     }
 
     internal static async Task<Ok<PagedList<DashboardRecord>>> Records(string? unit, string? from, string? to, string? metric, string? dimension, int? page, int? pageSize,

@@ -4,6 +4,7 @@ using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Security;
 using Nigehban.Web.Platform.Metrics;
+using Nigehban.Web.Platform.Forces;
 
 namespace Nigehban.Web.Features.Dashboard;
 
@@ -13,7 +14,7 @@ namespace Nigehban.Web.Features.Dashboard;
 /// keyed by unit code, not path, so that a unit move re-attributes them without rewriting them;
 /// the requested unit is checked against the same scope path the record filter uses.
 /// </summary>
-public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, JurisdictionScope scope, RollupLevels levels)
+public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, JurisdictionScope scope, RollupLevels levels, IEnumerable<IMetricUnitSet> sets)
 {
     /// <summary>Longest range a summary or a monthly/weekly series covers.</summary>
     public const int MaxRangeDays = ReportDays.MaxDays; // the one bound every report shares (ADR-025)
@@ -37,11 +38,50 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
             .ToListAsync(ct);
         var byUnit = rows.ToLookup(r => r.UnitCode, StringComparer.OrdinalIgnoreCase);
 
-        IReadOnlyDictionary<string, MetricValue> Sum(IEnumerable<string> unitCodes) =>
-            Values(unitCodes.SelectMany(c => byUnit[c]).Select(r => (r.Metric, new RollupSums(r.Count, r.Measure))));
+        Dictionary<string, RollupSums> Sum(IEnumerable<string> unitCodes) =>
+            SmallCells.Sum(unitCodes.SelectMany(c => byUnit[c]).Select(r => (r.Metric, new RollupSums(r.Count, r.Measure))));
 
-        return new DashboardSummary(unit.Code, unit.LocalName, unit.Kind, from, to, Sum(own),
-            [.. childCodes.Select(c => new ChildSummary(c.Child.Code, c.Child.LocalName, c.Child.Kind, Sum(c.Codes)))]);
+        // The sub-units are parts of the unit's total: one breakdown per metric (ADR-073).
+        var total = Sum(own);
+        var childValues = SmallCells.Rows([.. childCodes.Select(c => (IReadOnlyDictionary<string, RollupSums>)Sum(c.Codes))], total);
+        return new DashboardSummary(unit.Code, unit.LocalName, unit.Kind, from, to, SmallCells.Values(total),
+            [.. childCodes.Select((c, i) => new ChildSummary(c.Child.Code, c.Child.LocalName, c.Child.Kind, childValues[i]))]);
+    }
+
+    /// <summary>
+    /// The units of a module's set (the protection centres, say) within a unit, each with the module's
+    /// metrics over [from, to]: parts of the unit's total, so one breakdown per metric (ADR-074).
+    /// </summary>
+    public async Task<DashboardUnitSet> UnitSetAsync(string unitCode, string setKey, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var unit = Authorize(unitCode);
+        CheckRange(from, to, MaxRangeDays);
+        var set = sets.FirstOrDefault(s => string.Equals(s.Key, setKey, StringComparison.Ordinal))
+            ?? throw new NotFoundException("set", DashboardErrors.Text("UnitSet.Unknown", string.Join(", ", sets.Select(s => s.Key))));
+        var metrics = MetricCatalog.All.Where(m => m.Module == set.Module).ToList();
+        var members = set.Units
+            .Select(m => (Member: m, Unit: units.Find(m.UnitCode)))
+            .Where(m => m.Unit is not null && units.IsWithin(m.Unit.Code, unit.Path))
+            .ToList();
+        var own = levels.StoredCodesFor(unit);
+        var codes = own.Concat(members.Select(m => m.Unit!.Code)).Distinct(StringComparer.Ordinal).ToList();
+        var keys = metrics.Select(m => m.Key).ToList();
+        var rows = await Totals(codes, RollupRanges.Plan(from, to))
+            .Where(r => keys.Contains(r.Metric))
+            .GroupBy(r => new { r.UnitCode, r.Metric })
+            .Select(g => new { g.Key.UnitCode, g.Key.Metric, Count = g.Sum(r => r.Count), Measure = g.Sum(r => r.Measure) })
+            .ToListAsync(ct);
+        var byUnit = rows.ToLookup(r => r.UnitCode, StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, RollupSums> Sum(IEnumerable<string> unitCodes) =>
+            SmallCells.Sum(unitCodes.SelectMany(c => byUnit[c]).Select(r => (r.Metric, new RollupSums(r.Count, r.Measure))));
+
+        // A centre is a desk at a station: its own row holds its figures (a centre above station level is not split further).
+        var total = Sum(own);
+        var values = SmallCells.Rows([.. members.Select(m => (IReadOnlyDictionary<string, RollupSums>)Sum([m.Unit!.Code]))], total);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return new DashboardUnitSet(unit.Code, set.Key, from, to, keys, [.. members.Select((m, i) => new UnitSetRow(
+            m.Unit!.Code, PackNames.In(m.Member.Names, language), m.Member.Kind,
+            metrics.ToDictionary(d => d.Key, d => values[i][d.Key], StringComparer.Ordinal)))]);
     }
 
     public async Task<DashboardSeries> SeriesAsync(string unitCode, DateOnly from, DateOnly to, SeriesInterval interval, CancellationToken ct)
@@ -61,10 +101,12 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
             var start = RollupRanges.BucketOf(r.PeriodStart, interval);
             return start < from ? from : start;
         });
-        var points = RollupRanges.Buckets(from, to, interval)
-            .Select(start => new SeriesPoint(start, Values(byBucket[start].Select(r => (r.Metric, new RollupSums(r.Count, r.Measure))))))
-            .ToList();
-        return new DashboardSeries(unit.Code, from, to, interval, points);
+        var starts = RollupRanges.Buckets(from, to, interval).ToList();
+
+        // The buckets are parts of the range's total, which the summary shows: one breakdown per metric.
+        var values = SmallCells.Rows([.. starts.Select(start =>
+            (IReadOnlyDictionary<string, RollupSums>)SmallCells.Sum(byBucket[start].Select(r => (r.Metric, new RollupSums(r.Count, r.Measure)))))]);
+        return new DashboardSeries(unit.Code, from, to, interval, [.. starts.Select((start, i) => new SeriesPoint(start, values[i]))]);
     }
 
     /// <summary>
@@ -90,9 +132,14 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
             .GroupBy(r => r.Dimension)
             .Select(g => new { Dimension = g.Key, Count = g.Sum(r => r.Count), Measure = g.Sum(r => r.Measure) })
             .ToListAsync(ct);
-        return [.. rows.Where(r => r.Count != 0 || r.Measure != 0)
+        var shown = rows.Where(r => r.Count != 0 || r.Measure != 0)
             .OrderByDescending(r => r.Count).ThenBy(r => r.Dimension, StringComparer.Ordinal)
-            .Select(r => new BreakdownRow(r.Dimension, ValueOf(definition, new RollupSums(r.Count, r.Measure))))];
+            .ToList();
+
+        // A case may count under several groups, so the parts need not add up to the total; hiding
+        // one more cell beside a lone "<5" is the safe side either way (ADR-073).
+        var values = SmallCells.Breakdown(definition, [.. shown.Select(r => new RollupSums(r.Count, r.Measure))]);
+        return [.. shown.Select((r, i) => new BreakdownRow(r.Dimension, values[i]))];
     }
 
     /// <summary>
@@ -135,24 +182,6 @@ public sealed class DashboardQueries(NigehbanDbContext db, UnitDirectory units, 
         }
 
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, timeZone), TimeSpan.Zero);
-    }
-
-    /// <summary>The shown value: suppressed small cells (1–4) of suppressed metrics carry no number.</summary>
-    public static MetricValue ValueOf(MetricDefinition definition, RollupSums sums) =>
-        definition.Suppressed && sums.Count is > 0 and < 5
-            ? new MetricValue(null, true)
-            : new MetricValue(definition.ValueOf(sums.Count, sums.Measure), false);
-
-    private static Dictionary<string, MetricValue> Values(IEnumerable<(string Metric, RollupSums Sums)> rows)
-    {
-        var sums = new Dictionary<string, RollupSums>(StringComparer.Ordinal);
-        foreach (var (metric, s) in rows)
-        {
-            var current = sums.GetValueOrDefault(metric);
-            sums[metric] = new RollupSums(current.Count + s.Count, current.Measure + s.Measure);
-        }
-
-        return MetricCatalog.All.ToDictionary(m => m.Key, m => ValueOf(m, sums.GetValueOrDefault(m.Key)), StringComparer.Ordinal);
     }
 
     /// <summary>Total rows (no dimension) of the given units covering the plan.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Nigehban.Web.Features.Protection.InChargeBoard;
 using Nigehban.Web.Features.Protection.ListCases;
 using Nigehban.Web.Features.Protection.OpenCase;
 using Nigehban.Web.Features.Protection.PartnerReferrals;
@@ -35,6 +36,10 @@ public static class ProtectionEndpoints
             })
             .WithTags("Protection").WithName("GetProtectionChoices").AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The protection centres, groups, needs and partner bodies of the pack, in the caller's language.");
+
+        app.MapGet("/api/v1/protection-board", async (ProtectionBoardHandler h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(ct)))
+            .WithTags("Protection").WithName("GetProtectionBoard").RequireAuthorization(Permissions.CasesSupervise).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The centre in-charge's board: for each centre in your jurisdiction, open cases by status, follow-ups overdue, chats waiting and answered within target (counts only), late referrals and their escalations, break-glass reads. Never who a person is; an audited read.");
 
         var cases = app.MapGroup("/api/v1/protection-cases").WithTags("Protection");
         cases.MapPost("/", async (OpenCaseCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, OpenCaseHandler h, HttpContext http, CancellationToken ct) =>

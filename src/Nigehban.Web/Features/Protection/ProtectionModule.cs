@@ -1,5 +1,6 @@
 using Nigehban.Web.Components.Portal;
 using Nigehban.Web.Features.Protection.EscalateOverdueReferrals;
+using Nigehban.Web.Features.Protection.InChargeBoard;
 using Nigehban.Web.Features.Protection.ListCases;
 using Nigehban.Web.Features.Protection.OpenCase;
 using Nigehban.Web.Features.Protection.Pages.Console;
@@ -10,6 +11,7 @@ using Nigehban.Web.Features.Protection.VirtualDesk;
 using Nigehban.Web.Features.Protection.WorkCase;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Hosting;
+using Nigehban.Web.Platform.Metrics;
 using Nigehban.Web.Platform.Sla;
 
 namespace Nigehban.Web.Features.Protection;
@@ -21,12 +23,14 @@ public static class ProtectionModule
     {
         services.AddSingleton<ProtectionPack>();
         services.AddPackFileReadAtStart<ProtectionPack>();
+        services.AddSingleton<IMetricUnitSet, ProtectionCentreFigures>();
         services.AddScoped<ProtectionAccess>();
         services.AddScoped<OpenCaseHandler>();
         services.AddScoped<ReadCaseHandler>();
         services.AddScoped<ListCasesHandler>();
         services.AddScoped<WorkCaseHandler>();
         services.AddScoped<ReferCaseHandler>();
+        services.AddScoped<ProtectionBoardHandler>();
         services.AddScoped<PartnerReferralsHandler>();
         services.AddSingleton<VirtualDeskSignals>();
         services.AddSingleton(new CitizenTaskLink(CitizenTask.TalkToProtectionDesk, "/virtual-desk"));
@@ -34,6 +38,7 @@ public static class ProtectionModule
         services.AddScoped<TalkToTheDeskHandler>();
         services.AddScoped<AnswerChatsHandler>();
         services.AddScoped<IDemoDataSeed, SeedDemoPartner>();
+        services.AddScoped<IDemoDataSeed, SeedDemoCases>();
         services.AddOverdueSweep<EscalateOverdueReferralsHandler>("Protection");
         services.AddProtectionConsole();
         return services;

@@ -8,6 +8,7 @@ public sealed class VirtualDeskFile
     public string? Centre { get; set; }
     public int? AnswerWithinMinutes { get; set; }
     public int? MessageMaxLength { get; set; }
+    public int? MessagesPerMinute { get; set; }
     public string? PanicExitUrl { get; set; }
     public List<string>? CaseGroups { get; set; }
     public List<string>? CaseNeeds { get; set; }
@@ -16,11 +17,15 @@ public sealed class VirtualDeskFile
 /// <summary>
 /// The virtual desk as the pack runs it (ADR-070): the centre whose protection officers answer the
 /// chats, the time within which a first answer counts as on target, the longest message, the neutral
-/// page the panic exit replaces the chat with, and the group and need a chat's case starts with.
+/// page the panic exit replaces the chat with, the group and need a chat's case starts with, and how many
+/// messages a citizen may send to one conversation in a minute (ADR-076).
 /// </summary>
 public sealed record VirtualDeskSettings(
-    string Centre, int AnswerWithinMinutes, int MessageMaxLength, Uri PanicExitUrl, IReadOnlyList<string> CaseGroups, IReadOnlyList<string> CaseNeeds)
+    string Centre, int AnswerWithinMinutes, int MessageMaxLength, Uri PanicExitUrl, IReadOnlyList<string> CaseGroups, IReadOnlyList<string> CaseNeeds,
+    int MessagesPerMinute = VirtualDeskSettings.DefaultMessagesPerMinute)
 {
+    public const int DefaultMessagesPerMinute = 20;
+
     public const int LongestMessageAllowed = 4000;
 
     public TimeSpan AnswerWithin => TimeSpan.FromMinutes(AnswerWithinMinutes);
@@ -45,6 +50,12 @@ public sealed record VirtualDeskSettings(
             throw reader.Fail("panicExitUrl", "virtualDesk.panicExitUrl: an absolute http(s) address of a neutral site the panic exit opens instead of the chat");
         }
 
+        var perMinute = file.MessagesPerMinute ?? DefaultMessagesPerMinute;
+        if (perMinute is < 1 or > 600)
+        {
+            throw reader.Fail("messagesPerMinute", "virtualDesk.messagesPerMinute: between 1 and 600 messages a minute");
+        }
+
         var groups = file.CaseGroups ?? [];
         var needs = file.CaseNeeds ?? [];
         if (groups.Count == 0 || groups.Any(g => pack.Group(g) is null))
@@ -57,6 +68,6 @@ public sealed record VirtualDeskSettings(
             throw reader.Fail("caseNeeds", "virtualDesk.caseNeeds: one or more of the needs declared above");
         }
 
-        return new VirtualDeskSettings(centre.UnitCode, minutes, longest, exit, groups, needs);
+        return new VirtualDeskSettings(centre.UnitCode, minutes, longest, exit, groups, needs, perMinute);
     }
 }

@@ -33,9 +33,17 @@ public static class DashboardDisplay
         return help.ResourceNotFound ? MetricCatalog.Find(metric)?.Description ?? "" : help.Value;
     }
 
-    /// <summary>"1,234", "87.5%", "3.2 h"; a suppressed small cell is "&lt;5" (kept left to right in any page); nothing is "—".</summary>
+    /// <summary>
+    /// "1,234", "87.5%", "3.2 h"; a suppressed small cell is "&lt;5" (kept left to right in any page), the
+    /// cell hidden beside it "hidden" in the reader's language; nothing is "—".
+    /// </summary>
     public static string Value(IStringLocalizer text, string metric, MetricValue value)
     {
+        if (value.IsComplement)
+        {
+            return text["Value.Hidden"];
+        }
+
         if (value.Suppressed)
         {
             return Bidi.LeftToRight(MetricValue.SuppressedText);

@@ -68,11 +68,26 @@ public sealed class TalkToTheDeskHandler(
         var chat = await FindAsync(code, cancellationToken);
         var text = MessageText(command?.Text, desk);
         var now = clock.GetUtcNow();
+        EnsureNotFlooding(chat, desk, now);
         var message = chat.Add(Guid.CreateVersion7(now), fromCitizen: true, null, m => cipher.Seal(text, m.TextContext), now);
         await transcript.AppendAsync(chat, message, text, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         signals.Changed(chat);
         return new CitizenMessageView(message.Sequence, true, message.At, text);
+    }
+
+    /// <summary>
+    /// A flood of messages to one conversation (a script, or a phone gone wild) is refused: at most the
+    /// pack's <c>messagesPerMinute</c> from the citizen in any minute, counted from the chat's own messages so
+    /// every instance agrees (ADR-076). The refusal is 429 naming <c>text</c>; nothing is stored.
+    /// </summary>
+    internal static void EnsureNotFlooding(VirtualDeskChat chat, VirtualDeskSettings desk, DateTimeOffset now)
+    {
+        var since = now - TimeSpan.FromMinutes(1);
+        if (chat.Messages.Count(m => m.FromCitizen && m.At > since) >= desk.MessagesPerMinute)
+        {
+            throw new TooManyRequestsException("text", ProtectionErrors.Text("Chat.TooFast", desk.MessagesPerMinute));
+        }
     }
 
     private VirtualDeskSettings Desk()
