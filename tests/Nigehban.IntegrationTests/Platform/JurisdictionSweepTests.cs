@@ -18,14 +18,12 @@ using static Nigehban.IntegrationTests.Identity.IdentityTestKit;
 namespace Nigehban.IntegrationTests.Platform;
 
 /// <summary>
-/// The jurisdiction sweep, driven by the API's own OpenAPI document: every operation with an ID in
-/// its path or a unit in its query is called, with the IDs of one district's records, by callers
-/// from elsewhere (another district's front desk and DPO, that district's administrator and
-/// auditor, and an anonymous caller). Each must get 404 and none of the records' data; the only
-/// other answers are 401 for an anonymous caller of a staff operation and 403 for a caller whose
-/// roles lack the operation's permission altogether (decided from the endpoint's own policy), and,
-/// on a public operation, 400 asking for the citizen's secret (nationalId). A route added later
-/// without scoping fails here; one this sweep cannot fill in fails here too, until it is taught.
+/// The jurisdiction sweep, driven by the API's own OpenAPI document: every operation with an ID in its path or a unit in its query is
+/// called, with the IDs of one district's records, by callers from elsewhere (another district's front desk and DPO, that district's
+/// administrator and auditor, and an anonymous caller). Each must get 404 and none of the records' data; the only other answers are
+/// 401 for an anonymous caller of a staff operation and 403 for a caller whose roles lack the operation's permission altogether
+/// (decided from the endpoint's own policy), and, on a public operation, 400 asking for the citizen's secret (nationalId). A route
+/// added later without scoping fails here; one this sweep cannot fill in fails here too, until it is taught.
 /// </summary>
 public abstract class JurisdictionSweepTests(NigehbanApp app)
 {
@@ -260,9 +258,9 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             return request;
         }
 
-        /// <summary>Each path parameter names one of the district's records; a parameter the sweep does not know fails it.</summary>
         private bool IsComplaint => Path.StartsWith("/api/v1/complaints/", StringComparison.Ordinal);
 
+        /// <summary>Each path parameter names one of the district's records; a parameter the sweep does not know fails it.</summary>
         private string ValueOf(string parameter, DistrictRecords records) => (OperationId, parameter) switch
         {
             (_, "reference") when IsComplaint => records.ComplaintReference,
@@ -289,6 +287,7 @@ public abstract class JurisdictionSweepTests(NigehbanApp app)
             (_, "mergeId") => records.PersonMerge.ToString(),
             (_, "id") when Path.StartsWith("/api/v1/stolen-vehicles/", StringComparison.Ordinal) => records.StolenVehicle.ToString(),
             ("ExportDashboardTable", "table") => DashboardTables.Names.First(),
+            ("GetDashboardUnitSet", "set") => Nigehban.Web.Features.Protection.ProtectionCentreFigures.SetKey,
             _ => throw new InvalidOperationException(
                 $"The jurisdiction sweep does not know what to put in {{{parameter}}} of {OperationId} ({Method} {Path}): teach it which record that names."),
         };

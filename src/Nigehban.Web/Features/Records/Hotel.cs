@@ -30,6 +30,13 @@ public sealed class Hotel : IKeyedRegistrar
     public DateTimeOffset RegisteredAt { get; set; }
     public required string RegisteredBy { get; set; }
     public DateTimeOffset KeyIssuedAt { get; set; }
+
+    /// <summary>A new hotel on a station's books, its key still to be issued.</summary>
+    public static Hotel ForPlace(RegistrarPlace place, DateTimeOffset now, string registeredBy) => new()
+    {
+        Id = Guid.CreateVersion7(now), Name = place.Name, Address = place.Address, Phone = place.Phone, UnitCode = place.Station.Code,
+        UnitPath = place.Station.Path, KeyHash = "", KeyHint = "", RegisteredAt = now, RegisteredBy = registeredBy,
+    };
 }
 
 internal sealed class HotelConfiguration : IEntityTypeConfiguration<Hotel>

@@ -4,9 +4,9 @@ using Nigehban.Web.Features.Records.AlertInbox;
 using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.RegisterEmployee;
 using Nigehban.Web.Features.Records.RegisterGuests;
-using Nigehban.Web.Features.Records.RegisterHotel;
 using Nigehban.Web.Features.Records.RegisterTenant;
 using Nigehban.Web.Features.Records.RegisterTravellers;
+using Nigehban.Web.Features.Records.RegistrarKeys;
 using Nigehban.Web.Features.Records.StolenVehicleDesk;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
@@ -22,21 +22,21 @@ public static class RegistrationsEndpoints
     public static IEndpointRouteBuilder MapRegistrations(this IEndpointRouteBuilder app)
     {
         var hotels = app.MapGroup("/api/v1/hotels").WithTags("Hotels");
-        hotels.MapPost("/", async (RegisterHotelCommand command, RegisterHotelHandler h, CancellationToken ct) =>
+        hotels.MapPost("/", async (RegisterRegistrarCommand command, RegistrarBooks<Hotel> h, CancellationToken ct) =>
             {
                 var hotel = await h.RegisterAsync(command, ct);
                 return TypedResults.Created($"/api/v1/hotels/{hotel.Id}", hotel);
             })
             .WithName("RegisterHotel").RequireAuthorization(Permissions.HotelsManage)
             .WithSummary("Registers a hotel or guest house with a station of your jurisdiction; the answer carries its API key, shown this once.");
-        hotels.MapGet("/", async (string? unit, int? page, int? pageSize, RegisterHotelHandler h, CancellationToken ct) =>
+        hotels.MapGet("/", async (string? unit, int? page, int? pageSize, RegistrarBooks<Hotel> h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(unit, page, pageSize, ct)))
             .WithName("ListHotels").RequireAuthorization(Permissions.HotelsManage)
             .WithSummary("The hotels of your jurisdiction (?unit= narrows it), paged.");
-        hotels.MapGet("/{id:guid}", async (Guid id, RegisterHotelHandler h, CancellationToken ct) => TypedResults.Ok(await h.ReadAsync(id, ct)))
+        hotels.MapGet("/{id:guid}", async (Guid id, RegistrarBooks<Hotel> h, CancellationToken ct) => TypedResults.Ok(await h.ReadAsync(id, ct)))
             .WithName("GetHotel").RequireAuthorization(Permissions.HotelsManage)
             .WithSummary("One hotel of your jurisdiction (404 outside it).");
-        hotels.MapPost("/{id:guid}/keys", async (Guid id, RegisterHotelHandler h, CancellationToken ct) =>
+        hotels.MapPost("/{id:guid}/keys", async (Guid id, RegistrarBooks<Hotel> h, CancellationToken ct) =>
             {
                 var hotel = await h.IssueKeyAsync(id, ct);
                 return TypedResults.Created($"/api/v1/hotels/{hotel.Id}", hotel);

@@ -24,6 +24,13 @@ public sealed class TransportTerminal : IKeyedRegistrar
     public DateTimeOffset RegisteredAt { get; set; }
     public required string RegisteredBy { get; set; }
     public DateTimeOffset KeyIssuedAt { get; set; }
+
+    /// <summary>A new terminal on a station's books, its key still to be issued.</summary>
+    public static TransportTerminal ForPlace(RegistrarPlace place, DateTimeOffset now, string registeredBy) => new()
+    {
+        Id = Guid.CreateVersion7(now), Name = place.Name, Address = place.Address, Phone = place.Phone, UnitCode = place.Station.Code,
+        UnitPath = place.Station.Path, KeyHash = "", KeyHint = "", RegisteredAt = now, RegisteredBy = registeredBy,
+    };
 }
 
 internal sealed class TransportTerminalConfiguration : IEntityTypeConfiguration<TransportTerminal>

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Nigehban.Web.Features.Records.RegisterTerminal;
+using Nigehban.Web.Features.Records.RegistrarKeys;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.Records.RegisterTravellers;
@@ -13,21 +13,21 @@ public static class TerminalEndpoints
     public static IEndpointRouteBuilder MapTerminals(this IEndpointRouteBuilder app)
     {
         var terminals = app.MapGroup("/api/v1/terminals").WithTags("Transport terminals");
-        terminals.MapPost("/", async (RegisterTerminalCommand command, RegisterTerminalHandler h, CancellationToken ct) =>
+        terminals.MapPost("/", async (RegisterRegistrarCommand command, RegistrarBooks<TransportTerminal> h, CancellationToken ct) =>
             {
                 var terminal = await h.RegisterAsync(command, ct);
                 return TypedResults.Created($"/api/v1/terminals/{terminal.Id}", terminal);
             })
             .WithName("RegisterTerminal").RequireAuthorization(Permissions.TerminalsManage)
             .WithSummary("Registers a bus or coach terminal with a station of your jurisdiction; the answer carries its API key, shown this once.");
-        terminals.MapGet("/", async (string? unit, int? page, int? pageSize, RegisterTerminalHandler h, CancellationToken ct) =>
+        terminals.MapGet("/", async (string? unit, int? page, int? pageSize, RegistrarBooks<TransportTerminal> h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(unit, page, pageSize, ct)))
             .WithName("ListTerminals").RequireAuthorization(Permissions.TerminalsManage)
             .WithSummary("The transport terminals of your jurisdiction (?unit= narrows it), paged.");
-        terminals.MapGet("/{id:guid}", async (Guid id, RegisterTerminalHandler h, CancellationToken ct) => TypedResults.Ok(await h.ReadAsync(id, ct)))
+        terminals.MapGet("/{id:guid}", async (Guid id, RegistrarBooks<TransportTerminal> h, CancellationToken ct) => TypedResults.Ok(await h.ReadAsync(id, ct)))
             .WithName("GetTerminal").RequireAuthorization(Permissions.TerminalsManage)
             .WithSummary("One terminal of your jurisdiction (404 outside it).");
-        terminals.MapPost("/{id:guid}/keys", async (Guid id, RegisterTerminalHandler h, CancellationToken ct) =>
+        terminals.MapPost("/{id:guid}/keys", async (Guid id, RegistrarBooks<TransportTerminal> h, CancellationToken ct) =>
             {
                 var terminal = await h.IssueKeyAsync(id, ct);
                 return TypedResults.Created($"/api/v1/terminals/{terminal.Id}", terminal);

@@ -20,7 +20,10 @@ public interface IKeyedRegistrar : IUnitOwned
 {
     Guid Id { get; }
     string Name { get; }
+    string Address { get; }
+    string? Phone { get; }
     string UnitCode { get; }
+    DateTimeOffset RegisteredAt { get; }
     string KeyHash { get; set; }
     string KeyHint { get; set; }
     DateTimeOffset KeyIssuedAt { get; set; }
