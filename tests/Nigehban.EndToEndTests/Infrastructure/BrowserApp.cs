@@ -160,6 +160,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static string CurrentOtp(string base32Secret) => new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp();
 
+    /// <summary>The code of the time step that holds <paramref name="utc"/>.</summary>
+    public static string OtpAt(string base32Secret, DateTime utc) => new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp(utc);
+
     /// <summary>A six-digit code that is none of the codes the server would accept right now (it allows one step either side).</summary>
     public static string WrongOtp(string base32Secret)
     {
