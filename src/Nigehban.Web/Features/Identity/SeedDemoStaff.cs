@@ -26,15 +26,8 @@ public sealed class DemoAccounts(StorageOptions storage)
             ? JsonSerializer.Deserialize<List<DemoAccount>>(System.IO.File.ReadAllText(File), FileJson) ?? []
             : [];
 
-    public async Task WriteAsync(IReadOnlyList<DemoAccount> accounts, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
-        await System.IO.File.WriteAllTextAsync(File, JsonSerializer.Serialize(accounts, FileJson), cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            System.IO.File.SetUnixFileMode(File, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-    }
+    public Task WriteAsync(IReadOnlyList<DemoAccount> accounts, CancellationToken cancellationToken) =>
+        OwnerOnlyFile.WriteAsync(File, JsonSerializer.Serialize(accounts, FileJson), cancellationToken);
 }
 
 /// <summary>

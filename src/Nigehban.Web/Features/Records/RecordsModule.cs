@@ -1,7 +1,6 @@
 using Nigehban.Web.Features.Records.AlertInbox;
 using Nigehban.Web.Features.Records.CriminalHistory;
 using Nigehban.Web.Features.Records.EscalateAlerts;
-using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.MatchRegistrations;
 using Nigehban.Web.Features.Records.RegisterEmployee;
 using Nigehban.Web.Features.Records.RegisterGuests;

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Nigehban.Web.Features.Records.AlertInbox;
-using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.RegisterEmployee;
 using Nigehban.Web.Features.Records.RegisterGuests;
 using Nigehban.Web.Features.Records.RegisterTenant;

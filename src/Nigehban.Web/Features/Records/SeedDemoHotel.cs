@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.RegisterGuests;
+using Nigehban.Web.Features.Records.RegistrarKeys;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Demo;
 using Nigehban.Web.Platform.Forces;
@@ -30,12 +30,8 @@ public sealed class SeedDemoHotel(NigehbanDbContext db, UnitDirectory units, For
 
         var station = units.All.First(u => u.Kind == force.StationUnitKind);
         var now = clock.GetUtcNow();
-        var key = HotelKey.NewKey();
-        var hotel = new Hotel
-        {
-            Id = Guid.CreateVersion7(now), Name = HotelName, Address = "Demo Road (sample data)", UnitCode = station.Code, UnitPath = station.Path,
-            KeyHash = HotelKey.HashOf(key), KeyHint = HotelKey.HintOf(key), RegisteredAt = now, KeyIssuedAt = now, RegisteredBy = "demo",
-        };
+        var hotel = Hotel.ForPlace(new RegistrarPlace(station, HotelName, "Demo Road (sample data)", null), now, "demo");
+        var key = HotelKey.Kind.Issue(hotel, now);
         db.Add(hotel);
         var wanted = SeedDemoRecords.People[0];
         await guests.StageAsync(hotel, new HotelStay
@@ -46,12 +42,7 @@ public sealed class SeedDemoHotel(NigehbanDbContext db, UnitDirectory units, For
         }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        var file = storage.Resolve(KeyFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new { hotel = hotel.Id, name = HotelName, unit = station.Code, apiKey = key }), cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        await OwnerOnlyFile.WriteAsync(storage.Resolve(KeyFile),
+            JsonSerializer.Serialize(new { hotel = hotel.Id, name = HotelName, unit = station.Code, apiKey = key }), cancellationToken);
     }
 }

@@ -27,21 +27,12 @@ public sealed class SeedDemoTerminal(NigehbanDbContext db, UnitDirectory units, 
 
         var station = units.All.First(u => u.Kind == force.StationUnitKind);
         var now = clock.GetUtcNow();
-        var terminal = new TransportTerminal
-        {
-            Id = Guid.CreateVersion7(now), Name = TerminalName, Address = "Demo Terminal Road (sample data)", UnitCode = station.Code, UnitPath = station.Path,
-            KeyHash = "", KeyHint = "", RegisteredAt = now, RegisteredBy = "demo",
-        };
+        var terminal = TransportTerminal.ForPlace(new RegistrarPlace(station, TerminalName, "Demo Terminal Road (sample data)", null), now, "demo");
         var key = TerminalKey.Kind.Issue(terminal, now);
         db.Add(terminal);
         await db.SaveChangesAsync(cancellationToken);
 
-        var file = storage.Resolve(KeyFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new { terminal = terminal.Id, name = TerminalName, unit = station.Code, apiKey = key }), cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        await OwnerOnlyFile.WriteAsync(storage.Resolve(KeyFile),
+            JsonSerializer.Serialize(new { terminal = terminal.Id, name = TerminalName, unit = station.Code, apiKey = key }), cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Nigehban.Web.Features.Records.HotelKeys;
 using Nigehban.Web.Features.Records.MatchRegistrations;
+using Nigehban.Web.Features.Records.RegistrarKeys;
 using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Data;
 using Nigehban.Web.Platform.Forces;
@@ -101,20 +101,14 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
     }
 
     /// <summary>The signed-in hotel; anyone else (a staff session on a hotel's route) is refused.</summary>
-    public async Task<Hotel> CurrentHotelAsync(CancellationToken cancellationToken)
-    {
-        var id = HotelKeyAuthenticationHandler.HotelOf(user) ?? throw new ForbiddenException(RecordsErrors.Text("Hotel.KeyRequired"));
-        return await db.Set<Hotel>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken)
-            ?? throw new ForbiddenException(RecordsErrors.Text("Hotel.KeyRequired"));
-    }
+    public async Task<Hotel> CurrentHotelAsync(CancellationToken cancellationToken) =>
+        await db.Set<Hotel>().SignedInAsync(HotelKey.Kind, user, cancellationToken)
+        ?? throw new ForbiddenException(RecordsErrors.Text("Hotel.KeyRequired"));
 
     /// <summary>The hotel a key belongs to, for the hotel's page (which has no sign-in of its own); a key of no hotel: 400 naming <c>key</c>.</summary>
-    public async Task<Hotel> HotelByKeyAsync(string? key, CancellationToken cancellationToken)
-    {
-        var hash = string.IsNullOrWhiteSpace(key) || key.Length > 100 ? null : HotelKey.HashOf(key);
-        return (hash is null ? null : await db.Set<Hotel>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(h => h.KeyHash == hash, cancellationToken))
-            ?? throw new ValidationFailedException("key", RecordsErrors.Text("Hotel.UnknownKey"));
-    }
+    public async Task<Hotel> HotelByKeyAsync(string? key, CancellationToken cancellationToken) =>
+        await db.Set<Hotel>().ByKeyAsync(HotelKey.Kind, key, cancellationToken)
+        ?? throw new ValidationFailedException("key", RecordsErrors.Text("Hotel.UnknownKey"));
 
     /// <summary>Checks one guest: every refusal at once (a ValidationFailedException), fields named <paramref name="prefix"/> + field.</summary>
     public HotelStay Validate(CheckInCommand command, Hotel hotel, DateTimeOffset now, string prefix)

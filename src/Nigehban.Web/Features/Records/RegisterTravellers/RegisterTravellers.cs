@@ -119,12 +119,9 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
             page ?? 1, pageSize ?? PagedList<TravellerView>.DefaultPageSize, cancellationToken);
 
     /// <summary>The signed-in terminal; anyone else (a staff session on a terminal's route) is refused.</summary>
-    public async Task<TransportTerminal> CurrentTerminalAsync(CancellationToken cancellationToken)
-    {
-        var id = TerminalKey.Kind.RegistrarOf(user) ?? throw new ForbiddenException(TerminalErrors.Text("Terminal.KeyRequired"));
-        return await db.Set<TransportTerminal>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw new ForbiddenException(TerminalErrors.Text("Terminal.KeyRequired"));
-    }
+    public async Task<TransportTerminal> CurrentTerminalAsync(CancellationToken cancellationToken) =>
+        await db.Set<TransportTerminal>().SignedInAsync(TerminalKey.Kind, user, cancellationToken)
+        ?? throw new ForbiddenException(TerminalErrors.Text("Terminal.KeyRequired"));
 
     /// <summary>The terminal a key belongs to, for the terminal's page (which has no sign-in of its own); a key of no terminal: 400 naming <c>key</c>.</summary>
     public async Task<TransportTerminal> TerminalByKeyAsync(string? key, CancellationToken cancellationToken) =>

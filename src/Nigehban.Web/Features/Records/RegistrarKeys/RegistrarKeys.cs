@@ -135,6 +135,13 @@ public static class RegistrarKeyRegistration
         return services.AddApiKeyScheme(new ApiKeyScheme(kind.SchemeName, kind.Header, kind.Description));
     }
 
+    /// <summary>The registrar a request was signed in with by a key of <paramref name="kind"/>; null for anyone else (a staff session on a registrar's route).</summary>
+    public static async Task<TRegistrar?> SignedInAsync<TRegistrar>(this DbSet<TRegistrar> registrars, RegistrarKeyKind kind, CurrentUser user, CancellationToken cancellationToken)
+        where TRegistrar : class, IKeyedRegistrar =>
+        kind.RegistrarOf(user) is { } id
+            ? await registrars.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            : null;
+
     /// <summary>The registrar a key belongs to, for a registrar's own page (which has no sign-in); null when the key names none.</summary>
     public static async Task<TRegistrar?> ByKeyAsync<TRegistrar>(this DbSet<TRegistrar> registrars, RegistrarKeyKind kind, string? key, CancellationToken cancellationToken)
         where TRegistrar : class, IKeyedRegistrar
