@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nigehban.Web.Features.Cases.FirCopy;
 using Nigehban.Web.Features.Cases.ReadFirs;
 using Nigehban.Web.Features.Cases.RegisterFir;
+using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.Cases;
@@ -59,11 +60,8 @@ public static class CasesEndpoints
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), cancellationToken);
-        if (result.Replayed)
-        {
-            httpContext.Response.Headers["Idempotent-Replayed"] = "true";
-        }
+        var result = await handler.HandleAsync(command, idempotencyKey, cancellationToken);
+        IdempotentRequest.TellIfReplayed(httpContext.Response, result.Replayed);
 
         return TypedResults.Created($"/api/v1/firs/{result.Reference}", result);
     }

@@ -45,10 +45,7 @@ public static class ProtectionEndpoints
         cases.MapPost("/", async (OpenCaseCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, OpenCaseHandler h, HttpContext http, CancellationToken ct) =>
             {
                 var opened = await h.HandleAsync(command, ct, idempotencyKey);
-                if (opened.Replayed)
-                {
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                }
+                IdempotentRequest.TellIfReplayed(http.Response, opened.Replayed);
 
                 return TypedResults.Created($"/api/v1/protection-cases/{opened.Reference}", opened);
             })

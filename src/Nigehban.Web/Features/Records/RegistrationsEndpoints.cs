@@ -47,11 +47,8 @@ public static class RegistrationsEndpoints
         hotel.MapPost("/guests", async (CheckInCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
                 RegisterGuestsHandler h, HttpContext http, CancellationToken ct) =>
             {
-                var stay = await h.CheckInAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
-                if (stay.Replayed)
-                {
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                }
+                var stay = await h.CheckInAsync(command, idempotencyKey, ct);
+                IdempotentRequest.TellIfReplayed(http.Response, stay.Replayed);
 
                 return TypedResults.Created($"/api/v1/hotel/guests?stay={stay.Id}", stay);
             })
@@ -71,7 +68,7 @@ public static class RegistrationsEndpoints
                 // Read whole (within the request size limit) first: the CSV reader reads synchronously.
                 using var body = new StreamReader(request.Body, Encoding.UTF8);
                 using var reader = new StringReader(await body.ReadToEndAsync(ct));
-                var result = await h.HandleAsync(reader, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
+                var result = await h.HandleAsync(reader, idempotencyKey, ct);
                 return TypedResults.Created("/api/v1/hotel/guests", result);
             })
             .Accepts<string>("text/csv")
@@ -82,11 +79,8 @@ public static class RegistrationsEndpoints
         app.MapPost("/api/v1/tenants", async (RegisterTenantCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
                 RegisterTenantHandler h, HttpContext http, CancellationToken ct) =>
             {
-                var tenant = await h.HandleAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
-                if (tenant.Replayed)
-                {
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                }
+                var tenant = await h.HandleAsync(command, idempotencyKey, ct);
+                IdempotentRequest.TellIfReplayed(http.Response, tenant.Replayed);
 
                 return TypedResults.Created("/api/v1/tenants", tenant);
             })
@@ -97,11 +91,8 @@ public static class RegistrationsEndpoints
         app.MapPost("/api/v1/employees", async (RegisterEmployeeCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
                 RegisterEmployeeHandler h, HttpContext http, CancellationToken ct) =>
             {
-                var employee = await h.HandleAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
-                if (employee.Replayed)
-                {
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                }
+                var employee = await h.HandleAsync(command, idempotencyKey, ct);
+                IdempotentRequest.TellIfReplayed(http.Response, employee.Replayed);
 
                 return TypedResults.Created("/api/v1/employees", employee);
             })

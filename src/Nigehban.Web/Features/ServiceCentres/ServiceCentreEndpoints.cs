@@ -112,11 +112,8 @@ public static class ServiceCentreEndpoints
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), cancellationToken);
-        if (result.Replayed)
-        {
-            httpContext.Response.Headers["Idempotent-Replayed"] = "true";
-        }
+        var result = await handler.HandleAsync(command, idempotencyKey, cancellationToken);
+        IdempotentRequest.TellIfReplayed(httpContext.Response, result.Replayed);
 
         return TypedResults.Created($"/api/v1/service-requests/{result.Reference}", result);
     }

@@ -47,7 +47,7 @@ public sealed class SubmitServiceRequestHandler(
 
     public async Task<SubmittedServiceRequest> HandleAsync(SubmitServiceRequestCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        IdempotentRequest.CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey);
         var (service, unit, applicant, channel, language, details) = Validate(command);
         await CheckRecordNamedAsync(service, unit, applicant, details, cancellationToken);
         var requestHash = idempotencyKey is null ? null : CanonicalHash(service.Code, unit.Code, channel, applicant, details, language);

@@ -41,7 +41,7 @@ public sealed class RegisterFirHandler(
 
     public async Task<RegisteredFir> HandleAsync(RegisterFirCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        IdempotentRequest.CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey);
         var now = clock.GetUtcNow().ToMicroseconds();
         ComplaintForFir? complaint = null;
         if (!string.IsNullOrWhiteSpace(command.ComplaintReference))

@@ -49,7 +49,7 @@ public sealed class FileComplaintHandler(
 
     public async Task<FiledComplaint> HandleAsync(FileComplaintCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        IdempotentRequest.CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey);
         // Every field is checked before any refusal, so that a form shows all of its errors at once;
         // a unit outside the officer's jurisdiction is still a 404 on its own (ValidateUnit throws it).
         var errors = new ValidationErrors();

@@ -44,7 +44,7 @@ public sealed class SubmitPoliceComplaintHandler(
     public async Task<SubmittedPoliceComplaint> HandleAsync(SubmitPoliceComplaintCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
         PoliceComplaintAccess.EnsureOffered(policy);
-        IdempotentRequest.CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey);
         var type = policy.FindType(command.Type)
             ?? throw new ValidationFailedException("type", string.IsNullOrWhiteSpace(command.Type) ? ApiErrors.Text("Field.Required", "type") : PoliceComplaintErrors.Text("Type.Unknown", command.Type));
         var channel = ValidateChannel(command.Channel);

@@ -39,8 +39,7 @@ public sealed class OpenCaseHandler(
     {
         ProtectionAccess.EnsureOffered(pack);
         ArgumentNullException.ThrowIfNull(command);
-        idempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        IdempotentRequest.CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey);
 
         var atDesk = user.HasPermission(Permissions.ProtectionCasesWork);
         var centre = pack.Centre(command.Centre)

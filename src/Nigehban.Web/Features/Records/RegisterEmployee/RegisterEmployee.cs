@@ -32,7 +32,7 @@ public sealed class RegisterEmployeeHandler(NigehbanDbContext db, UnitDirectory 
 {
     public async Task<RegisteredEmployee> HandleAsync(RegisterEmployeeCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        IdempotentRequest.CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey);
         var errors = new ValidationErrors();
         var unit = units.Find(command.Unit?.Trim());
         if (unit is null || unit.Kind != force.StationUnitKind)

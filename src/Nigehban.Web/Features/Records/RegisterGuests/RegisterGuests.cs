@@ -33,7 +33,7 @@ public sealed class RegisterGuestsHandler(NigehbanDbContext db, CurrentUser user
 
     public async Task<GuestStayView> CheckInAsync(CheckInCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        IdempotentRequest.CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey);
         return await CheckInAsync(await CurrentHotelAsync(cancellationToken), command, idempotencyKey, cancellationToken);
     }
 

@@ -25,8 +25,7 @@ public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHand
 
     public async Task<GuestUploadResult> HandleAsync(TextReader file, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        // Each row stores the key with "#line" after it, in the column every key shares.
-        IdempotentRequest.CheckKey(idempotencyKey, IdempotentRequest.MaxKeyLength - 20);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey, IdempotentRequest.MaxBatchKeyLength);
 
         var hotel = await guests.CurrentHotelAsync(cancellationToken);
         var reader = new CsvRecordReader(file);
@@ -66,7 +65,7 @@ public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHand
                 Cell("phone"), Cell("room"), inAt, outAt, Cell("vehicleRegistration"));
             if (errors.Check(() => guests.Validate(command, hotel, now, prefix)) is { } stay)
             {
-                stay.IdempotencyKey = idempotencyKey is null ? null : $"{idempotencyKey}#{line.ToString(CultureInfo.InvariantCulture)}";
+                stay.IdempotencyKey = IdempotentRequest.RowKey(idempotencyKey, line);
                 stay.IdempotencyRequestHash = idempotencyKey is null ? null : RegisterGuestsHandler.RequestHash(stay, inAt);
                 stays.Add(stay);
             }
@@ -92,14 +91,12 @@ public sealed class UploadGuestsHandler(NigehbanDbContext db, RegisterGuestsHand
         async Task<GuestUploadResult?> FindFirstAsync()
         {
             var keys = stays.Select(s => s.IdempotencyKey).ToList();
-            var hashes = stays.ToDictionary(s => s.IdempotencyKey!, s => s.IdempotencyRequestHash);
             var first = await db.Set<HotelStay>().IgnoreQueryFilters().AsNoTracking()
                 .Where(s => s.HotelId == hotel.Id && keys.Contains(s.IdempotencyKey))
                 .OrderBy(s => s.CheckedInAt).ThenBy(s => s.Id)
                 .ToListAsync(cancellationToken);
-            return first.Count == stays.Count && first.All(f => hashes[f.IdempotencyKey!] == f.IdempotencyRequestHash)
-                ? new GuestUploadResult(first.Count, [.. first.Select(s => new GuestStayView(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt, true))])
-                : throw IdempotentRequest.Reused();
+            return IdempotentRequest.ReplayBatch([.. stays.Select(s => (s.IdempotencyKey, s.IdempotencyRequestHash))], [.. first.Select(f => (f.IdempotencyKey, f.IdempotencyRequestHash))],
+                () => new GuestUploadResult(first.Count, [.. first.Select(s => new GuestStayView(s.Id, s.GuestName, s.Room, s.CheckedInAt, s.CheckedOutAt, true))]));
         }
     }
 

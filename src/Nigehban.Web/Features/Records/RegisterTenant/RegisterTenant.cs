@@ -33,7 +33,7 @@ public sealed class RegisterTenantHandler(NigehbanDbContext db, UnitDirectory un
 
     public async Task<RegisteredTenant> HandleAsync(RegisterTenantCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        IdempotentRequest.CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey);
         var errors = new ValidationErrors();
         var unit = units.Find(command.Unit?.Trim());
         if (unit is null || unit.Kind != force.StationUnitKind)

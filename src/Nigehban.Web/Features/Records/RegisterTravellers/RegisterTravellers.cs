@@ -43,7 +43,7 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
     /// <summary>A registration for <paramref name="terminal"/>, signed in by its key (the API) or holding it (the terminal's page).</summary>
     public async Task<TravellerView> RegisterAsync(TransportTerminal terminal, TravellerCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey, IdempotentRequest.MaxBatchKeyLength);
         var traveller = Validate(command, terminal, clock.GetUtcNow(), "");
         traveller.IdempotencyKey = idempotencyKey;
         traveller.IdempotencyRequestHash = idempotencyKey is null ? null : RequestHash(traveller);
@@ -62,7 +62,7 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
     /// </summary>
     public async Task<TravellerBatchResult> RegisterBatchAsync(TravellerBatchCommand command, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        CheckKey(idempotencyKey);
+        idempotencyKey = IdempotentRequest.CheckKey(idempotencyKey, IdempotentRequest.MaxBatchKeyLength);
         var terminal = await CurrentTerminalAsync(cancellationToken);
         if (command.Travellers is not { Count: > 0 } commands)
         {
@@ -82,7 +82,7 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
             var prefix = string.Create(CultureInfo.InvariantCulture, $"travellers[{i}].");
             if (errors.Check(() => Validate(commands[i] ?? new TravellerCommand(null, null, null, null, null, null), terminal, now, prefix)) is { } traveller)
             {
-                traveller.IdempotencyKey = idempotencyKey is null ? null : string.Create(CultureInfo.InvariantCulture, $"{idempotencyKey}#{i}");
+                traveller.IdempotencyKey = IdempotentRequest.RowKey(idempotencyKey, i);
                 traveller.IdempotencyRequestHash = idempotencyKey is null ? null : RequestHash(traveller);
                 travellers.Add(traveller);
             }
@@ -101,10 +101,8 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
             {
                 var keys = travellers.Select(t => t.IdempotencyKey).ToList();
                 var first = await Registrations(terminal.Id).AsNoTracking().Where(t => keys.Contains(t.IdempotencyKey)).ToListAsync(cancellationToken);
-                var hashes = travellers.ToDictionary(t => t.IdempotencyKey!, t => t.IdempotencyRequestHash);
-                return first.Count == travellers.Count && first.All(f => hashes[f.IdempotencyKey!] == f.IdempotencyRequestHash)
-                    ? new TravellerBatchResult(first.Count, [.. first.OrderBy(f => keys.IndexOf(f.IdempotencyKey)).Select(f => View(f) with { Replayed = true })])
-                    : throw IdempotentRequest.Reused();
+                return IdempotentRequest.ReplayBatch([.. travellers.Select(t => (t.IdempotencyKey, t.IdempotencyRequestHash))], [.. first.Select(f => (f.IdempotencyKey, f.IdempotencyRequestHash))],
+                    () => new TravellerBatchResult(first.Count, [.. first.OrderBy(f => keys.IndexOf(f.IdempotencyKey)).Select(f => View(f) with { Replayed = true })]));
             }, cancellationToken)
             ?? new TravellerBatchResult(travellers.Count, [.. travellers.Select(View)]);
     }
@@ -180,9 +178,6 @@ public sealed class RegisterTravellersHandler(NigehbanDbContext db, CurrentUser 
         var person = new RegisteredPersonDetails(traveller.TravellerName, traveller.FatherName, traveller.NationalId);
         await matcher.RaiseAlertsAsync(db, RegistrationKind.TerminalTraveller, traveller.Id, place, person, coach, terminal.UnitCode, terminal.UnitPath, cancellationToken);
     }
-
-    // A manifest's rows store the key with "#row" after it, in the column every key shares.
-    private static void CheckKey(string? idempotencyKey) => IdempotentRequest.CheckKey(idempotencyKey, IdempotentRequest.MaxKeyLength - 20);
 
     private Task<T?> SaveOrFindFirstAsync<T>(string? idempotencyKey, Func<Task<T?>> findFirst, CancellationToken cancellationToken)
         where T : class =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Nigehban.Web.Features.Records.RegistrarKeys;
+using Nigehban.Web.Platform.Api;
 using Nigehban.Web.Platform.Security;
 
 namespace Nigehban.Web.Features.Records.RegisterTravellers;
@@ -39,11 +40,8 @@ public static class TerminalEndpoints
         terminal.MapPost("/travellers", async (TravellerCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
                 RegisterTravellersHandler h, HttpContext http, CancellationToken ct) =>
             {
-                var traveller = await h.RegisterAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
-                if (traveller.Replayed)
-                {
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                }
+                var traveller = await h.RegisterAsync(command, idempotencyKey, ct);
+                IdempotentRequest.TellIfReplayed(http.Response, traveller.Replayed);
 
                 return TypedResults.Created($"/api/v1/terminal/travellers?traveller={traveller.Id}", traveller);
             })
@@ -52,7 +50,7 @@ public static class TerminalEndpoints
                 + "departure time, the coach's registration number. Honours Idempotency-Key.");
         terminal.MapPost("/travellers/batches", async (TravellerBatchCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
                 RegisterTravellersHandler h, CancellationToken ct) =>
-                TypedResults.Created("/api/v1/terminal/travellers", await h.RegisterBatchAsync(command, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct)))
+                TypedResults.Created("/api/v1/terminal/travellers", await h.RegisterBatchAsync(command, idempotencyKey, ct)))
             .WithName("RegisterTravellerBatch").RequireAuthorization(Permissions.TerminalTravellersRegister)
             .WithSummary("A coach's manifest {travellers: [...]} (at most 500): all or none, each refusal named travellers[i].field; each traveller matched on arrival.");
         terminal.MapGet("/travellers", async (int? page, int? pageSize, RegisterTravellersHandler h, CancellationToken ct) =>
